@@ -1,0 +1,3 @@
+export * from './open-database.js';
+export * from './migrate.js';
+export * from './insert-in-batches.js';

@@ -1,0 +1,64 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Database<Schema> {
+  db: Kysely<Schema>;
+  dialect: Dialect;
+  /** A one-line description for logs, without credentials. */
+  location: string;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** Subgraph name: names the SQLite file. */
+  name: string;
+  dataDir: string;
+  /** PostgreSQL connection string; SQLite in dataDir when absent. */
+  url?: string | undefined;
+  /** Pool size for PostgreSQL. */
+  maxConnections?: number;
+}
+
+export function openDatabase<Schema>(options: DatabaseOptions): Database<Schema> {
+  return options.url ? openPostgres<Schema>(options.url, options.maxConnections ?? 10) : openSqlite<Schema>(options);
+}
+
+function openSqlite<Schema>({ name, dataDir }: DatabaseOptions): Database<Schema> {
+  const file = dataDir === ':memory:' ? ':memory:' : join(dataDir, `${name}.sqlite`);
+  if (file !== ':memory:') mkdirSync(dataDir, { recursive: true });
+  const connection = new SqliteDatabase(file);
+  // WAL lets readers go on while the seed or a submission writes; busy_timeout rides out locks.
+  connection.pragma('journal_mode = WAL');
+  connection.pragma('synchronous = NORMAL');
+  connection.pragma('foreign_keys = ON');
+  connection.pragma('busy_timeout = 5000');
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: connection }) });
+  return {
+    db,
+    dialect: 'sqlite',
+    location: file,
+    ping: async () => void (await sql`select 1`.execute(db)),
+    close: () => db.destroy(),
+  };
+}
+
+function openPostgres<Schema>(url: string, max: number): Database<Schema> {
+  const pool = new pg.Pool({ connectionString: url, max });
+  // An idle client losing its server (a restart) must not crash the process.
+  pool.on('error', () => undefined);
+  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  const parsed = new URL(url);
+  return {
+    db,
+    dialect: 'postgres',
+    location: `postgres://${parsed.host}${parsed.pathname}`,
+    ping: async () => void (await sql`select 1`.execute(db)),
+    close: () => db.destroy(),
+  };
+}

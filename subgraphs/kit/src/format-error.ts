@@ -1,0 +1,46 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ErrorCode } from './errors.js';
+import type { Logger } from './logger.js';
+
+/** Codes that Apollo Server itself produces for bad requests; safe to show as they are. */
+const REQUEST_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
+
+/**
+ * Builds Apollo Server's formatError: expected errors keep their code and message, request
+ * errors keep theirs (recoded where the contract has a code), everything else becomes a masked
+ * INTERNAL_SERVER_ERROR that is logged in full. Stack traces never leave the process.
+ */
+export function createErrorFormatter(log: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const code = String(formatted.extensions?.code ?? '');
+    const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+
+    if (original instanceof GraphQLError && KNOWN_CODES.has(code)) {
+      return { ...formatted, extensions };
+    }
+    if (REQUEST_ERROR_CODES.has(code)) {
+      return { ...formatted, extensions };
+    }
+    if (code === 'BAD_USER_INPUT') {
+      // Variable coercion errors raised by graphql-js itself.
+      return { ...formatted, extensions };
+    }
+    log.error({ err: original }, 'unexpected error');
+    return {
+      message: 'Internal server error',
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    };
+  };
+}

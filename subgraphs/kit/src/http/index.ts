@@ -1,0 +1,2 @@
+export * from './node-http.js';
+export * from './listen.js';

@@ -1,0 +1,3 @@
+export * from './resident-id.js';
+export * from './credit-code.js';
+export * from './licence-id.js';

@@ -1,0 +1,91 @@
+import { sql, type Kysely } from 'kysely';
+import type { SubgraphName, SubgraphConfig } from './config.js';
+import { migrateToLatest, openDatabase, type Database, type Migrations } from './db/index.js';
+import type { FederatedSchema } from './federated-schema.js';
+import type { Logger } from './logger.js';
+import type { RunningSubgraph, Subgraph } from './create-subgraph.js';
+
+export interface ServiceDeps<Schema> {
+  database: Database<Schema>;
+  secret: string;
+  log: Logger;
+  dataDir: string;
+}
+
+/** Everything the harness, `npm start` and the schema printer need to know about a subgraph. */
+export interface SubgraphService<Schema> {
+  name: SubgraphName;
+  /** Department that runs it, for docs and error messages. */
+  department: string;
+  migrations: Migrations;
+  /** Deterministic demo data, written once into an empty database, in one transaction. */
+  seed?: (trx: Kysely<Schema>, database: Database<Schema>) => Promise<void>;
+  /** The schema without any database: for printing SDL and composing. */
+  buildSchema(): Promise<FederatedSchema>;
+  createServer(deps: ServiceDeps<Schema>): Promise<Subgraph>;
+}
+
+interface MetaTable {
+  govgraph_meta: { key: string; value: string };
+}
+
+/** Migrates, then seeds once: a marker row written in the seed's own transaction. */
+export async function prepareDatabase<Schema>(
+  service: SubgraphService<Schema>,
+  database: Database<Schema>,
+  log: Logger,
+  options: { seed?: boolean } = {},
+): Promise<void> {
+  const applied = await migrateToLatest(database.db, service.migrations);
+  if (applied.length > 0) log.info({ applied }, 'migrations applied');
+  const meta = database.db as unknown as Kysely<MetaTable>;
+  await meta.schema
+    .createTable('govgraph_meta')
+    .ifNotExists()
+    .addColumn('key', 'varchar(64)', (c) => c.primaryKey())
+    .addColumn('value', 'text', (c) => c.notNull())
+    .execute();
+  if (!service.seed || options.seed === false) return;
+  const seeded = await meta.selectFrom('govgraph_meta').select('value').where('key', '=', 'seeded_at').executeTakeFirst();
+  if (seeded) return;
+  const started = Date.now();
+  await database.db.transaction().execute(async (trx) => {
+    await service.seed!(trx, database);
+    await (trx as unknown as Kysely<MetaTable>)
+      .insertInto('govgraph_meta')
+      .values({ key: 'seeded_at', value: new Date().toISOString() })
+      .execute();
+  });
+  log.info({ ms: Date.now() - started }, 'demo data seeded');
+}
+
+export interface StartedService {
+  running: RunningSubgraph;
+  database: Database<unknown>;
+}
+
+/** Opens the database, prepares it and listens: one department's service, ready. */
+export async function startService<Schema>(
+  service: SubgraphService<Schema>,
+  config: SubgraphConfig,
+  deps: { secret: string; log: Logger; seed?: boolean },
+): Promise<StartedService> {
+  const database = openDatabase<Schema>({ name: config.name, dataDir: config.dataDir, url: config.databaseUrl });
+  try {
+    await prepareDatabase(service, database, deps.log, { seed: deps.seed ?? true });
+    const subgraph = await service.createServer({ database, secret: deps.secret, log: deps.log, dataDir: config.dataDir });
+    const running = await subgraph.listen(config.port, config.host);
+    return {
+      database: database as Database<unknown>,
+      running: { ...running, close: async () => { await running.close(); await database.close(); } },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+/** Used by readiness probes. */
+export async function ping(db: Kysely<any>): Promise<void> {
+  await sql`select 1`.execute(db);
+}

@@ -1,0 +1,17 @@
+/**
+ * What the gateway tells a subgraph about the caller, after verifying the bearer token.
+ * Subgraphs never see the token itself.
+ */
+export interface Claims {
+  /** The signed-in account (a person's or an officer's account id). */
+  accountId: string;
+  /** The applicant the caller acts as: the person's own id, or an enterprise they represent. */
+  applicantId: string | null;
+  roles: string[];
+  /** Department code for officers. */
+  department: string | null;
+}
+
+export function isOfficer(claims: Claims | null): boolean {
+  return claims?.roles.includes('officer') ?? false;
+}

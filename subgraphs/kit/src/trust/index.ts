@@ -1,0 +1,3 @@
+export * from './claims.js';
+export * from './gateway-signature.js';
+export * from './shared-secret.js';

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { signRequest, verifyRequest, TrustHeader, MAX_SIGNATURE_AGE_MS } from '../src/trust/index.js';
+
+const secret = 'x'.repeat(40);
+const claims = { accountId: 'acc-1', applicantId: 'P1', roles: ['citizen'], department: null };
+
+function getter(headers: Record<string, string>) {
+  return (name: string) => headers[name];
+}
+
+describe('gateway request signature', () => {
+  it('verifies what the gateway signed and returns the claims', () => {
+    const headers = signRequest(secret, { requestId: 'r1', claims, body: '{"query":"{a}"}' });
+    const result = verifyRequest(secret, getter({ ...headers }), '{"query":"{a}"}');
+    expect(result).toEqual({ ok: true, requestId: 'r1', claims });
+  });
+  it('refuses a missing signature, another body, other claims, another secret and an old signature', () => {
+    const headers = { ...signRequest(secret, { requestId: 'r1', claims, body: 'b' }) };
+    expect(verifyRequest(secret, getter({}), 'b')).toMatchObject({ ok: false, reason: 'missing gateway signature' });
+    expect(verifyRequest(secret, getter(headers), 'other body')).toMatchObject({ ok: false, reason: 'bad gateway signature' });
+    const forgedClaims = Buffer.from(JSON.stringify({ ...claims, applicantId: 'P2' })).toString('base64url');
+    expect(verifyRequest(secret, getter({ ...headers, [TrustHeader.claims]: forgedClaims }), 'b')).toMatchObject({ ok: false });
+    expect(verifyRequest('y'.repeat(40), getter(headers), 'b')).toMatchObject({ ok: false });
+    const old = { ...signRequest(secret, { requestId: 'r1', claims, body: 'b', now: Date.now() - MAX_SIGNATURE_AGE_MS - 1 }) };
+    expect(verifyRequest(secret, getter(old), 'b')).toMatchObject({ ok: false, reason: 'gateway signature expired' });
+  });
+  it('carries anonymous requests with empty claims', () => {
+    const headers = { ...signRequest(secret, { requestId: 'r2', claims: null, body: '' }) };
+    expect(verifyRequest(secret, getter(headers), '')).toEqual({ ok: true, requestId: 'r2', claims: null });
+  });
+});
