@@ -19,24 +19,28 @@ import {
   sendJson,
 } from './http/index.js';
 
-export interface SubgraphContext<Loaders = unknown> {
+export interface SubgraphContext<Loaders = unknown, Services = unknown> {
   /** Verified by the gateway; null for an anonymous caller. */
   claims: Claims | null;
   requestId: string;
   log: Logger;
   /** Fresh per request, so batching never leaks data between callers. */
   loaders: Loaders;
+  /** Long-lived: repositories, keys, clock. Shared by every request. */
+  services: Services;
 }
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
-export interface SubgraphOptions<Loaders> {
+export interface SubgraphOptions<Loaders, Services> {
   name: string;
   schema: GraphQLSchema;
   /** Shared with the gateway: verifies the signature on every GraphQL request. */
   secret: string;
   log: Logger;
-  createLoaders: () => Loaders;
+  services: Services;
+  /** Called per request: fresh DataLoaders, so batching never mixes callers. */
+  createLoaders: (services: Services) => Loaders;
   /** Readiness: throws when a dependency (the database) is not answering. */
   checkReady?: () => Promise<void>;
   /** Public GET routes besides GraphQL and health, e.g. identity's JWKS. */
@@ -63,9 +67,9 @@ const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
  * Serves a subgraph schema over HTTP: `/graphql` for requests signed by the gateway, `/healthz`
  * and `/readyz` for operators, and any public routes the subgraph adds.
  */
-export async function createSubgraph<Loaders>(options: SubgraphOptions<Loaders>): Promise<Subgraph> {
+export async function createSubgraph<Loaders, Services>(options: SubgraphOptions<Loaders, Services>): Promise<Subgraph> {
   const { log } = options;
-  const apollo = new ApolloServer<SubgraphContext<Loaders>>({
+  const apollo = new ApolloServer<SubgraphContext<Loaders, Services>>({
     schema: options.schema,
     formatError: createErrorFormatter(log),
     includeStacktraceInErrorResponses: false,
@@ -94,11 +98,12 @@ export async function createSubgraph<Loaders>(options: SubgraphOptions<Loaders>)
     }
     const parsed = parseJsonBody(raw);
     if (!parsed.ok) return sendGraphQLError(res, 400, 'BAD_REQUEST', 'Body is not valid JSON');
-    const context: SubgraphContext<Loaders> = {
+    const context: SubgraphContext<Loaders, Services> = {
       claims: verified.claims,
       requestId: verified.requestId,
       log: log.child({ requestId: verified.requestId }),
-      loaders: options.createLoaders(),
+      loaders: options.createLoaders(options.services),
+      services: options.services,
     };
     await executeThroughApollo(apollo, req, res, parsed.value, async () => context);
   }

@@ -13,3 +13,6 @@ export * from './http/index.js';
 export * from './trust/index.js';
 export * from './validation.js';
 export * from './identifiers/index.js';
+export * from './reference/index.js';
+export * from './graphql/index.js';
+export * from './city-time.js';

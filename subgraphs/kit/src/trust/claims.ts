@@ -15,3 +15,7 @@ export interface Claims {
 export function isOfficer(claims: Claims | null): boolean {
   return claims?.roles.includes('officer') ?? false;
 }
+
+/** Who issues the graph's tokens and for whom: identity signs, the gateway checks. */
+export const TOKEN_ISSUER = 'govgraph-identity';
+export const TOKEN_AUDIENCE = 'govgraph';

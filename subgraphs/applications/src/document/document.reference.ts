@@ -1,0 +1,15 @@
+import { ForbiddenError, UnauthenticatedError } from '@govgraph/kit';
+import type { ApplicationsContext } from '../context.js';
+import type { Document } from './document.type.js';
+
+export const documentReference = {
+  /** Documents are their owner's alone (officers reach them through a case, later). */
+  async __resolveReference(ref: { id: string }, ctx: ApplicationsContext): Promise<Document | null> {
+    if (typeof ref.id !== 'string' || ref.id.length > 64) return null;
+    const document = await ctx.loaders.documentById.load(ref.id);
+    if (!document) return null;
+    if (!ctx.claims) throw new UnauthenticatedError();
+    if (ctx.claims.applicantId !== document.ownerId) throw new ForbiddenError('Only the owner may read this document');
+    return document;
+  },
+};

@@ -1,0 +1,83 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import {
+  BadUserInputError,
+  MATTER_CODE_RULE,
+  NotFoundError,
+  checkPageSize,
+  checkText,
+  decodeCursor,
+  encodeCursor,
+} from '@govgraph/kit';
+import type { CatalogContext } from '../context.js';
+import { Department } from '../department/department.type.js';
+import { MatterConnection } from './matter-connection.type.js';
+import { MatterFilter } from './matter-filter.input.js';
+import { Form, MaterialRequirement, Matter } from './matter.type.js';
+
+const CURSOR_KIND = 'matter';
+
+function checkFilter(filter: MatterFilter | undefined): void {
+  if (!filter) return;
+  if (filter.text !== undefined && filter.text !== null) checkText(filter.text, 'filter.text', { max: 100 });
+  if (filter.departmentCode) checkText(filter.departmentCode, 'filter.departmentCode', { max: 18 });
+  if (filter.minOnlineDepth != null && (filter.minOnlineDepth < 1 || filter.minOnlineDepth > 4)) {
+    throw new BadUserInputError('filter.minOnlineDepth must be between 1 and 4', 'filter.minOnlineDepth');
+  }
+}
+
+@Resolver(() => Matter)
+export class MatterResolver {
+  @Query(() => Matter, { nullable: true, description: 'One matter by its implementation code; NOT_FOUND when unknown.' })
+  async matter(@Arg('code', () => ID) code: string, @Ctx() ctx: CatalogContext): Promise<Matter> {
+    checkText(code, 'code', MATTER_CODE_RULE);
+    const matter = await ctx.loaders.matterByCode.load(code);
+    if (!matter) throw new NotFoundError('Matter', code);
+    return matter;
+  }
+
+  @Query(() => MatterConnection, { description: 'Browse and search the catalog, ordered by code.' })
+  async matters(
+    @Ctx() ctx: CatalogContext,
+    @Arg('filter', () => MatterFilter, { nullable: true }) filter?: MatterFilter,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<MatterConnection> {
+    checkFilter(filter);
+    const size = checkPageSize(first);
+    const afterCode = after ? decodeCursor(CURSOR_KIND, after) : undefined;
+    const [totalCount, rows] = await Promise.all([
+      ctx.services.matters.count(filter),
+      ctx.services.matters.page(filter, size + 1, afterCode),
+    ]);
+    const page = rows.slice(0, size);
+    for (const matter of page) ctx.loaders.matterByCode.prime(matter.code, matter);
+    const edges = page.map((node) => ({ cursor: encodeCursor(CURSOR_KIND, node.code), node }));
+    return {
+      totalCount,
+      edges,
+      pageInfo: {
+        hasNextPage: rows.length > size,
+        hasPreviousPage: afterCode !== undefined,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
+    };
+  }
+
+  @FieldResolver(() => Department)
+  async department(@Root() matter: Matter, @Ctx() ctx: CatalogContext): Promise<Department> {
+    const department = await ctx.loaders.departmentByCode.load(matter.departmentCode);
+    if (!department) throw new Error(`matter ${matter.code} names unknown department ${matter.departmentCode}`);
+    return department;
+  }
+
+  @FieldResolver(() => [MaterialRequirement])
+  materials(@Root() matter: Matter, @Ctx() ctx: CatalogContext): Promise<MaterialRequirement[]> {
+    return ctx.loaders.materialsByMatter.load(matter.code);
+  }
+
+  @FieldResolver(() => Form)
+  async form(@Root() matter: Matter, @Ctx() ctx: CatalogContext): Promise<Form> {
+    return { fields: await ctx.loaders.formFieldsByMatter.load(matter.code) };
+  }
+}

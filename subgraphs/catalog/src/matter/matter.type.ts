@@ -1,0 +1,96 @@
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { LicenceType } from '../licence-type/licence-type.stub.js';
+import { CaseType, FormFieldType, MatterLevel, MatterType, ServedObject } from './matter.enums.js';
+
+@ObjectType({ description: 'A material the applicant must provide (申请材料).' })
+export class MaterialRequirement {
+  @Field(() => ID)
+  code!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => Boolean)
+  required!: boolean;
+
+  @Field(() => LicenceType, { nullable: true, description: 'An electronic licence of this type replaces the material (免证办).' })
+  acceptsLicenceType!: LicenceType | null;
+}
+
+@ObjectType()
+export class FormField {
+  @Field(() => String, { description: 'Stable key of the field, the same across matters for the same datum.' })
+  key!: string;
+
+  @Field(() => String)
+  label!: string;
+
+  @Field(() => FormFieldType)
+  type!: FormFieldType;
+
+  @Field(() => Boolean)
+  required!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where the graph can fill it from: a fact path such as person.name or licence.JDCJSZ.number.',
+  })
+  source!: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'Allowed values of a CHOICE field.' })
+  options!: string[] | null;
+}
+
+@ObjectType({ description: 'The application form of a matter.' })
+export class Form {
+  @Field(() => [FormField])
+  fields!: FormField[];
+}
+
+@Directive('@key(fields: "code")')
+@ObjectType({ description: 'A government service matter (事项) as the catalog of powers and responsibilities lists it.' })
+export class Matter {
+  @Field(() => ID, { description: 'Implementation code (实施编码).' })
+  code!: string;
+
+  @Field(() => String, { description: 'Basic code (基本编码), shared by every implementation of a common matter.' })
+  basicCode!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => MatterType)
+  type!: MatterType;
+
+  @Field(() => MatterLevel)
+  level!: MatterLevel;
+
+  departmentCode!: string;
+
+  @Field(() => String)
+  legalBasis!: string;
+
+  @Field(() => Int, { description: 'Legal time limit in working days.' })
+  legalTimeLimitDays!: number;
+
+  @Field(() => Int, { description: 'Promised time limit in working days (0 for instant matters).' })
+  promisedTimeLimitDays!: number;
+
+  @Field(() => CaseType)
+  caseType!: CaseType;
+
+  @Field(() => Int, { description: 'Online-handling depth 1-4 (I-IV); 4 is fully online with zero visits.' })
+  onlineDepth!: number;
+
+  @Field(() => Int)
+  visitsRequired!: number;
+
+  @Field(() => String, { description: 'Fee as published, e.g. 不收费 or 10元.' })
+  fee!: string;
+
+  @Field(() => [ServedObject])
+  servedObjects!: ServedObject[];
+
+  @Field(() => Int)
+  version!: number;
+}

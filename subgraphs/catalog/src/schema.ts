@@ -1,0 +1,14 @@
+import { buildFederatedSchema, type FederatedSchema } from '@govgraph/kit';
+import { departmentReference } from './department/department.reference.js';
+import { DepartmentResolver } from './department/department.resolver.js';
+import { LicenceType } from './licence-type/licence-type.stub.js';
+import { matterReference } from './matter/matter.reference.js';
+import { MatterResolver } from './matter/matter.resolver.js';
+
+export function buildCatalogSchema(): Promise<FederatedSchema> {
+  return buildFederatedSchema({
+    resolvers: [DepartmentResolver, MatterResolver],
+    orphanedTypes: [LicenceType],
+    referenceResolvers: { Department: departmentReference, Matter: matterReference },
+  });
+}

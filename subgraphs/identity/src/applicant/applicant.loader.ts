@@ -1,0 +1,21 @@
+import DataLoader from 'dataloader';
+import type { EnterpriseRecord } from '../enterprise/enterprise.type.js';
+import type { PersonRecord } from '../person/person.type.js';
+
+export type ApplicantRecord = PersonRecord | EnterpriseRecord;
+
+/** Applicant ids carry their kind: P-… for persons, E-… for enterprises. */
+export function applicantLoader(
+  personById: DataLoader<string, PersonRecord | null>,
+  enterpriseById: DataLoader<string, EnterpriseRecord | null>,
+): DataLoader<string, ApplicantRecord | null> {
+  return new DataLoader(async (ids) =>
+    Promise.all(
+      ids.map((id) => {
+        if (id.startsWith('P-')) return personById.load(id);
+        if (id.startsWith('E-')) return enterpriseById.load(id);
+        return null;
+      }),
+    ),
+  );
+}

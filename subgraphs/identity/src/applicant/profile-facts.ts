@@ -1,0 +1,62 @@
+import { DEPARTMENTS, TrustLevel, districtName, type Fact } from '@govgraph/kit';
+import type { EnterpriseRecord } from '../enterprise/enterprise.type.js';
+import type { PersonRecord } from '../person/person.type.js';
+
+const ID_TYPE_NAMES: Record<string, string> = {
+  RESIDENT_ID: '居民身份证',
+  HK_MACAO_PERMIT: '港澳居民来往内地通行证',
+  TAIWAN_PERMIT: '台湾居民来往大陆通行证',
+  PASSPORT: '护照',
+};
+
+export function fullAddress(divisionCode: string, detail: string): string {
+  return `${districtName(divisionCode) ?? ''}${detail}`;
+}
+
+/**
+ * Identity's facts are produced by the agency that verified them: trust level A (DOMAIN.md).
+ * Paths are what catalog form fields name as their `source`.
+ */
+function facts(values: Record<string, string | null>, retrievedAt: string): Fact[] {
+  const provenance = {
+    system: 'identity',
+    department: DEPARTMENTS.dataAdministration.name,
+    trustLevel: TrustLevel.A,
+    retrievedAt,
+  };
+  return Object.entries(values)
+    .filter((entry): entry is [string, string] => entry[1] !== null && entry[1] !== '')
+    .map(([path, value]) => ({ path, value, provenance }));
+}
+
+export function personFacts(person: PersonRecord, retrievedAt: string): Fact[] {
+  return facts(
+    {
+      'person.name': person.name,
+      'person.idType': ID_TYPE_NAMES[person.idType] ?? person.idType,
+      'person.idNumber': person.idNumber,
+      'person.gender': person.gender === 'MALE' ? '男' : '女',
+      'person.birthDate': person.birthDate,
+      'person.mobile': person.mobile,
+      'person.email': person.email,
+      'person.address': fullAddress(person.divisionCode, person.addressDetail),
+      'person.address.divisionCode': person.divisionCode,
+    },
+    retrievedAt,
+  );
+}
+
+export function enterpriseFacts(enterprise: EnterpriseRecord, legalRepresentative: string | null, retrievedAt: string): Fact[] {
+  return facts(
+    {
+      'enterprise.name': enterprise.name,
+      'enterprise.creditCode': enterprise.creditCode,
+      'enterprise.entityType': enterprise.entityType,
+      'enterprise.legalRepresentative': legalRepresentative,
+      'enterprise.address': fullAddress(enterprise.divisionCode, enterprise.addressDetail),
+      'enterprise.address.divisionCode': enterprise.divisionCode,
+      'enterprise.establishedOn': enterprise.establishedOn,
+    },
+    retrievedAt,
+  );
+}

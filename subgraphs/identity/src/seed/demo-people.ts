@@ -1,0 +1,34 @@
+import { DEPARTMENTS } from '@govgraph/kit';
+
+/** The fixed demo accounts (password `demo` for all), as the README lists them. */
+export const DEMO_PASSWORD = 'demo';
+
+export const DEMO_PERSONS = [
+  {
+    id: 'P-000001', username: 'zhangsan', name: '张三', idNumber: '440303199003071233', mobile: '13800138000',
+    email: 'zhangsan@example.cn', divisionCode: '440303', addressDetail: '东门街道解放路1001号', roles: ['citizen'], department: null,
+  },
+  {
+    id: 'P-000002', username: 'lisi', name: '李四', idNumber: '440304198511200021', mobile: '13900139000',
+    email: null, divisionCode: '440304', addressDetail: '华富街道深南中路2018号', roles: ['citizen'], department: null,
+  },
+  {
+    id: 'P-000003', username: 'wangwu', name: '王五', idNumber: '440305197806150051', mobile: '13700137000',
+    email: 'wangwu@example.cn', divisionCode: '440305', addressDetail: '粤海街道科技园路1号', roles: ['citizen'], department: null,
+  },
+  {
+    id: 'P-000004', username: 'officer.police', name: '赵警官', idNumber: '440303198204120033', mobile: '13600136000',
+    email: null, divisionCode: '440303', addressDetail: '笋岗街道宝安北路3001号', roles: ['officer'], department: DEPARTMENTS.trafficPolice.code,
+  },
+  {
+    id: 'P-000005', username: 'officer.market', name: '钱科员', idNumber: '440304198809090048', mobile: '13500135000',
+    email: null, divisionCode: '440304', addressDetail: '莲花街道深南大道7010号', roles: ['officer'], department: DEPARTMENTS.marketRegulation.code,
+  },
+] as const;
+
+export const DEMO_ENTERPRISES = [
+  {
+    id: 'E-000001', creditCode: '91440300MA5F2JNT4W', name: '深圳市示例科技有限公司', entityType: '有限责任公司',
+    legalRepresentativeId: 'P-000003', divisionCode: '440305', addressDetail: '粤海街道高新南七道018号', establishedOn: '2016-08-18',
+  },
+] as const;

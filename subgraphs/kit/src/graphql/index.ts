@@ -1,0 +1,3 @@
+export * from './page-info.js';
+export * from './cursor.js';
+export * from './fact.js';

@@ -1,0 +1,13 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+
+/**
+ * The licence library's view of any applicant: it adds licences and licence facts to every
+ * Person and Enterprise without knowing the two kinds (@interfaceObject).
+ */
+@Directive('@interfaceObject')
+@Directive('@key(fields: "id")')
+@ObjectType()
+export class Applicant {
+  @Field(() => ID)
+  id!: string;
+}

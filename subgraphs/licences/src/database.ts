@@ -1,0 +1,29 @@
+export interface LicenceTables {
+  licence_type: {
+    code: string;
+    name: string;
+    issuer_code: string;
+    holder_kind: string;
+    default_validity_years: number | null;
+    /** JSON: the structured fields a licence of this type carries, [{ key, label }]. */
+    fields: string;
+  };
+  licence: {
+    id: string;
+    type_code: string;
+    number: string;
+    holder_id: string;
+    holder_name: string;
+    issuer_code: string;
+    issued_on: string;
+    valid_from: string;
+    valid_to: string | null;
+    /** National status code: 01 valid … 99 other. Expiry is derived from valid_to, not stored. */
+    status_code: string;
+    /** JSON object of the type's structured fields. */
+    data: string;
+    version: number;
+    previous_id: string | null;
+    created_at: string;
+  };
+}

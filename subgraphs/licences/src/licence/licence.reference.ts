@@ -1,0 +1,15 @@
+import { ForbiddenError, UnauthenticatedError } from '@govgraph/kit';
+import type { LicencesContext } from '../context.js';
+import type { LicenceRecord } from './licence.type.js';
+
+export const licenceReference = {
+  /** A licence's details are its holder's: other callers are refused (public checks use verifyLicence). */
+  async __resolveReference(ref: { id: string }, ctx: LicencesContext): Promise<LicenceRecord | null> {
+    if (typeof ref.id !== 'string' || ref.id.length > 128) return null;
+    const licence = await ctx.loaders.licenceById.load(ref.id);
+    if (!licence) return null;
+    if (!ctx.claims) throw new UnauthenticatedError();
+    if (ctx.claims.applicantId !== licence.holderId) throw new ForbiddenError('Only the holder may read this licence');
+    return licence;
+  },
+};

@@ -1,0 +1,43 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { LicencesContext } from '../context.js';
+import { Department } from '../department/department.stub.js';
+import { LicenceType } from '../licence-type/licence-type.type.js';
+import { Applicant } from '../applicant/applicant.type.js';
+import { LicenceDataEntry } from './licence-data.type.js';
+import { LicenceStatus, effectiveStatus } from './licence-status.js';
+import { Licence, type LicenceRecord } from './licence.type.js';
+
+@Resolver(() => Licence)
+export class LicenceResolver {
+  @FieldResolver(() => String, { description: 'The licence type name, e.g. 机动车驾驶证.' })
+  async title(@Root() licence: LicenceRecord, @Ctx() ctx: LicencesContext): Promise<string> {
+    return (await ctx.loaders.typeByCode.load(licence.typeCode))?.name ?? licence.typeCode;
+  }
+
+  @FieldResolver(() => LicenceType)
+  async type(@Root() licence: LicenceRecord, @Ctx() ctx: LicencesContext): Promise<LicenceType> {
+    const type = await ctx.loaders.typeByCode.load(licence.typeCode);
+    if (!type) throw new Error(`licence ${licence.id} has unknown type ${licence.typeCode}`);
+    return type;
+  }
+
+  @FieldResolver(() => LicenceStatus, { description: 'Current status: a licence past its validTo reads EXPIRED.' })
+  status(@Root() licence: LicenceRecord, @Ctx() ctx: LicencesContext): LicenceStatus {
+    return effectiveStatus(licence.statusCode, licence.validTo, ctx.services.today());
+  }
+
+  @FieldResolver(() => Department)
+  issuer(@Root() licence: LicenceRecord): Department {
+    return { code: licence.issuerCode };
+  }
+
+  @FieldResolver(() => Applicant)
+  holder(@Root() licence: LicenceRecord): Pick<Applicant, 'id'> {
+    return { id: licence.holderId };
+  }
+
+  @FieldResolver(() => [LicenceDataEntry], { description: 'The structured fields the licence type defines.' })
+  data(@Root() licence: LicenceRecord): LicenceDataEntry[] {
+    return Object.entries(licence.data).map(([key, value]) => ({ key, value }));
+  }
+}

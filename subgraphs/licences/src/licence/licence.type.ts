@@ -1,0 +1,43 @@
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { DateScalar } from '@govgraph/kit';
+
+/** A licence as the library stores it; the GraphQL type below exposes it. */
+export interface LicenceRecord {
+  id: string;
+  typeCode: string;
+  number: string;
+  holderId: string;
+  holderName: string;
+  issuerCode: string;
+  issuedOn: string;
+  validFrom: string;
+  validTo: string | null;
+  statusCode: string;
+  data: Record<string, string>;
+  version: number;
+  previousId: string | null;
+}
+
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'An electronic licence (电子证照) held by a person or an enterprise.' })
+export class Licence {
+  @Field(() => ID, { description: 'National e-licence identifier 1.2.156.3005.2.{type}.{issuer}.{serial}.{version}.{check}.' })
+  id!: string;
+
+  @Field(() => String, { description: 'Licence number as printed on it.' })
+  number!: string;
+
+  @Field(() => DateScalar)
+  issuedOn!: string;
+
+  @Field(() => DateScalar)
+  validFrom!: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Null for licences without an end date.' })
+  validTo!: string | null;
+
+  @Field(() => Int)
+  version!: number;
+
+  // Derived fields (title, type, status, issuer, holder, data) are resolved in licence.resolver.ts.
+}
