@@ -36,7 +36,7 @@ export async function prepareDatabase<Schema>(
   log: Logger,
   options: { seed?: boolean } = {},
 ): Promise<void> {
-  const applied = await migrateToLatest(database.db, service.migrations);
+  const applied = await migrateToLatest(database.db, service.migrations, database.dialect);
   if (applied.length > 0) log.info({ applied }, 'migrations applied');
   const meta = database.db as unknown as Kysely<MetaTable>;
   await meta.schema

@@ -36,8 +36,8 @@ function databaseContract(open: () => Promise<{ database: Database<Schema>; clea
   });
 
   it('migrates once, then finds nothing to do', async () => {
-    expect(await migrateToLatest(database.db, migrations)).toEqual(['0001_notes']);
-    expect(await migrateToLatest(database.db, migrations)).toEqual([]);
+    expect(await migrateToLatest(database.db, migrations, database.dialect)).toEqual(['0001_notes']);
+    expect(await migrateToLatest(database.db, migrations, database.dialect)).toEqual([]);
     await database.ping();
   });
 

@@ -1,13 +1,17 @@
-import { Migrator, type Kysely, type Migration } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration } from 'kysely';
+import type { Dialect } from './open-database.js';
 
 /** Migrations keyed by name; applied in name order, so prefix them with a sequence number. */
 export type Migrations = Record<string, Migration>;
 
 /** Brings the database up to date at start; refuses to run on a failed or unknown history. */
-export async function migrateToLatest(db: Kysely<any>, migrations: Migrations): Promise<string[]> {
+export async function migrateToLatest(db: Kysely<any>, migrations: Migrations, dialect: Dialect = 'sqlite'): Promise<string[]> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
+    // Kysely looks for its own tables in every visible schema; on PostgreSQL, where several
+    // subgraphs may share a database in separate schemas, pin it to ours.
+    ...(dialect === 'postgres' ? { migrationTableSchema: await currentSchema(db) } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
@@ -15,4 +19,11 @@ export async function migrateToLatest(db: Kysely<any>, migrations: Migrations): 
     throw new Error(`migration ${failed ?? '(unknown)'} failed: ${String(error)}`, { cause: error });
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+async function currentSchema(db: Kysely<any>): Promise<string> {
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  const schema = rows[0]?.schema;
+  if (!schema) throw new Error('PostgreSQL has no current schema: check search_path');
+  return schema;
 }

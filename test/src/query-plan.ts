@@ -1,0 +1,31 @@
+import type { PlanNode, QueryPlan } from '@apollo/query-planner';
+
+/** The subgraphs a plan fetches from, and how many fetches it makes. */
+export function fetchesOf(plan: QueryPlan): Array<{ serviceName: string }> {
+  const fetches: Array<{ serviceName: string }> = [];
+  const walk = (node: PlanNode | undefined): void => {
+    if (!node) return;
+    switch (node.kind) {
+      case 'Fetch':
+        fetches.push({ serviceName: node.serviceName });
+        return;
+      case 'Flatten':
+        return walk(node.node);
+      case 'Sequence':
+      case 'Parallel':
+        return node.nodes.forEach(walk);
+      case 'Condition':
+        walk(node.ifClause);
+        walk(node.elseClause);
+        return;
+      case 'Defer':
+        walk(node.primary.node);
+        node.deferred.forEach((d) => walk(d.node));
+        return;
+      default:
+        return;
+    }
+  };
+  walk(plan.node);
+  return fetches;
+}
