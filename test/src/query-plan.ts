@@ -26,6 +26,7 @@ export function fetchesOf(plan: QueryPlan): Array<{ serviceName: string }> {
         return;
     }
   };
-  walk(plan.node);
+  // Subscriptions are not served by this graph; a plan root is otherwise a PlanNode.
+  if (plan.node?.kind !== 'Subscription') walk(plan.node);
   return fetches;
 }

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createSubgraph, DEPARTMENTS, sendJson, type SubgraphService } from '@govgraph/kit';
+import { createSubgraph, DEPARTMENTS, JWKS_PATH, sendJson, type SubgraphService } from '@govgraph/kit';
 import { createIdentityLoaders, createIdentityServices } from './context.js';
 import type { IdentityTables } from './database.js';
 import { identityMigrations } from './migrations/index.js';
@@ -7,8 +7,6 @@ import { buildIdentitySchema } from './schema.js';
 import { seedIdentity } from './seed/seed-identity.js';
 
 export { DEMO_PASSWORD, DEMO_PERSONS, DEMO_ENTERPRISES } from './seed/demo-people.js';
-
-export const JWKS_PATH = '/.well-known/jwks.json';
 
 export const identityService: SubgraphService<IdentityTables> = {
   name: 'identity',

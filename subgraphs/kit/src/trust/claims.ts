@@ -19,3 +19,5 @@ export function isOfficer(claims: Claims | null): boolean {
 /** Who issues the graph's tokens and for whom: identity signs, the gateway checks. */
 export const TOKEN_ISSUER = 'govgraph-identity';
 export const TOKEN_AUDIENCE = 'govgraph';
+/** Where identity publishes its token keys, below its base URL. */
+export const JWKS_PATH = '/.well-known/jwks.json';

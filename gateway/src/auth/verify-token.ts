@@ -1,0 +1,81 @@
+import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
+import type { Claims } from '@govgraph/kit/trust';
+import { JWT_ALGORITHMS } from '../auth-constants.js';
+
+export interface TokenVerifierOptions {
+  jwksUrl: string;
+  issuer: string;
+  audience: string;
+  /** Minimum time between JWKS refetches for unknown key ids (jose's default 30 s). */
+  jwksCooldownMs?: number;
+  /** Seconds of clock skew tolerated on exp/nbf/iat. */
+  clockToleranceSeconds?: number;
+}
+
+/** The token is bad: malformed, expired, wrongly signed or issued, or missing claims. */
+export class InvalidTokenError extends Error {
+  constructor(readonly reason: string) {
+    super(`invalid token: ${reason}`);
+    this.name = 'InvalidTokenError';
+  }
+}
+
+/** The token could not be checked because identity's key set is unreachable or broken. */
+export class KeySetUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super('JWKS unavailable', { cause });
+    this.name = 'KeySetUnavailableError';
+  }
+}
+
+export type TokenVerifier = (token: string) => Promise<Claims>;
+
+/**
+ * Verifies identity's bearer tokens against its JWKS. jose caches the key set and refetches it
+ * when a token names an unknown key id, so identity can rotate keys without a gateway restart.
+ */
+export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
+  const keys = createRemoteJWKSet(new URL(options.jwksUrl), {
+    cooldownDuration: options.jwksCooldownMs ?? 30_000,
+  });
+  return async (token) => {
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, keys, {
+        issuer: options.issuer,
+        audience: options.audience,
+        algorithms: JWT_ALGORITHMS,
+        clockTolerance: options.clockToleranceSeconds ?? 5,
+        requiredClaims: ['sub', 'exp'],
+      }));
+    } catch (error) {
+      if (isKeySetFailure(error)) throw new KeySetUnavailableError(error);
+      throw new InvalidTokenError(error instanceof errors.JOSEError ? error.code : 'unverifiable');
+    }
+    return claimsFrom(payload);
+  };
+}
+
+/** Failures to get the keys, as opposed to failures of the token itself. */
+function isKeySetFailure(error: unknown): boolean {
+  if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid) return true;
+  // A generic JOSEError is a non-200 or unparsable JWKS answer; fetch fails with a TypeError.
+  if (error instanceof errors.JOSEError) return error.code === errors.JOSEError.code;
+  return error instanceof TypeError;
+}
+
+function claimsFrom(payload: JWTPayload): Claims {
+  const { sub, applicant, roles, dept } = payload as JWTPayload & Record<string, unknown>;
+  if (typeof sub !== 'string' || sub === '') throw new InvalidTokenError('sub');
+  if (applicant !== undefined && applicant !== null && typeof applicant !== 'string') throw new InvalidTokenError('applicant');
+  if (dept !== undefined && dept !== null && typeof dept !== 'string') throw new InvalidTokenError('dept');
+  if (roles !== undefined && !(Array.isArray(roles) && roles.every((role) => typeof role === 'string'))) {
+    throw new InvalidTokenError('roles');
+  }
+  return {
+    accountId: sub,
+    applicantId: applicant || null,
+    roles: (roles as string[] | undefined) ?? [],
+    department: dept || null,
+  };
+}

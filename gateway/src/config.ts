@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_PORTS, dataDirFrom, readPort } from '@govgraph/kit';
+import { loadSharedSecret } from '@govgraph/kit/trust';
+import { JWKS_PATH, JWT_AUDIENCE, JWT_ISSUER } from './auth-constants.js';
+import { readRoutingUrls } from './supergraph-routing.js';
+
+export interface GatewayConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  nodeEnv: string;
+  supergraphPath: string;
+  supergraphSdl: string;
+  /** Subgraph name → GraphQL URL, for every subgraph of the supergraph (and the four known ones). */
+  subgraphUrls: Readonly<Record<string, string>>;
+  jwksUrl: string;
+  jwt: { issuer: string; audience: string };
+  /** HMAC secret shared with the subgraphs, for signing forwarded claims. */
+  secret: string;
+  maxBodyBytes: number;
+  /** A subgraph that has not answered by then counts as down (partial result). */
+  subgraphTimeoutMs: number;
+}
+
+/** The committed supergraph, found from this file so the gateway starts from any directory. */
+export const DEFAULT_SUPERGRAPH_PATH = fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url));
+const KNOWN_SUBGRAPHS = ['catalog', 'identity', 'licences', 'applications'] as const;
+
+/** Reads and validates the environment once; throws naming the variable that is wrong. */
+export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonly<GatewayConfig> {
+  const dataDir = dataDirFrom(env);
+  const supergraphPath = env.SUPERGRAPH_PATH ? resolve(env.SUPERGRAPH_PATH) : DEFAULT_SUPERGRAPH_PATH;
+  const supergraphSdl = readSupergraph(supergraphPath);
+  const subgraphUrls = resolveSubgraphUrls(env, readRoutingUrls(supergraphSdl));
+  const identityUrl = subgraphUrls.identity!;
+  return Object.freeze({
+    port: readPort(env, 'GATEWAY_PORT', DEFAULT_PORTS.gateway),
+    host: env.HOST || '127.0.0.1',
+    dataDir,
+    nodeEnv: env.NODE_ENV || 'development',
+    supergraphPath,
+    supergraphSdl,
+    subgraphUrls: Object.freeze(subgraphUrls),
+    jwksUrl: env.JWKS_URL ? httpUrl(env, 'JWKS_URL') : jwksUrlOf(identityUrl),
+    jwt: Object.freeze({ issuer: JWT_ISSUER, audience: JWT_AUDIENCE }),
+    secret: loadSharedSecret(dataDir, env.GOVGRAPH_SECRET),
+    maxBodyBytes: positiveInteger(env, 'GATEWAY_MAX_BODY_BYTES', 1024 * 1024),
+    subgraphTimeoutMs: positiveInteger(env, 'GATEWAY_SUBGRAPH_TIMEOUT_MS', 10_000),
+  });
+}
+
+/** Identity serves its keys beside its GraphQL endpoint: <base>/.well-known/jwks.json. */
+function jwksUrlOf(identityGraphqlUrl: string): string {
+  return identityGraphqlUrl.replace(/\/graphql\/?$/, '').replace(/\/+$/, '') + JWKS_PATH;
+}
+
+function readSupergraph(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new Error(`SUPERGRAPH_PATH: cannot read the supergraph at ${path} (${reason}); compose it first or set SUPERGRAPH_PATH`);
+  }
+}
+
+/** <NAME>_URL wins, then <NAME>_PORT on 127.0.0.1, then the supergraph's routing URL. */
+function resolveSubgraphUrls(env: NodeJS.ProcessEnv, routing: Record<string, string>): Record<string, string> {
+  const urls: Record<string, string> = {};
+  const names = new Set<string>([...KNOWN_SUBGRAPHS, ...Object.keys(routing)]);
+  for (const name of names) {
+    const prefix = name.toUpperCase().replace(/[^A-Z0-9]/g, '_');
+    const fallbackPort = (DEFAULT_PORTS as Record<string, number>)[name];
+    if (env[`${prefix}_URL`]) {
+      urls[name] = httpUrl(env, `${prefix}_URL`);
+    } else if (env[`${prefix}_PORT`]) {
+      urls[name] = `http://127.0.0.1:${readPort(env, `${prefix}_PORT`, fallbackPort ?? 0)}/graphql`;
+    } else if (routing[name]) {
+      urls[name] = routing[name]!;
+    } else if (fallbackPort !== undefined) {
+      urls[name] = `http://127.0.0.1:${fallbackPort}/graphql`;
+    }
+  }
+  return urls;
+}
+
+function httpUrl(env: NodeJS.ProcessEnv, variable: string): string {
+  const raw = env[variable] ?? '';
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`${variable} must be an http(s) URL, got ${JSON.stringify(raw)}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new Error(`${variable} must be an http(s) URL, got ${JSON.stringify(raw)}`);
+  }
+  return url.toString();
+}
+
+function positiveInteger(env: NodeJS.ProcessEnv, variable: string, fallback: number): number {
+  const raw = env[variable];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value <= 0) {
+    throw new Error(`${variable} must be a positive integer, got ${JSON.stringify(raw)}`);
+  }
+  return value;
+}

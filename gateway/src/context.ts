@@ -1,0 +1,10 @@
+import type { Logger } from '@govgraph/kit';
+import type { Claims } from '@govgraph/kit/trust';
+
+/** Per-request state: filled by the HTTP layer and plugins, read by the subgraph data sources. */
+export interface GatewayContext {
+  requestId: string;
+  /** Verified from the bearer token; null for an anonymous caller. */
+  claims: Claims | null;
+  log: Logger;
+}

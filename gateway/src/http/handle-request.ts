@@ -1,0 +1,79 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ApolloServer } from '@apollo/server';
+import {
+  BodyTooLargeError,
+  ErrorCode,
+  executeThroughApollo,
+  parseJsonBody,
+  readBody,
+  sendGraphQLError,
+  sendJson,
+  type Logger,
+} from '@govgraph/kit';
+import type { GatewayContext } from '../context.js';
+import { RequestRefusal, type GatewayPlugin } from '../plugins/gateway-plugin.js';
+import { requestIdFrom } from '../request-id.js';
+
+export interface RequestHandlerDeps {
+  apollo: ApolloServer<GatewayContext>;
+  plugins: readonly GatewayPlugin[];
+  log: Logger;
+  maxBodyBytes: number;
+  /** True once the supergraph is loaded, false again while shutting down. */
+  isReady(): boolean;
+}
+
+/** node:http handler: `/graphql`, `/healthz`, `/readyz`; every answer carries x-request-id. */
+export function createRequestHandler(deps: RequestHandlerDeps) {
+  async function handleGraphQL(req: IncomingMessage, res: ServerResponse, context: GatewayContext): Promise<void> {
+    if (!deps.isReady()) {
+      return sendGraphQLError(res, 503, ErrorCode.INTERNAL_SERVER_ERROR, 'Gateway is not ready', { 'retry-after': '1' });
+    }
+    for (const plugin of deps.plugins) await plugin.onRequest?.(req, context);
+    let body: unknown;
+    if (req.method === 'POST') {
+      const parsed = parseJsonBody(await readBody(req, deps.maxBodyBytes));
+      if (!parsed.ok) return sendGraphQLError(res, 400, 'BAD_REQUEST', 'Body is not valid JSON');
+      body = parsed.value;
+    }
+    await executeThroughApollo(deps.apollo, req, res, body, async () => context);
+  }
+
+  return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = performance.now();
+    const requestId = requestIdFrom(req.headers['x-request-id']);
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const context: GatewayContext = { requestId, claims: null, log: deps.log.child({ requestId }) };
+    res.setHeader('x-request-id', requestId);
+    res.once('finish', () => {
+      const entry = { method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - started) };
+      // Probes every few seconds would drown the access log.
+      if (path === '/graphql') context.log.info(entry, 'request');
+      else context.log.debug(entry, 'request');
+    });
+    try {
+      if (path === '/graphql') return await handleGraphQL(req, res, context);
+      if (path === '/healthz') return sendJson(res, 200, { status: 'ok', service: 'gateway' });
+      if (path === '/readyz') {
+        return deps.isReady()
+          ? sendJson(res, 200, { status: 'ready', service: 'gateway' })
+          : sendJson(res, 503, { status: 'not ready', service: 'gateway' });
+      }
+      return sendJson(res, 404, { error: 'not found' });
+    } catch (error) {
+      if (res.headersSent) {
+        context.log.error({ err: error, path }, 'request failed after the answer started');
+        return void res.destroy();
+      }
+      if (error instanceof RequestRefusal) {
+        const extensions = { ...error.extensions, code: error.code };
+        return sendJson(res, error.status, { errors: [{ message: error.message, extensions }] }, error.headers);
+      }
+      if (error instanceof BodyTooLargeError) {
+        return sendGraphQLError(res, 413, 'BAD_REQUEST', `Request body exceeds ${error.limitBytes} bytes`, { connection: 'close' });
+      }
+      context.log.error({ err: error, path }, 'request failed');
+      sendGraphQLError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
+    }
+  };
+}

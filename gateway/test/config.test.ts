@@ -1,0 +1,65 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SUPERGRAPH_PATH, loadGatewayConfig } from '../src/config.js';
+
+const SUPERGRAPH_PATH = fileURLToPath(new URL('./fixtures/supergraph.graphql', import.meta.url));
+const base = { SUPERGRAPH_PATH, GOVGRAPH_SECRET: 's'.repeat(32) };
+
+describe('loadGatewayConfig', () => {
+  it('has laptop defaults, with subgraph URLs from the supergraph', () => {
+    const config = loadGatewayConfig(base);
+    expect(config.port).toBe(4000);
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.nodeEnv).toBe('development');
+    expect(config.maxBodyBytes).toBe(1024 * 1024);
+    expect(config.subgraphUrls).toMatchObject({
+      catalog: 'http://127.0.0.1:4001/graphql',
+      identity: 'http://127.0.0.1:4002/graphql',
+      licences: 'http://127.0.0.1:4003/graphql',
+      applications: 'http://127.0.0.1:4004/graphql',
+    });
+    expect(config.jwksUrl).toBe('http://127.0.0.1:4002/.well-known/jwks.json');
+    expect(config.jwt).toEqual({ issuer: 'govgraph-identity', audience: 'govgraph' });
+    expect(config.secret).toBe(base.GOVGRAPH_SECRET);
+    expect(config.supergraphSdl).toContain('join__Graph');
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('finds the committed supergraph relative to the source, not the working directory', () => {
+    expect(DEFAULT_SUPERGRAPH_PATH.endsWith('/schema/supergraph.graphql')).toBe(true);
+  });
+
+  it('allows port 0 and takes <NAME>_URL over <NAME>_PORT over the routing URL', () => {
+    const config = loadGatewayConfig({
+      ...base,
+      GATEWAY_PORT: '0',
+      CATALOG_URL: 'http://catalog.internal:8080/graphql',
+      CATALOG_PORT: '5001',
+      LICENCES_PORT: '5003',
+      IDENTITY_URL: 'http://id.internal/identity/graphql',
+    });
+    expect(config.port).toBe(0);
+    expect(config.subgraphUrls.catalog).toBe('http://catalog.internal:8080/graphql');
+    expect(config.subgraphUrls.licences).toBe('http://127.0.0.1:5003/graphql');
+    expect(config.jwksUrl).toBe('http://id.internal/identity/.well-known/jwks.json');
+  });
+
+  it('takes an explicit JWKS_URL', () => {
+    expect(loadGatewayConfig({ ...base, JWKS_URL: 'https://idp.example/keys' }).jwksUrl).toBe('https://idp.example/keys');
+  });
+
+  it.each([
+    [{ GATEWAY_PORT: 'abc' }, /GATEWAY_PORT/],
+    [{ GATEWAY_PORT: '70000' }, /GATEWAY_PORT/],
+    [{ LICENCES_PORT: '-1' }, /LICENCES_PORT/],
+    [{ CATALOG_URL: 'not a url' }, /CATALOG_URL/],
+    [{ APPLICATIONS_URL: 'ftp://x/graphql' }, /APPLICATIONS_URL/],
+    [{ JWKS_URL: '::' }, /JWKS_URL/],
+    [{ GATEWAY_MAX_BODY_BYTES: '0' }, /GATEWAY_MAX_BODY_BYTES/],
+    [{ GATEWAY_SUBGRAPH_TIMEOUT_MS: '1.5' }, /GATEWAY_SUBGRAPH_TIMEOUT_MS/],
+    [{ GOVGRAPH_SECRET: 'short' }, /GOVGRAPH_SECRET/],
+    [{ SUPERGRAPH_PATH: '/nonexistent/supergraph.graphql' }, /SUPERGRAPH_PATH.*ENOENT/],
+  ])('refuses %j naming the variable', (env, message) => {
+    expect(() => loadGatewayConfig({ ...base, ...env })).toThrow(message);
+  });
+});

@@ -1,0 +1,20 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { closeServer, listen } from '@govgraph/kit';
+
+export interface TestServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** A throwaway node:http server on 127.0.0.1, port 0. */
+export async function startHttpServer(
+  handler: (req: IncomingMessage, res: ServerResponse, body: string) => void | Promise<void>,
+): Promise<TestServer> {
+  const server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req as AsyncIterable<Buffer>) chunks.push(chunk);
+    await handler(req, res, Buffer.concat(chunks).toString('utf8'));
+  });
+  const url = await listen(server, 0, '127.0.0.1');
+  return { url, close: () => closeServer(server, 0) };
+}

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeClaims, TrustHeader, verifyRequest, type Claims, type VerifiedRequest } from '@govgraph/kit/trust';
+import { createSigningFetcher } from '../src/signing-fetcher.js';
+import { startHttpServer, type TestServer } from './helpers/http-server.js';
+
+const SECRET = 'k'.repeat(40);
+const claims: Claims = { accountId: 'acct-1', applicantId: 'P-1', roles: ['citizen'], department: null };
+
+describe('createSigningFetcher', () => {
+  let server: TestServer;
+  let verdicts: VerifiedRequest[];
+
+  beforeAll(async () => {
+    // Verifies exactly as a kit subgraph does: over the raw body bytes it received.
+    server = await startHttpServer((req, res, body) => {
+      const header = (name: string) => req.headers[name] as string | undefined;
+      const verdict = verifyRequest(SECRET, header, body);
+      verdicts.push(verdict);
+      res.writeHead(verdict.ok ? 200 : 401, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ data: { echo: body } }));
+    });
+  });
+  afterAll(() => server.close());
+
+  const send = (headers: Record<string, string>, body: string, secret = SECRET) =>
+    createSigningFetcher({ secret, timeoutMs: 5_000 })(server.url, { method: 'POST', headers, body });
+
+  it('signs the exact body so kit verifyRequest accepts it, forwarding claims and request id', async () => {
+    verdicts = [];
+    // Non-ASCII and odd spacing: the signature must cover these bytes, not a re-serialisation.
+    const body = '{"query":"{ a }",  "variables":{"name":"Zoë ✓"}}';
+    const response = await send(
+      { 'Content-Type': 'application/json', [TrustHeader.requestId]: 'req-42', [TrustHeader.claims]: encodeClaims(claims) },
+      body,
+    );
+    expect(response.status).toBe(200);
+    expect(verdicts).toEqual([{ ok: true, requestId: 'req-42', claims }]);
+    expect(await response.json()).toEqual({ data: { echo: body } });
+  });
+
+  it('signs anonymous requests with null claims and makes up a request id if none was set', async () => {
+    verdicts = [];
+    await send({ 'content-type': 'application/json' }, '{"query":"{ __typename }"}');
+    expect(verdicts[0]).toMatchObject({ ok: true, claims: null });
+    expect((verdicts[0] as { requestId: string }).requestId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('is refused by a subgraph holding another secret', async () => {
+    verdicts = [];
+    const response = await send({ 'content-type': 'application/json' }, '{}', 'x'.repeat(40));
+    expect(response.status).toBe(401);
+    expect(verdicts[0]).toEqual({ ok: false, reason: 'bad gateway signature' });
+  });
+});

@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+// `npm start`: the five services as five processes (as in production), their logs prefixed with
+// the service name, one Ctrl-C (or SIGTERM) stops them all gracefully. Once every service
+// answers /readyz, prints where the graph answers and the demo accounts.
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const env = {
+  ...process.env,
+  APOLLO_TELEMETRY_DISABLED: 'true',
+  // tsx compiles each package with the root tsconfig (legacy decorators for type-graphql).
+  TSX_TSCONFIG_PATH: `${root}tsconfig.json`,
+};
+const host = env.HOST || '127.0.0.1';
+const SERVICES = [
+  { name: 'catalog', dir: 'subgraphs/catalog', port: env.CATALOG_PORT || '4001' },
+  { name: 'identity', dir: 'subgraphs/identity', port: env.IDENTITY_PORT || '4002' },
+  { name: 'licences', dir: 'subgraphs/licences', port: env.LICENCES_PORT || '4003' },
+  { name: 'applications', dir: 'subgraphs/applications', port: env.APPLICATIONS_PORT || '4004' },
+  { name: 'gateway', dir: 'gateway', port: env.GATEWAY_PORT || '4000' },
+];
+if (SERVICES.some((s) => s.port === '0')) {
+  console.error('npm start needs fixed ports: the gateway must know where each subgraph listens (port 0 is for tests).');
+  process.exit(2);
+}
+
+const started = Date.now();
+let stopping = false;
+const children = SERVICES.map((service) => {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+    cwd: `${root}${service.dir}`,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const label = service.name.padEnd(12);
+  for (const stream of [child.stdout, child.stderr]) {
+    createInterface({ input: stream }).on('line', (line) => process.stdout.write(`${label}| ${line}\n`));
+  }
+  child.on('exit', (code, signal) => {
+    if (!stopping) {
+      console.error(`${label}| exited (${signal ?? code}); stopping the others`);
+      process.exitCode = 1;
+      stopAll();
+    }
+  });
+  return child;
+});
+
+function stopAll() {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+  // A service that does not drain in time is cut off, so Ctrl-C never hangs.
+  setTimeout(() => children.forEach((c) => c.exitCode === null && c.kill('SIGKILL')), 10_000).unref();
+}
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, stopAll);
+
+async function isReady(port) {
+  try {
+    return (await fetch(`http://${host}:${port}/readyz`)).ok;
+  } catch {
+    return false;
+  }
+}
+
+async function announceWhenReady() {
+  while (!stopping) {
+    if ((await Promise.all(SERVICES.map((s) => isReady(s.port)))).every(Boolean)) {
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      const gateway = SERVICES.find((s) => s.name === 'gateway');
+      console.log(`
+  govgraph is ready (${seconds} s)
+    GraphQL   http://${host}:${gateway.port}/graphql
+    Accounts  password "demo" for all:
+              zhangsan         citizen 张三, holds a driving licence
+              lisi             citizen 李四, holds no licences
+              wangwu           citizen 王五, legal representative of 深圳市示例科技有限公司
+              officer.police   officer of 市公安局交通警察局
+              officer.market   officer of 市市场监督管理局
+    Data      ${env.DATA_DIR || './data'}        Stop: Ctrl-C
+`);
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+void announceWhenReady();

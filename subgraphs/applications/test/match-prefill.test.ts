@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { TrustLevel } from '@govgraph/kit';
+import { offerMaterials, prefillFields, type FactInput } from '../src/prefill/match-prefill.js';
+
+function fact(path: string, value: string, trustLevel: TrustLevel, retrievedAt = '2026-11-01T00:00:00.000Z', system = 'identity'): FactInput {
+  return { path, value, provenance: { system, department: null, trustLevel, retrievedAt } };
+}
+
+describe('prefillFields', () => {
+  it('fills every sourced field in form order and leaves the rest empty', () => {
+    const fields = prefillFields(
+      [
+        { key: 'applicantName', source: 'person.name' },
+        { key: 'note', source: null },
+        { key: 'licenceNumber', source: 'licence.JDCJSZ.number' },
+      ],
+      [fact('person.name', '张三', TrustLevel.A)],
+    );
+    expect(fields).toEqual([
+      { key: 'applicantName', value: '张三', provenance: expect.objectContaining({ trustLevel: 'A' }) },
+      { key: 'note', value: null, provenance: null },
+      { key: 'licenceNumber', value: null, provenance: null },
+    ]);
+  });
+
+  it('lets the more trusted source win, then the more recent', () => {
+    const [byTrust] = prefillFields([{ key: 'mobile', source: 'person.mobile' }], [
+      fact('person.mobile', '13900000000', TrustLevel.D, '2026-11-20T00:00:00.000Z', 'applications'),
+      fact('person.mobile', '13800138000', TrustLevel.A, '2026-01-01T00:00:00.000Z'),
+      fact('person.mobile', '13700000000', TrustLevel.C, '2026-11-25T00:00:00.000Z', 'applications'),
+    ]);
+    expect(byTrust).toMatchObject({ value: '13800138000', provenance: { trustLevel: 'A' } });
+
+    const [byTime] = prefillFields([{ key: 'mobile', source: 'person.mobile' }], [
+      fact('person.mobile', 'older', TrustLevel.C, '2026-01-01T00:00:00.000Z'),
+      fact('person.mobile', 'newer', TrustLevel.C, '2026-06-01T00:00:00.000Z'),
+    ]);
+    expect(byTime!.value).toBe('newer');
+  });
+});
+
+describe('offerMaterials', () => {
+  it('offers the valid licence of the accepted type and nothing for other materials', () => {
+    const offers = offerMaterials(
+      [
+        { code: 'CURRENT_DRIVING_LICENCE', acceptsLicenceType: { code: 'JDCJSZ' } },
+        { code: 'PHOTO', acceptsLicenceType: null },
+        { code: 'VEHICLE_LICENCE', acceptsLicenceType: { code: 'JDCXSZ' } },
+      ],
+      [fact('licence.JDCJSZ.id', '1.2.156.3005.2.JDCJSZ.X.1.1.Z', TrustLevel.A, undefined, 'licences')],
+    );
+    expect(offers).toEqual([
+      { requirementCode: 'CURRENT_DRIVING_LICENCE', satisfiedBy: [{ __typename: 'Licence', id: '1.2.156.3005.2.JDCJSZ.X.1.1.Z' }] },
+      { requirementCode: 'PHOTO', satisfiedBy: [] },
+      { requirementCode: 'VEHICLE_LICENCE', satisfiedBy: [] },
+    ]);
+  });
+});

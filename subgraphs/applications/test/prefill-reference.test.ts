@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { prefillReference } from '../src/prefill/prefill.reference.js';
+import { PrefillResolver } from '../src/prefill/prefill.resolver.js';
+
+const ctx = (applicantId: string | null) =>
+  ({ claims: applicantId ? { accountId: 'A-1', applicantId, roles: ['citizen'], department: null } : null }) as any;
+
+describe('Prefill entity', () => {
+  it('resolves a representation only for the applicant it names', () => {
+    const ref = { matterCode: 'JJ-0101', applicantId: 'P-000001' };
+    expect(prefillReference.__resolveReference(ref, ctx('P-000001'))).toBe(ref);
+    expect(() => prefillReference.__resolveReference(ref, ctx('P-000002'))).toThrow(expect.objectContaining({ extensions: { code: 'FORBIDDEN' } }));
+    expect(() => prefillReference.__resolveReference(ref, ctx(null))).toThrow(expect.objectContaining({ extensions: { code: 'UNAUTHENTICATED' } }));
+  });
+
+  it('reports an unknown matter as NOT_FOUND and survives a missing applicant', () => {
+    const resolver = new PrefillResolver();
+    expect(() => resolver.fields({ matterCode: 'NOPE', applicantId: 'P-1', matter: null })).toThrow(
+      expect.objectContaining({ extensions: { code: 'NOT_FOUND' } }),
+    );
+    const fields = resolver.fields({
+      matterCode: 'JJ-0101',
+      applicantId: 'P-1',
+      matter: { code: 'JJ-0101', form: { fields: [{ key: 'applicantName', source: 'person.name' }] }, materials: [] },
+      applicant: null,
+    });
+    expect(fields).toEqual([{ key: 'applicantName', value: null, provenance: null }]);
+  });
+
+  it('validates the matter code before anything else', () => {
+    const resolver = new PrefillResolver();
+    expect(() => resolver.prefill('X'.repeat(10_000), ctx('P-1'))).toThrow(expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', field: 'matterCode' } }));
+    expect(() => resolver.prefill('JJ-0101', ctx(null))).toThrow(expect.objectContaining({ extensions: { code: 'UNAUTHENTICATED' } }));
+  });
+});
