@@ -4,11 +4,15 @@
 // answers /readyz, prints where the graph answers and the demo accounts.
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const env = {
   ...process.env,
+  // One data folder for all five processes (each runs in its own package folder): the shared
+  // secret generated there is what lets the gateway's signatures verify.
+  DATA_DIR: resolve(process.env.DATA_DIR || 'data'),
   APOLLO_TELEMETRY_DISABLED: 'true',
   // tsx compiles each package with the root tsconfig (legacy decorators for type-graphql).
   TSX_TSCONFIG_PATH: `${root}tsconfig.json`,
