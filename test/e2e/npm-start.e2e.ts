@@ -1,0 +1,69 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePorts } from '../src/free-ports.js';
+import { postGraphQL, readOperation } from '../src/harness.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+/** Runs the README's start command as a user would, on its own ports and data folder. */
+function npmStart(env: Record<string, string>): Started {
+  const child = spawn(process.execPath, ['scripts/start.mjs'], { cwd: root, env: { ...process.env, ...env, LOG_LEVEL: 'info' } });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  return { child, output: () => output, exited: new Promise((resolve) => child.on('exit', resolve)) };
+}
+
+async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+describe('npm start', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'govgraph-start-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('starts the graph with demo data, stops on Ctrl-C, and starts again without re-seeding', async () => {
+    const [gateway, catalog, identity, licences, applications] = await freePorts(5);
+    const env = {
+      DATA_DIR: dataDir,
+      GATEWAY_PORT: String(gateway),
+      CATALOG_PORT: String(catalog),
+      IDENTITY_PORT: String(identity),
+      LICENCES_PORT: String(licences),
+      APPLICATIONS_PORT: String(applications),
+    };
+    const url = `http://127.0.0.1:${gateway}/graphql`;
+
+    for (const round of [1, 2]) {
+      const started = npmStart(env);
+      await waitFor(() => started.output().includes('govgraph is ready'), 90_000);
+      expect(started.output()).toContain(url);
+      expect(started.output()).toContain('zhangsan');
+      expect(started.output().split('demo data seeded').length - 1).toBe(round === 1 ? 3 : 0);
+
+      const login = await postGraphQL(url, { query: readOperation('login.graphql'), variables: { username: 'zhangsan', password: 'demo' } });
+      const token = login.data.login.token as string;
+      const form = await postGraphQL(url, { query: readOperation('start-form.graphql'), variables: { matterCode: 'JJ-0101' } }, { authorization: `Bearer ${token}` });
+      expect(form.errors).toBeUndefined();
+      expect(form.data.prefill.fields.find((f: { key: string }) => f.key === 'applicantName').value).toBe('张三');
+
+      started.child.kill('SIGINT');
+      expect(await started.exited).toBe(0);
+      expect(started.output().split('shutting down').length - 1).toBe(5);
+    }
+  }, 240_000);
+});
