@@ -16,6 +16,8 @@ export const sharedConfig: ViteUserConfig = {
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // The JSON report feeds the one-line total that `npm test` ends with (scripts/test-summary.mjs).
+    reporters: ['default', ['json', { outputFile: '.test-results/vitest.json' }]],
     env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', APOLLO_TELEMETRY_DISABLED: 'true' },
   },
 };
