@@ -1,4 +1,4 @@
-import { createLogger } from '@govgraph/kit';
+import { createLogger, stopOnSignals } from '@govgraph/kit';
 import { loadGatewayConfig } from './config.js';
 import { createGateway } from './server.js';
 
@@ -8,17 +8,7 @@ try {
   const config = loadGatewayConfig();
   const running = await createGateway(config, { log }).listen();
   log.info({ url: running.graphqlUrl, subgraphs: config.subgraphUrls, nodeEnv: config.nodeEnv }, 'gateway listening');
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, 'shutting down');
-    await running.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  stopOnSignals(log, running.close);
 } catch (error) {
   // Config errors name the variable; say it plainly instead of a stack.
   log.fatal({ err: error }, error instanceof Error ? error.message : 'gateway failed to start');

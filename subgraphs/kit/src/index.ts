@@ -16,3 +16,4 @@ export * from './identifiers/index.js';
 export * from './reference/index.js';
 export * from './graphql/index.js';
 export * from './city-time.js';
+export * from './stop-on-signals.js';

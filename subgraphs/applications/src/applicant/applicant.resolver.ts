@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { ForbiddenError, UnauthenticatedError } from '@govgraph/kit';
+import { requireApplicant } from '@govgraph/kit';
 import type { ApplicationsContext } from '../context.js';
 import { Document } from '../document/document.type.js';
 import { Applicant } from './applicant.type.js';
@@ -8,8 +8,7 @@ import { Applicant } from './applicant.type.js';
 export class ApplicantDocumentsResolver {
   @FieldResolver(() => [Document], { description: 'Documents the applicant uploaded, newest first.' })
   documents(@Root() applicant: Applicant, @Ctx() ctx: ApplicationsContext): Promise<Document[]> {
-    if (!ctx.claims) throw new UnauthenticatedError();
-    if (ctx.claims.applicantId !== applicant.id) throw new ForbiddenError("Only the applicant may list their documents");
+    requireApplicant(ctx.claims, applicant.id, 'list their documents');
     return ctx.loaders.documentsByOwner.load(applicant.id);
   }
 }

@@ -1,4 +1,4 @@
-import { ForbiddenError, UnauthenticatedError } from '@govgraph/kit';
+import { requireApplicant } from '@govgraph/kit';
 import type { ApplicationsContext } from '../context.js';
 import type { Document } from './document.type.js';
 
@@ -8,8 +8,7 @@ export const documentReference = {
     if (typeof ref.id !== 'string' || ref.id.length > 64) return null;
     const document = await ctx.loaders.documentById.load(ref.id);
     if (!document) return null;
-    if (!ctx.claims) throw new UnauthenticatedError();
-    if (ctx.claims.applicantId !== document.ownerId) throw new ForbiddenError('Only the owner may read this document');
+    requireApplicant(ctx.claims, document.ownerId, 'read their document');
     return document;
   },
 };

@@ -1,4 +1,4 @@
-import { ForbiddenError, UnauthenticatedError } from '@govgraph/kit';
+import { requireApplicant } from '@govgraph/kit';
 import type { ApplicationsContext } from '../context.js';
 import type { PrefillRepresentation } from './prefill.resolver.js';
 
@@ -8,8 +8,7 @@ export const prefillReference = {
    * representation naming someone else's applicant id is refused.
    */
   __resolveReference(ref: PrefillRepresentation, ctx: ApplicationsContext): PrefillRepresentation {
-    if (!ctx.claims?.applicantId) throw new UnauthenticatedError();
-    if (ref.applicantId !== ctx.claims.applicantId) throw new ForbiddenError('A prefill belongs to the signed-in applicant only');
+    requireApplicant(ctx.claims, ref.applicantId, 'open their own form');
     return ref;
   },
 };

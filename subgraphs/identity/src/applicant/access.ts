@@ -1,13 +1,10 @@
-import { ForbiddenError, UnauthenticatedError, type Claims } from '@govgraph/kit';
+import { actsAs, requireApplicant, type Claims } from '@govgraph/kit';
 
 /** The caller is the applicant (or acts as them): the only one who may read their personal data. */
-export function isSelf(claims: Claims | null, applicantId: string): boolean {
-  return claims?.applicantId === applicantId;
-}
+export const isSelf = actsAs;
 
 export function requireSelf(claims: Claims | null, applicantId: string): void {
-  if (!claims) throw new UnauthenticatedError();
-  if (!isSelf(claims, applicantId)) throw new ForbiddenError("Only the applicant may read their personal data");
+  requireApplicant(claims, applicantId, 'read their personal data');
 }
 
 /** 张三 -> 张*, 欧阳娜娜 -> 欧***; company names keep their first two characters. */

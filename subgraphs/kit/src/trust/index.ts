@@ -1,3 +1,4 @@
 export * from './claims.js';
 export * from './gateway-signature.js';
 export * from './shared-secret.js';
+export * from './access.js';

@@ -1,15 +1,10 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { Fact, ForbiddenError, UnauthenticatedError, type Claims } from '@govgraph/kit';
+import { Fact, requireApplicant } from '@govgraph/kit';
 import type { LicencesContext } from '../context.js';
 import { LicenceStatus, effectiveStatus } from '../licence/licence-status.js';
 import { Licence, type LicenceRecord } from '../licence/licence.type.js';
 import { Applicant } from './applicant.type.js';
 import { licenceFacts } from './licence-facts.js';
-
-function requireHolder(claims: Claims | null, applicantId: string): void {
-  if (!claims) throw new UnauthenticatedError();
-  if (claims.applicantId !== applicantId) throw new ForbiddenError("Only the holder may list their licences");
-}
 
 @Resolver(() => Applicant)
 export class ApplicantLicencesResolver {
@@ -19,7 +14,7 @@ export class ApplicantLicencesResolver {
     @Ctx() ctx: LicencesContext,
     @Arg('status', () => LicenceStatus, { nullable: true }) status?: LicenceStatus,
   ): Promise<LicenceRecord[]> {
-    requireHolder(ctx.claims, applicant.id);
+    requireApplicant(ctx.claims, applicant.id, 'list their licences');
     const all = await ctx.loaders.licencesByHolder.load(applicant.id);
     if (!status) return all;
     const today = ctx.services.today();
@@ -28,7 +23,7 @@ export class ApplicantLicencesResolver {
 
   @FieldResolver(() => [Fact], { description: 'Facts from valid licences, for prefilling the applicant’s own forms.' })
   async licenceFacts(@Root() applicant: Applicant, @Ctx() ctx: LicencesContext): Promise<Fact[]> {
-    requireHolder(ctx.claims, applicant.id);
+    requireApplicant(ctx.claims, applicant.id, 'read their licence facts');
     const today = ctx.services.today();
     const valid = (await ctx.loaders.licencesByHolder.load(applicant.id)).filter(
       (l) => effectiveStatus(l.statusCode, l.validTo, today) === LicenceStatus.VALID,

@@ -1,4 +1,4 @@
-import { ForbiddenError, UnauthenticatedError } from '@govgraph/kit';
+import { requireApplicant } from '@govgraph/kit';
 import type { LicencesContext } from '../context.js';
 import type { LicenceRecord } from './licence.type.js';
 
@@ -8,8 +8,7 @@ export const licenceReference = {
     if (typeof ref.id !== 'string' || ref.id.length > 128) return null;
     const licence = await ctx.loaders.licenceById.load(ref.id);
     if (!licence) return null;
-    if (!ctx.claims) throw new UnauthenticatedError();
-    if (ctx.claims.applicantId !== licence.holderId) throw new ForbiddenError('Only the holder may read this licence');
+    requireApplicant(ctx.claims, licence.holderId, 'read their licence');
     return licence;
   },
 };
