@@ -6,7 +6,6 @@ import { fetchesOf } from '../src/query-plan.js';
 const RENEWAL = 'JJ-0101';
 const INSPECTION = 'JJ-0102';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON from the gateway
 function byKey(fields: any[]): Record<string, any> {
   return Object.fromEntries(fields.map((f) => [f.key, f]));
 }
