@@ -6,5 +6,7 @@ export interface GatewayContext {
   requestId: string;
   /** Verified from the bearer token; null for an anonymous caller. */
   claims: Claims | null;
+  /** The client's address as this gateway sees it (the socket's peer), for per-address limits. */
+  clientAddress: string | null;
   log: Logger;
 }

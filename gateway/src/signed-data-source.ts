@@ -36,9 +36,10 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const headers = options.request.http?.headers;
     // Only operations planned from a client request carry our context (not health checks).
     if (!headers || !('incomingRequestContext' in options)) return;
-    const { requestId, claims } = options.context;
+    const { requestId, claims, clientAddress } = options.context;
     headers.set(TrustHeader.requestId, requestId);
     headers.set(TrustHeader.claims, encodeClaims(claims));
+    headers.set(TrustHeader.client, clientAddress ?? '');
   }
 
   override didEncounterError(error: Error, _request: unknown, response?: FetcherResponse, context?: GatewayContext): void {

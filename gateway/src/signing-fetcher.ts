@@ -28,6 +28,7 @@ export function createSigningFetcher(options: SigningFetcherOptions): Fetcher {
     const signed = signRequest(options.secret, {
       requestId: headers[TrustHeader.requestId] || randomUUID(),
       claims: decodeClaims(headers[TrustHeader.claims]),
+      clientAddress: headers[TrustHeader.client] || null,
       body,
     });
     const response = await send(url, {

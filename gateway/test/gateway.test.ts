@@ -82,7 +82,7 @@ describe('gateway over fake subgraphs', () => {
     const token = await signToken(key, { sub: 'acct-9', claims: { applicant: 'E-1', roles: ['citizen', 'agent'] } });
     const answer = await postGraphQL(gateway, { query: '{ whoami }' }, { authorization: `Bearer ${token}` });
     expect(answer.body).toEqual({ data: { whoami: 'acct-9' } });
-    expect(identity.seen[0]!.claims).toEqual({ accountId: 'acct-9', applicantId: 'E-1', roles: ['citizen', 'agent'], department: null });
+    expect(identity.seen[0]!.claims).toEqual({ accountId: 'acct-9', personId: null, applicantId: 'E-1', roles: ['citizen', 'agent'], department: null });
   });
 
   it.each([

@@ -4,7 +4,7 @@ import { createSigningFetcher } from '../src/signing-fetcher.js';
 import { startHttpServer, type TestServer } from './helpers/http-server.js';
 
 const SECRET = 'k'.repeat(40);
-const claims: Claims = { accountId: 'acct-1', applicantId: 'P-1', roles: ['citizen'], department: null };
+const claims: Claims = { accountId: 'acct-1', personId: 'P-1', applicantId: 'P-1', roles: ['citizen'], department: null };
 
 describe('createSigningFetcher', () => {
   let server: TestServer;

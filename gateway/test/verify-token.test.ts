@@ -18,9 +18,10 @@ describe('createTokenVerifier', () => {
   afterAll(() => jwks.close());
 
   it('maps a valid token to claims', async () => {
-    const token = await signToken(keyA, { sub: 'acct-7', claims: { applicant: 'E-3', roles: ['officer'], dept: 'MKT' } });
+    const token = await signToken(keyA, { sub: 'acct-7', claims: { applicant: 'E-3', person: 'P-7', roles: ['officer'], dept: 'MKT' } });
     await expect(verifier()(token)).resolves.toEqual({
       accountId: 'acct-7',
+      personId: 'P-7',
       applicantId: 'E-3',
       roles: ['officer'],
       department: 'MKT',
@@ -29,7 +30,7 @@ describe('createTokenVerifier', () => {
 
   it('treats absent applicant, roles and dept as null / empty', async () => {
     const token = await signToken(keyA, { claims: { applicant: undefined, roles: undefined } });
-    await expect(verifier()(token)).resolves.toEqual({ accountId: 'acct-1', applicantId: null, roles: [], department: null });
+    await expect(verifier()(token)).resolves.toEqual({ accountId: 'acct-1', personId: null, applicantId: null, roles: [], department: null });
   });
 
   it.each([

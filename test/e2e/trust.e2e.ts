@@ -22,8 +22,8 @@ describe('trust between gateway and subgraphs', () => {
   it('refuses claims forged onto a signature made for other claims', async () => {
     const identity = graph.subgraphs.identity!;
     const body = JSON.stringify({ query: '{ me { id } }' });
-    const headers = signRequest(graph.secret, { requestId: 'r1', claims: { accountId: 'A-1', applicantId: 'P-000002', roles: [], department: null }, body });
-    const forged = Buffer.from(JSON.stringify({ accountId: 'A-1', applicantId: 'P-000001', roles: [], department: null })).toString('base64url');
+    const headers = signRequest(graph.secret, { requestId: 'r1', claims: { accountId: 'A-1', personId: 'P-000002', applicantId: 'P-000002', roles: [], department: null }, body });
+    const forged = Buffer.from(JSON.stringify({ accountId: 'A-1', personId: 'P-000002', applicantId: 'P-000001', roles: [], department: null })).toString('base64url');
     const response = await fetch(identity.graphqlUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers, 'x-govgraph-claims': forged },

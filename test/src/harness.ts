@@ -34,6 +34,8 @@ export interface GraphHarness {
 export interface HarnessOptions {
   /** PostgreSQL base URL: each subgraph gets its own scratch schema there. SQLite files when absent. */
   postgresUrl?: string;
+  /** Redis for shared state (keys under a prefix of this run's own); memory when absent. */
+  redisUrl?: string;
 }
 
 export async function postGraphQL(url: string, body: unknown, headers: Record<string, string> = {}): Promise<GraphQLResponse> {
@@ -67,6 +69,7 @@ export async function startGraph(options: HarnessOptions = {}): Promise<GraphHar
   const started: StartedService[] = [];
   const cleanups: Array<() => Promise<void>> = [];
   const plans: GraphHarness['plans'] = [];
+  const redisPrefix = `govgraph-test:${randomBytes(4).toString('hex')}:`;
 
   try {
     for (const service of SUBGRAPH_SERVICES) {
@@ -77,7 +80,11 @@ export async function startGraph(options: HarnessOptions = {}): Promise<GraphHar
         databaseUrl = scratch.url;
       }
       started.push(
-        await startService(service, { name: service.name, port: 0, host: '127.0.0.1', dataDir, databaseUrl }, { secret, log: log.child({ service: service.name }) }),
+        await startService(
+          service,
+          { name: service.name, port: 0, host: '127.0.0.1', dataDir, databaseUrl, redisUrl: options.redisUrl, redisPrefix },
+          { secret, log: log.child({ service: service.name }) },
+        ),
       );
     }
     const subgraphs = Object.fromEntries(started.map((s) => [s.running.name, s.running]));

@@ -65,15 +65,17 @@ function isKeySetFailure(error: unknown): boolean {
 }
 
 function claimsFrom(payload: JWTPayload): Claims {
-  const { sub, applicant, roles, dept } = payload as JWTPayload & Record<string, unknown>;
+  const { sub, applicant, person, roles, dept } = payload as JWTPayload & Record<string, unknown>;
   if (typeof sub !== 'string' || sub === '') throw new InvalidTokenError('sub');
   if (applicant !== undefined && applicant !== null && typeof applicant !== 'string') throw new InvalidTokenError('applicant');
   if (dept !== undefined && dept !== null && typeof dept !== 'string') throw new InvalidTokenError('dept');
+  if (person !== undefined && person !== null && typeof person !== 'string') throw new InvalidTokenError('person');
   if (roles !== undefined && !(Array.isArray(roles) && roles.every((role) => typeof role === 'string'))) {
     throw new InvalidTokenError('roles');
   }
   return {
     accountId: sub,
+    personId: (person as string | undefined) || null,
     applicantId: applicant || null,
     roles: (roles as string[] | undefined) ?? [],
     department: dept || null,

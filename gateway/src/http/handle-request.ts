@@ -43,7 +43,12 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
     const started = performance.now();
     const requestId = requestIdFrom(req.headers['x-request-id']);
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    const context: GatewayContext = { requestId, claims: null, log: deps.log.child({ requestId }) };
+    const context: GatewayContext = {
+      requestId,
+      claims: null,
+      clientAddress: req.socket.remoteAddress ?? null,
+      log: deps.log.child({ requestId }),
+    };
     res.setHeader('x-request-id', requestId);
     res.once('finish', () => {
       const entry = { method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - started) };

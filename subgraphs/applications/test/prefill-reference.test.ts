@@ -3,7 +3,7 @@ import { prefillReference } from '../src/prefill/prefill.reference.js';
 import { PrefillResolver } from '../src/prefill/prefill.resolver.js';
 
 const ctx = (applicantId: string | null) =>
-  ({ claims: applicantId ? { accountId: 'A-1', applicantId, roles: ['citizen'], department: null } : null }) as any;
+  ({ claims: applicantId ? { accountId: 'A-1', personId: applicantId, applicantId, roles: ['citizen'], department: null } : null }) as any;
 
 describe('Prefill entity', () => {
   it('resolves a representation only for the applicant it names', () => {

@@ -1,8 +1,10 @@
 import type { Kysely } from 'kysely';
-import { keyedLoader, groupedLoader, type SubgraphContext } from '@govgraph/kit';
+import { cityDate, groupedLoader, keyedLoader, type Logger, type RateLimiter, type SubgraphContext } from '@govgraph/kit';
 import type { IdentityTables } from './database.js';
 import { AccountRepository } from './account/account.repository.js';
+import { LoginThrottle } from './account/login-throttle.js';
 import { applicantLoader } from './applicant/applicant.loader.js';
+import { DataAccessRepository } from './data-access/data-access.repository.js';
 import { EnterpriseRepository } from './enterprise/enterprise.repository.js';
 import { SigningKeys } from './keys/signing-keys.js';
 import { PersonRepository } from './person/person.repository.js';
@@ -11,17 +13,37 @@ export interface IdentityServices {
   persons: PersonRepository;
   enterprises: EnterpriseRepository;
   accounts: AccountRepository;
+  dataAccess: DataAccessRepository;
   keys: SigningKeys;
+  loginThrottle: LoginThrottle;
+  /** The graph's shared secret: opens case grants. */
+  secret: string;
   clock: () => Date;
+  /** Today in the city, YYYY-MM-DD: authorisations are counted in local days. */
+  today: () => string;
 }
 
-export function createIdentityServices(db: Kysely<IdentityTables>, clock: () => Date = () => new Date()): IdentityServices {
+export interface IdentityServiceOptions {
+  secret: string;
+  rateLimiter: RateLimiter;
+  log: Logger;
+  clock?: () => Date;
+  /** Rotate the token signing key once it is this old; 0 never. */
+  keyMaxAgeDays?: number;
+}
+
+export function createIdentityServices(db: Kysely<IdentityTables>, options: IdentityServiceOptions): IdentityServices {
+  const clock = options.clock ?? (() => new Date());
   return {
     persons: new PersonRepository(db),
     enterprises: new EnterpriseRepository(db),
     accounts: new AccountRepository(db),
-    keys: new SigningKeys(db, clock),
+    dataAccess: new DataAccessRepository(db),
+    keys: new SigningKeys(db, { secret: options.secret, clock, log: options.log, maxAgeDays: options.keyMaxAgeDays ?? 30 }),
+    loginThrottle: new LoginThrottle(options.rateLimiter),
+    secret: options.secret,
     clock,
+    today: () => cityDate(clock()),
   };
 }
 
@@ -32,8 +54,9 @@ export function createIdentityLoaders(services: IdentityServices) {
     personById,
     enterpriseById,
     applicantById: applicantLoader(personById, enterpriseById),
+    accountById: keyedLoader((ids: readonly string[]) => services.accounts.byIds(ids), (a) => a.id),
     enterpriseLinksByPerson: groupedLoader(
-      (ids: readonly string[]) => services.enterprises.linksOfPersons(ids, services.clock().toISOString().slice(0, 10)),
+      (ids: readonly string[]) => services.enterprises.linksOfPersons(ids, services.today()),
       (link) => link.personId,
     ),
   };

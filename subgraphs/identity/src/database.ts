@@ -39,6 +39,18 @@ export interface IdentityTables {
     roles: string;
     department_code: string | null;
   };
+  data_access: {
+    id: string;
+    applicant_id: string;
+    at: string;
+    accessor_account_id: string;
+    accessor_name: string;
+    department_code: string | null;
+    purpose: string;
+    case_id: string | null;
+    /** JSON array of field names read. */
+    fields: string;
+  };
   signing_key: {
     kid: string;
     algorithm: string;

@@ -1,22 +1,28 @@
 import 'reflect-metadata';
-import { createSubgraph, DEPARTMENTS, JWKS_PATH, sendJson, type SubgraphService } from '@govgraph/kit';
+import { createRateLimiter, createSubgraph, DEPARTMENTS, JWKS_PATH, sendJson, type SubgraphService } from '@govgraph/kit';
 import { createIdentityLoaders, createIdentityServices } from './context.js';
 import type { IdentityTables } from './database.js';
 import { identityMigrations } from './migrations/index.js';
 import { buildIdentitySchema } from './schema.js';
 import { seedIdentity } from './seed/seed-identity.js';
 
-export { DEMO_PASSWORD, DEMO_PERSONS, DEMO_ENTERPRISES } from './seed/demo-people.js';
+export { DEMO_AGENTS, DEMO_PASSWORD, DEMO_PERSONS, DEMO_ENTERPRISES } from './seed/demo-people.js';
 
 export const identityService: SubgraphService<IdentityTables> = {
   name: 'identity',
   department: DEPARTMENTS.dataAdministration.name,
   migrations: identityMigrations,
-  seed: seedIdentity,
+  seed: (trx) => seedIdentity(trx),
   buildSchema: buildIdentitySchema,
-  async createServer({ database, secret, log }) {
+  async createServer({ database, secret, log, redisUrl, redisPrefix }) {
     const { schema } = await buildIdentitySchema();
-    const services = createIdentityServices(database.db);
+    const rateLimiter = createRateLimiter({ redisUrl, prefix: `${redisPrefix}identity:`, log });
+    const services = createIdentityServices(database.db, {
+      secret,
+      rateLimiter,
+      log,
+      keyMaxAgeDays: Number(process.env.IDENTITY_KEY_MAX_AGE_DAYS ?? 30),
+    });
     await services.keys.current();
     return createSubgraph({
       name: 'identity',
@@ -26,9 +32,10 @@ export const identityService: SubgraphService<IdentityTables> = {
       services,
       createLoaders: createIdentityLoaders,
       checkReady: database.ping,
+      onClose: () => rateLimiter.close(),
       routes: {
         // Public by nature: the gateway (and anyone) verifies tokens with these keys.
-        [JWKS_PATH]: async (_req, res) => sendJson(res, 200, await services.keys.jwks(), { 'cache-control': 'public, max-age=300' }),
+        [JWKS_PATH]: async (_req, res) => sendJson(res, 200, await services.keys.jwks(), { 'cache-control': 'public, max-age=60' }),
       },
     });
   },

@@ -11,7 +11,7 @@ describe('masking', () => {
 });
 
 describe('requireSelf', () => {
-  const claims = { accountId: 'A-1', applicantId: 'P-000001', roles: ['citizen'], department: null };
+  const claims = { accountId: 'A-1', personId: 'P-000001', applicantId: 'P-000001', roles: ['citizen'], department: null };
   it('lets the applicant through and refuses everyone else with a code', () => {
     expect(() => requireSelf(claims, 'P-000001')).not.toThrow();
     expect(() => requireSelf(claims, 'P-000002')).toThrow(expect.objectContaining({ extensions: { code: 'FORBIDDEN' } }));

@@ -18,6 +18,10 @@ export interface SubgraphConfig {
   dataDir: string;
   /** PostgreSQL when set, SQLite in dataDir otherwise. */
   databaseUrl: string | undefined;
+  /** Shared state (rate limits, …) in Redis when set, in memory otherwise. */
+  redisUrl: string | undefined;
+  /** Namespace of every Redis key, so several graphs (or test runs) can share one Redis. */
+  redisPrefix: string;
 }
 
 /** Default ports from DESIGN.md; every one can be overridden, and 0 picks a free port. */
@@ -36,5 +40,7 @@ export function subgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = proc
     host: env.HOST || '127.0.0.1',
     dataDir: dataDirFrom(env),
     databaseUrl: env[`${prefix}_DATABASE_URL`] || undefined,
+    redisUrl: env.REDIS_URL || undefined,
+    redisPrefix: env.REDIS_KEY_PREFIX || 'govgraph:',
   };
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { GraphQLSchema } from 'graphql';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { createErrorFormatter } from './format-error.js';
@@ -23,6 +23,8 @@ export interface SubgraphContext<Loaders = unknown, Services = unknown> {
   /** Verified by the gateway; null for an anonymous caller. */
   claims: Claims | null;
   requestId: string;
+  /** The portal client's address, as the gateway saw it (signed). */
+  clientAddress: string | null;
   log: Logger;
   /** Fresh per request, so batching never leaks data between callers. */
   loaders: Loaders;
@@ -46,6 +48,8 @@ export interface SubgraphOptions<Loaders, Services> {
   /** Public GET routes besides GraphQL and health, e.g. identity's JWKS. */
   routes?: Record<string, RouteHandler>;
   maxBodyBytes?: number;
+  /** Extra Apollo Server plugins, e.g. to flush per-request records before the response. */
+  plugins?: ApolloServerPlugin<SubgraphContext<Loaders, Services>>[];
   /** Graceful shutdown hook, after the HTTP server stopped (close the database). */
   onClose?: () => Promise<void>;
 }
@@ -77,6 +81,7 @@ export async function createSubgraph<Loaders, Services>(options: SubgraphOptions
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
+      ...(options.plugins ?? []),
     ],
   });
   await apollo.start();
@@ -101,6 +106,7 @@ export async function createSubgraph<Loaders, Services>(options: SubgraphOptions
     const context: SubgraphContext<Loaders, Services> = {
       claims: verified.claims,
       requestId: verified.requestId,
+      clientAddress: verified.clientAddress,
       log: log.child({ requestId: verified.requestId }),
       loaders: options.createLoaders(options.services),
       services: options.services,

@@ -3,6 +3,7 @@ import { parse, type GraphQLSchema } from 'graphql';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { claimsAuthChecker } from './auth-checker.js';
 
 /** The federation version every subgraph links; @interfaceObject needs 2.3 or later. */
 export const FEDERATION_SPEC = 'https://specs.apollo.dev/federation/v2.5';
@@ -44,6 +45,9 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
     orphanedTypes: options.orphanedTypes ?? [],
     skipCheck: true,
     validate: false,
+    authChecker: claimsAuthChecker,
+    // Refusals must not reveal whether the field would have had data.
+    authMode: 'error',
   });
   const body = printSchemaWithDirectives(classSchema);
   const links = FEDERATION_IMPORTS.map((d) => JSON.stringify(d)).join(', ');

@@ -17,3 +17,6 @@ export * from './reference/index.js';
 export * from './graphql/index.js';
 export * from './city-time.js';
 export * from './stop-on-signals.js';
+export * from './rate-limit/index.js';
+export * from './redis.js';
+export * from './auth-checker.js';

@@ -10,6 +10,8 @@ export interface ServiceDeps<Schema> {
   secret: string;
   log: Logger;
   dataDir: string;
+  redisUrl: string | undefined;
+  redisPrefix: string;
 }
 
 /** Everything the harness, `npm start` and the schema printer need to know about a subgraph. */
@@ -73,7 +75,14 @@ export async function startService<Schema>(
   const database = openDatabase<Schema>({ name: config.name, dataDir: config.dataDir, url: config.databaseUrl });
   try {
     await prepareDatabase(service, database, deps.log, { seed: deps.seed ?? true });
-    const subgraph = await service.createServer({ database, secret: deps.secret, log: deps.log, dataDir: config.dataDir });
+    const subgraph = await service.createServer({
+      database,
+      secret: deps.secret,
+      log: deps.log,
+      dataDir: config.dataDir,
+      redisUrl: config.redisUrl,
+      redisPrefix: config.redisPrefix,
+    });
     const running = await subgraph.listen(config.port, config.host);
     return {
       database: database as Database<unknown>,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { signRequest, verifyRequest, TrustHeader, MAX_SIGNATURE_AGE_MS } from '../src/trust/index.js';
 
 const secret = 'x'.repeat(40);
-const claims = { accountId: 'acc-1', applicantId: 'P1', roles: ['citizen'], department: null };
+const claims = { accountId: 'acc-1', personId: 'P1', applicantId: 'P1', roles: ['citizen'], department: null };
 
 function getter(headers: Record<string, string>) {
   return (name: string) => headers[name];

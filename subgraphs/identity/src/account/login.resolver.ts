@@ -7,7 +7,9 @@ import { DUMMY_HASH, verifyPassword } from './password.js';
 
 @Resolver()
 export class LoginResolver {
-  @Mutation(() => LoginPayload, { description: 'Password sign-in; answers UNAUTHENTICATED for any wrong username or password.' })
+  @Mutation(() => LoginPayload, {
+    description: 'Password sign-in. UNAUTHENTICATED for any wrong username or password; RATE_LIMITED after repeated failures.',
+  })
   async login(
     @Arg('username', () => String) username: string,
     @Arg('password', () => String) password: string,
@@ -15,16 +17,20 @@ export class LoginResolver {
   ): Promise<LoginPayload> {
     checkText(username, 'username', { min: 1, max: 64 });
     checkText(password, 'password', { min: 1, max: 256 });
+    const throttle = ctx.services.loginThrottle;
+    await throttle.admit(username, ctx.clientAddress);
     const account = await ctx.services.accounts.byUsername(username);
     // Hash even for unknown users, so response time does not tell which usernames exist.
     const matches = await verifyPassword(password, account?.passwordHash ?? DUMMY_HASH);
     if (!account || !matches) {
-      ctx.log.info({ username }, 'login refused');
+      await throttle.failed(username, ctx.clientAddress);
+      ctx.log.info({ accountId: account?.id ?? null }, 'login refused');
       throw new UnauthenticatedError('Wrong username or password');
     }
+    await throttle.succeeded(username);
     const { token, expiresAt } = await issueToken(
       ctx.services.keys,
-      { accountId: account.id, applicantId: account.personId, roles: account.roles, department: account.department },
+      { accountId: account.id, personId: account.personId, applicantId: account.personId, roles: account.roles, department: account.department },
       ctx.services.clock(),
     );
     ctx.log.info({ accountId: account.id }, 'login');

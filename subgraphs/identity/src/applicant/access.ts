@@ -1,13 +1,59 @@
-import { actsAs, requireApplicant, type Claims } from '@govgraph/kit';
+import { ForbiddenError, UnauthenticatedError, actsAs, isOfficer, type CaseGrant, type Claims } from '@govgraph/kit';
 
-/** The caller is the applicant (or acts as them): the only one who may read their personal data. */
-export const isSelf = actsAs;
+/**
+ * Why the caller holds this record, besides being its applicant: a case grant handed to an
+ * officer of the case's department, or the public register naming an enterprise's legal
+ * representative (whose name, and only name, is public).
+ */
+export type AccessBasis = { kind: 'caseGrant'; grant: CaseGrant } | { kind: 'publicRegister' };
 
-export function requireSelf(claims: Claims | null, applicantId: string): void {
-  requireApplicant(claims, applicantId, 'read their personal data');
+export interface Reachable {
+  id: string;
+  /** The id as it was handed out (an opaque grant reference for officers). */
+  referenceId?: string;
+  basis?: AccessBasis;
 }
 
-/** 张三 -> 张*, 欧阳娜娜 -> 欧***; company names keep their first two characters. */
+/** The caller is the applicant (or acts as them). */
+export const isSelf = actsAs;
+
+/** The grant still names this very officer, of the same department. */
+export function grantHolds(claims: Claims | null, grant: CaseGrant, now = Date.now()): boolean {
+  return (
+    isOfficer(claims) &&
+    claims!.accountId === grant.accountId &&
+    claims!.department === grant.department &&
+    grant.expiresAt >= now
+  );
+}
+
+/** Personal data: the applicant themself, or an officer holding a case grant for it. */
+export function canReadPersonal(claims: Claims | null, record: Reachable): boolean {
+  if (isSelf(claims, record.id)) return true;
+  return record.basis?.kind === 'caseGrant' && grantHolds(claims, record.basis.grant);
+}
+
+export function requirePersonal(claims: Claims | null, record: Reachable): void {
+  if (!claims) throw new UnauthenticatedError();
+  if (!canReadPersonal(claims, record)) throw new ForbiddenError("Only the applicant, or an officer through the applicant's case, may read this");
+}
+
+/** For what only the applicant may do or see (profile facts, the access log, agents). */
+export function requireSelf(claims: Claims | null, applicantId: string): void {
+  if (!claims) throw new UnauthenticatedError();
+  if (!isSelf(claims, applicantId)) throw new ForbiddenError('Only the applicant may read this');
+}
+
+/**
+ * The person behind the token, whoever they act for: a person acting for their company still
+ * sees which companies they may act for (to switch back and forth).
+ */
+export function requireSelfPerson(claims: Claims | null, personId: string): void {
+  if (!claims) throw new UnauthenticatedError();
+  if (claims.personId !== personId && !isSelf(claims, personId)) throw new ForbiddenError('Only the person may read this');
+}
+
+/** 张三 -> 张*, 欧阳娜娜 -> 欧***. */
 export function maskName(name: string, keep = 1): string {
   const characters = [...name];
   if (characters.length <= keep) return `${characters[0] ?? ''}*`;

@@ -1,6 +1,9 @@
-import { Ctx, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { UnauthenticatedError } from '@govgraph/kit';
 import type { IdentityContext } from '../context.js';
+import { dataAccessPage } from '../data-access/data-access-log.js';
+import { DataAccessConnection } from '../data-access/data-access.type.js';
+import { requireSelf } from './access.js';
 import { Applicant } from './applicant.interface.js';
 import type { ApplicantRecord } from './applicant.loader.js';
 
@@ -10,5 +13,18 @@ export class ApplicantResolver {
   async me(@Ctx() ctx: IdentityContext): Promise<ApplicantRecord | null> {
     if (!ctx.claims?.applicantId) throw new UnauthenticatedError();
     return ctx.loaders.applicantById.load(ctx.claims.applicantId);
+  }
+
+  @FieldResolver(() => DataAccessConnection, {
+    description: 'Who read this applicant’s data, when, for which case and which fields (the data tracker). The applicant only.',
+  })
+  dataAccessLog(
+    @Root() applicant: ApplicantRecord,
+    @Ctx() ctx: IdentityContext,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<DataAccessConnection> {
+    requireSelf(ctx.claims, applicant.id);
+    return dataAccessPage(ctx.services.dataAccess, applicant.id, first, after);
   }
 }

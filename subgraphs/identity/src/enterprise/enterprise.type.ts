@@ -1,6 +1,7 @@
 import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar } from '@govgraph/kit';
 import { Applicant, ApplicantKind } from '../applicant/applicant.interface.js';
+import type { Reachable } from '../applicant/access.js';
 
 export enum AgentRole {
   LEGAL_REPRESENTATIVE = 'LEGAL_REPRESENTATIVE',
@@ -8,7 +9,7 @@ export enum AgentRole {
 }
 registerEnumType(AgentRole, { name: 'AgentRole' });
 
-export interface EnterpriseRecord {
+export interface EnterpriseRecord extends Reachable {
   kind: ApplicantKind.ENTERPRISE;
   id: string;
   creditCode: string;

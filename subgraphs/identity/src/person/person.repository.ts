@@ -25,6 +25,11 @@ export function toPerson(row: PersonRow): PersonRecord {
 export class PersonRepository {
   constructor(private readonly db: Kysely<IdentityTables>) {}
 
+  async byIdDocument(idType: string, idNumber: string): Promise<PersonRecord | null> {
+    const row = await this.db.selectFrom('person').selectAll().where('id_type', '=', idType).where('id_number', '=', idNumber).executeTakeFirst();
+    return row ? toPerson(row) : null;
+  }
+
   async byIds(ids: readonly string[]): Promise<PersonRecord[]> {
     const rows = await this.db.selectFrom('person').selectAll().where('id', 'in', [...ids]).execute();
     return rows.map(toPerson);

@@ -1,18 +1,23 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { Fact } from '@govgraph/kit';
+import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import { districtName, Fact } from '@govgraph/kit';
 import type { IdentityContext } from '../context.js';
-import { isSelf, maskIdNumber, maskMobile, maskName, requireSelf } from '../applicant/access.js';
+import { canReadPersonal, maskIdNumber, maskMobile, maskName, requirePersonal, requireSelf, requireSelfPerson } from '../applicant/access.js';
 import { personFacts } from '../applicant/profile-facts.js';
 import { EnterpriseRole } from '../enterprise/enterprise.type.js';
-import { districtName } from '@govgraph/kit';
 import { Address } from './address.type.js';
-import { Person, type PersonRecord } from './person.type.js';
+import { Gender, IdType, Person, type PersonRecord } from './person.type.js';
 
+/** Every field beyond id and kind is personal: the person, or an officer through their case. */
 @Resolver(() => Person)
 export class PersonResolver {
+  @FieldResolver(() => ID)
+  id(@Root() person: PersonRecord): string {
+    return person.referenceId ?? person.id;
+  }
+
   @FieldResolver(() => String)
   displayName(@Root() person: PersonRecord, @Ctx() ctx: IdentityContext): string {
-    return isSelf(ctx.claims, person.id) ? person.name : maskName(person.name);
+    return canReadPersonal(ctx.claims, person) ? person.name : maskName(person.name);
   }
 
   @FieldResolver(() => [Fact])
@@ -23,29 +28,50 @@ export class PersonResolver {
 
   @FieldResolver(() => String)
   name(@Root() person: PersonRecord, @Ctx() ctx: IdentityContext): string {
-    requireSelf(ctx.claims, person.id);
+    // A legal representative's name is public register data.
+    if (person.basis?.kind !== 'publicRegister') requirePersonal(ctx.claims, person);
     return person.name;
   }
 
+  @FieldResolver(() => Gender)
+  gender(@Root() person: PersonRecord, @Ctx() ctx: IdentityContext): Gender {
+    requirePersonal(ctx.claims, person);
+    return person.gender;
+  }
+
   @FieldResolver(() => String)
-  idNumberMasked(@Root() person: PersonRecord): string {
+  birthDate(@Root() person: PersonRecord, @Ctx() ctx: IdentityContext): string {
+    requirePersonal(ctx.claims, person);
+    return person.birthDate;
+  }
+
+  @FieldResolver(() => IdType)
+  idType(@Root() person: PersonRecord, @Ctx() ctx: IdentityContext): IdType {
+    requirePersonal(ctx.claims, person);
+    return person.idType;
+  }
+
+  @FieldResolver(() => String)
+  idNumberMasked(@Root() person: PersonRecord, @Ctx() ctx: IdentityContext): string {
+    requirePersonal(ctx.claims, person);
     return maskIdNumber(person.idNumber);
   }
 
   @FieldResolver(() => String)
-  mobileMasked(@Root() person: PersonRecord): string {
+  mobileMasked(@Root() person: PersonRecord, @Ctx() ctx: IdentityContext): string {
+    requirePersonal(ctx.claims, person);
     return maskMobile(person.mobile);
   }
 
   @FieldResolver(() => Address, { nullable: true })
   address(@Root() person: PersonRecord, @Ctx() ctx: IdentityContext): Address {
-    requireSelf(ctx.claims, person.id);
+    requirePersonal(ctx.claims, person);
     return { divisionCode: person.divisionCode, divisionName: districtName(person.divisionCode), detail: person.addressDetail };
   }
 
-  @FieldResolver(() => [EnterpriseRole], { description: 'Enterprises the person may act for today.' })
+  @FieldResolver(() => [EnterpriseRole], { description: 'Enterprises the person may act for today. The person only.' })
   async enterprises(@Root() person: PersonRecord, @Ctx() ctx: IdentityContext): Promise<EnterpriseRole[]> {
-    requireSelf(ctx.claims, person.id);
+    requireSelfPerson(ctx.claims, person.id);
     return ctx.loaders.enterpriseLinksByPerson.load(person.id);
   }
 }

@@ -1,6 +1,7 @@
 import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar } from '@govgraph/kit';
 import { Applicant, ApplicantKind } from '../applicant/applicant.interface.js';
+import type { Reachable } from '../applicant/access.js';
 
 export enum Gender {
   MALE = 'MALE',
@@ -17,7 +18,7 @@ export enum IdType {
 registerEnumType(IdType, { name: 'IdType', description: '居民身份证, 港澳居民来往内地通行证, 台湾居民来往大陆通行证, or passport.' });
 
 /** A person as identity stores them (not a GraphQL type: fields are exposed through the resolver). */
-export interface PersonRecord {
+export interface PersonRecord extends Reachable {
   kind: ApplicantKind.PERSON;
   id: string;
   idType: IdType;

@@ -32,3 +32,12 @@ export const DEMO_ENTERPRISES = [
     legalRepresentativeId: 'P-000003', divisionCode: '440305', addressDetail: '粤海街道高新南七道018号', establishedOn: '2016-08-18',
   },
 ] as const;
+
+/** lisi is a current authorised agent of wangwu's company; zhangsan's authorisation ended. */
+export const DEMO_AGENTS = [
+  { enterpriseId: 'E-000001', personId: 'P-000002', role: 'AUTHORISED_AGENT', validFrom: '2024-01-01', validTo: '2030-12-31' },
+  { enterpriseId: 'E-000001', personId: 'P-000001', role: 'AUTHORISED_AGENT', validFrom: '2021-01-01', validTo: '2024-12-31' },
+] as const;
+
+/** The generated population beside the demo accounts (DOMAIN.md scale). */
+export const POPULATION_SIZE = { persons: 10_000, enterprises: 2_000 } as const;

@@ -3,59 +3,87 @@ import { insertInBatches, parseResidentId } from '@govgraph/kit';
 import type { IdentityTables } from '../database.js';
 import { hashPassword } from '../account/password.js';
 import { AgentRole } from '../enterprise/enterprise.type.js';
-import { DEMO_ENTERPRISES, DEMO_PASSWORD, DEMO_PERSONS } from './demo-people.js';
+import { DEMO_AGENTS, DEMO_ENTERPRISES, DEMO_PASSWORD, DEMO_PERSONS, POPULATION_SIZE } from './demo-people.js';
+import { generatePopulation } from './population.js';
 
 const SEEDED_AT = '2026-01-01T00:00:00.000Z';
 
-export async function seedIdentity(db: Kysely<IdentityTables>): Promise<void> {
-  await insertInBatches(
-    db,
-    'person',
-    DEMO_PERSONS.map((p) => {
-      const parsed = parseResidentId(p.idNumber);
-      if ('problem' in parsed) throw new Error(`demo person ${p.id} has an invalid ID number (${parsed.problem})`);
-      return {
-        id: p.id,
-        id_type: 'RESIDENT_ID',
-        id_number: p.idNumber,
-        name: p.name,
-        gender: parsed.gender,
-        birth_date: parsed.birthDate,
-        mobile: p.mobile,
-        email: p.email,
-        division_code: p.divisionCode,
-        address_detail: p.addressDetail,
-        updated_at: SEEDED_AT,
-      };
-    }),
-  );
-  await insertInBatches(
-    db,
-    'enterprise',
-    DEMO_ENTERPRISES.map((e) => ({
-      id: e.id,
-      credit_code: e.creditCode,
-      name: e.name,
-      entity_type: e.entityType,
-      legal_representative_id: e.legalRepresentativeId,
-      division_code: e.divisionCode,
-      address_detail: e.addressDetail,
-      established_on: e.establishedOn,
-      status: '存续',
+type PersonRow = IdentityTables['person'];
+type EnterpriseRow = IdentityTables['enterprise'];
+
+function demoPersonRows(): PersonRow[] {
+  return DEMO_PERSONS.map((p) => {
+    const parsed = parseResidentId(p.idNumber);
+    if ('problem' in parsed) throw new Error(`demo person ${p.id} has an invalid ID number (${parsed.problem})`);
+    return {
+      id: p.id,
+      id_type: 'RESIDENT_ID',
+      id_number: p.idNumber,
+      name: p.name,
+      gender: parsed.gender,
+      birth_date: parsed.birthDate,
+      mobile: p.mobile,
+      email: p.email,
+      division_code: p.divisionCode,
+      address_detail: p.addressDetail,
+      updated_at: SEEDED_AT,
+    };
+  });
+}
+
+/** The demo accounts and a deterministic city of 10,000 persons and 2,000 enterprises, in bulk. */
+export async function seedIdentity(db: Kysely<IdentityTables>, size: { persons: number; enterprises: number } = POPULATION_SIZE): Promise<void> {
+  const population = generatePopulation({
+    ...size,
+    taken: [...DEMO_PERSONS.flatMap((p) => [p.idNumber, p.mobile]), ...DEMO_ENTERPRISES.map((e) => e.creditCode)],
+  });
+  const persons: PersonRow[] = [
+    ...demoPersonRows(),
+    ...population.persons.map((p) => ({
+      id: p.id,
+      id_type: 'RESIDENT_ID',
+      id_number: p.idNumber,
+      name: p.name,
+      gender: p.gender,
+      birth_date: p.birthDate,
+      mobile: p.mobile,
+      email: p.email,
+      division_code: p.divisionCode,
+      address_detail: p.addressDetail,
       updated_at: SEEDED_AT,
     })),
-  );
-  await insertInBatches(
-    db,
-    'enterprise_agent',
-    DEMO_ENTERPRISES.map((e) => ({
+  ];
+  await insertInBatches(db, 'person', persons);
+
+  const enterprises: EnterpriseRow[] = [...DEMO_ENTERPRISES, ...population.enterprises].map((e) => ({
+    id: e.id,
+    credit_code: e.creditCode,
+    name: e.name,
+    entity_type: e.entityType,
+    legal_representative_id: e.legalRepresentativeId,
+    division_code: e.divisionCode,
+    address_detail: e.addressDetail,
+    established_on: e.establishedOn,
+    status: '存续',
+    updated_at: SEEDED_AT,
+  }));
+  await insertInBatches(db, 'enterprise', enterprises);
+  const legalRepresentatives = new Set(enterprises.map((e) => `${e.id}:${e.legal_representative_id}`));
+
+  await insertInBatches(db, 'enterprise_agent', [
+    ...enterprises.map((e) => ({
       enterprise_id: e.id,
-      person_id: e.legalRepresentativeId,
+      person_id: e.legal_representative_id,
       role: AgentRole.LEGAL_REPRESENTATIVE,
-      valid_from: e.establishedOn,
+      valid_from: e.established_on,
       valid_to: null,
     })),
-  );
+    ...DEMO_AGENTS.map((a) => ({ enterprise_id: a.enterpriseId, person_id: a.personId, role: a.role, valid_from: a.validFrom, valid_to: a.validTo })),
+    ...population.agents
+      .filter((a) => !legalRepresentatives.has(`${a.enterpriseId}:${a.personId}`))
+      .map((a) => ({ enterprise_id: a.enterpriseId, person_id: a.personId, role: AgentRole.AUTHORISED_AGENT, valid_from: a.validFrom, valid_to: a.validTo })),
+  ]);
+
   const accounts = await Promise.all(
     DEMO_PERSONS.map(async (p, i) => ({
       id: `A-${String(i + 1).padStart(6, '0')}`,

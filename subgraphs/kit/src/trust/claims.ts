@@ -5,6 +5,8 @@
 export interface Claims {
   /** The signed-in account (a person's or an officer's account id). */
   accountId: string;
+  /** The person behind the account, whoever they act for. */
+  personId: string | null;
   /** The applicant the caller acts as: the person's own id, or an enterprise they represent. */
   applicantId: string | null;
   roles: string[];

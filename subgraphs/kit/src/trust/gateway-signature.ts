@@ -10,6 +10,8 @@ import type { Claims } from './claims.js';
 export const TrustHeader = {
   requestId: 'x-govgraph-request-id',
   claims: 'x-govgraph-claims',
+  /** The portal client's address as the gateway saw it, for per-address rate limits. */
+  client: 'x-govgraph-client',
   timestamp: 'x-govgraph-timestamp',
   signature: 'x-govgraph-signature',
 } as const;
@@ -20,6 +22,7 @@ export const MAX_SIGNATURE_AGE_MS = 60_000;
 export interface SignedHeaders {
   [TrustHeader.requestId]: string;
   [TrustHeader.claims]: string;
+  [TrustHeader.client]: string;
   [TrustHeader.timestamp]: string;
   [TrustHeader.signature]: string;
 }
@@ -28,29 +31,43 @@ export function encodeClaims(claims: Claims | null): string {
   return claims ? Buffer.from(JSON.stringify(claims)).toString('base64url') : '';
 }
 
-function mac(secret: string, timestamp: string, requestId: string, claims: string, body: string): Buffer {
-  const bodyHash = createHash('sha256').update(body).digest('hex');
+interface Envelope {
+  timestamp: string;
+  requestId: string;
+  claims: string;
+  client: string;
+  body: string;
+}
+
+function mac(secret: string, e: Envelope): Buffer {
+  const bodyHash = createHash('sha256').update(e.body).digest('hex');
   return createHmac('sha256', secret)
-    .update(`govgraph-v1\n${timestamp}\n${requestId}\n${claims}\n${bodyHash}`)
+    .update(`govgraph-v2\n${e.timestamp}\n${e.requestId}\n${e.claims}\n${e.client}\n${bodyHash}`)
     .digest();
 }
 
 export function signRequest(
   secret: string,
-  input: { requestId: string; claims: Claims | null; body: string; now?: number },
+  input: { requestId: string; claims: Claims | null; body: string; clientAddress?: string | null; now?: number },
 ): SignedHeaders {
-  const timestamp = String(input.now ?? Date.now());
-  const claims = encodeClaims(input.claims);
+  const envelope: Envelope = {
+    timestamp: String(input.now ?? Date.now()),
+    requestId: input.requestId,
+    claims: encodeClaims(input.claims),
+    client: input.clientAddress ?? '',
+    body: input.body,
+  };
   return {
-    [TrustHeader.requestId]: input.requestId,
-    [TrustHeader.claims]: claims,
-    [TrustHeader.timestamp]: timestamp,
-    [TrustHeader.signature]: mac(secret, timestamp, input.requestId, claims, input.body).toString('base64url'),
+    [TrustHeader.requestId]: envelope.requestId,
+    [TrustHeader.claims]: envelope.claims,
+    [TrustHeader.client]: envelope.client,
+    [TrustHeader.timestamp]: envelope.timestamp,
+    [TrustHeader.signature]: mac(secret, envelope).toString('base64url'),
   };
 }
 
 export type VerifiedRequest =
-  | { ok: true; requestId: string; claims: Claims | null }
+  | { ok: true; requestId: string; claims: Claims | null; clientAddress: string | null }
   | { ok: false; reason: string };
 
 type HeaderGetter = (name: string) => string | undefined;
@@ -63,6 +80,7 @@ export function verifyRequest(
 ): VerifiedRequest {
   const requestId = header(TrustHeader.requestId);
   const claims = header(TrustHeader.claims) ?? '';
+  const client = header(TrustHeader.client) ?? '';
   const timestamp = header(TrustHeader.timestamp);
   const signature = header(TrustHeader.signature);
   if (!requestId || !timestamp || !signature) return { ok: false, reason: 'missing gateway signature' };
@@ -72,12 +90,12 @@ export function verifyRequest(
   if (!Number.isSafeInteger(sentAt) || Math.abs(now - sentAt) > MAX_SIGNATURE_AGE_MS) {
     return { ok: false, reason: 'gateway signature expired' };
   }
-  const expected = mac(secret, timestamp, requestId, claims, body);
+  const expected = mac(secret, { timestamp, requestId, claims, client, body });
   const given = Buffer.from(signature, 'base64url');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
     return { ok: false, reason: 'bad gateway signature' };
   }
-  return { ok: true, requestId, claims: claims ? decodeClaims(claims) : null };
+  return { ok: true, requestId, claims: claims ? decodeClaims(claims) : null, clientAddress: client || null };
 }
 
 function decodeClaims(encoded: string): Claims {
@@ -85,6 +103,7 @@ function decodeClaims(encoded: string): Claims {
   const raw = JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8')) as Partial<Claims>;
   return {
     accountId: String(raw.accountId ?? ''),
+    personId: raw.personId ? String(raw.personId) : null,
     applicantId: raw.applicantId ? String(raw.applicantId) : null,
     roles: Array.isArray(raw.roles) ? raw.roles.map(String) : [],
     department: raw.department ? String(raw.department) : null,

@@ -2,3 +2,5 @@ export * from './claims.js';
 export * from './gateway-signature.js';
 export * from './shared-secret.js';
 export * from './access.js';
+export * from './case-grant.js';
+export * from './sealed-box.js';

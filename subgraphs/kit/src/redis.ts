@@ -1,0 +1,40 @@
+import { createClient } from 'redis';
+import type { Logger } from './logger.js';
+
+export type RedisClient = ReturnType<typeof createClient>;
+
+export interface RedisConnection {
+  client: RedisClient;
+  close(): Promise<void>;
+}
+
+/**
+ * Connects to Redis for shared state. Reconnects by itself with backoff; callers that cannot
+ * wait (rate limits) fall back to memory meanwhile instead of queueing requests.
+ */
+export function connectRedis(url: string, log: Logger): RedisConnection {
+  const client = createClient({
+    url,
+    socket: { connectTimeout: 2_000, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 5_000) },
+    // Fail fast while disconnected rather than piling up commands.
+    disableOfflineQueue: true,
+  });
+  let reported = false;
+  client.on('error', (error) => {
+    if (!reported) log.warn({ err: error }, 'redis connection error');
+    reported = true;
+  });
+  client.on('ready', () => {
+    if (reported) log.info('redis connection restored');
+    reported = false;
+  });
+  // Not awaited: a Redis that is down at start must not stop the service; it reconnects later.
+  client.connect().catch((error) => log.warn({ err: error }, 'redis not reachable yet'));
+  return {
+    client,
+    async close() {
+      if (client.isReady) await client.quit().catch(() => client.destroy());
+      else if (client.isOpen) client.destroy();
+    },
+  };
+}
