@@ -5,8 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { QueryPlan } from '@apollo/query-planner';
 import { createGateway, loadGatewayConfig, type RunningGateway } from '@govgraph/gateway';
-import { createLogger, startService, type RunningSubgraph, type StartedService } from '@govgraph/kit';
+import { Writable } from 'node:stream';
+import { createLogger, startService, type Database, type RunningSubgraph, type StartedService } from '@govgraph/kit';
 import { createScratchSchema } from '@govgraph/kit/testing';
+import { signRequest, type Claims } from '@govgraph/kit/trust';
 import { OPERATIONS_DIR, SUBGRAPH_SERVICES } from '@govgraph/schema';
 
 export interface GraphQLResponse<Data = any> {
@@ -20,6 +22,10 @@ export interface GraphQLResponse<Data = any> {
 export interface GraphHarness {
   gateway: RunningGateway;
   subgraphs: Record<string, RunningSubgraph>;
+  /** Each subgraph's own database, for tests that look behind the API (e.g. at the audit rows). */
+  databases: Record<string, Database<any>>;
+  /** Every log line of every service, when started with captureLogs. */
+  logs: string[];
   /** Every query plan the gateway resolved, newest last. */
   plans: Array<{ operationName: string | null; plan: QueryPlan }>;
   secret: string;
@@ -28,6 +34,10 @@ export interface GraphHarness {
   /** Runs a contract operation from schema/operations by file name. */
   operation<Data = any>(file: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<Data>>;
   login(username: string, password?: string): Promise<string>;
+  /** Calls a subgraph directly with the gateway's signature and the given claims, as a query plan would. */
+  subgraphQuery<Data = any>(name: string, document: string, variables: Record<string, unknown>, claims: Claims | null): Promise<GraphQLResponse<Data>>;
+  /** The claims the gateway would forward for a token. */
+  claimsOf(token: string): Claims;
   close(): Promise<void>;
 }
 
@@ -36,6 +46,8 @@ export interface HarnessOptions {
   postgresUrl?: string;
   /** Redis for shared state (keys under a prefix of this run's own); memory when absent. */
   redisUrl?: string;
+  /** Keep every log line (at debug level) in `logs`, e.g. to prove no personal data is logged. */
+  captureLogs?: boolean;
 }
 
 export async function postGraphQL(url: string, body: unknown, headers: Record<string, string> = {}): Promise<GraphQLResponse> {
@@ -65,7 +77,14 @@ export function readOperation(file: string): string {
 export async function startGraph(options: HarnessOptions = {}): Promise<GraphHarness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'govgraph-e2e-'));
   const secret = randomBytes(32).toString('base64url');
-  const log = createLogger('test', process.env.LOG_LEVEL ?? 'silent');
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      logs.push(...String(chunk).split('\n').filter(Boolean));
+      done();
+    },
+  });
+  const log = options.captureLogs ? createLogger('test', 'debug', sink) : createLogger('test', process.env.LOG_LEVEL ?? 'silent');
   const started: StartedService[] = [];
   const cleanups: Array<() => Promise<void>> = [];
   const plans: GraphHarness['plans'] = [];
@@ -107,6 +126,8 @@ export async function startGraph(options: HarnessOptions = {}): Promise<GraphHar
     return {
       gateway,
       subgraphs,
+      databases: Object.fromEntries(started.map((s) => [s.running.name, s.database])),
+      logs,
       plans,
       secret,
       query,
@@ -116,6 +137,16 @@ export async function startGraph(options: HarnessOptions = {}): Promise<GraphHar
         const token = result.data?.login?.token;
         if (!token) throw new Error(`login as ${username} failed: ${JSON.stringify(result.errors)}`);
         return token;
+      },
+      async subgraphQuery(name, document, variables, claims) {
+        const body = JSON.stringify({ query: document, variables });
+        const headers = signRequest(secret, { requestId: `test-${randomBytes(4).toString('hex')}`, claims, body });
+        const response = await fetch(subgraphs[name]!.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+        return { status: response.status, ...((await response.json()) as object), headers: response.headers };
+      },
+      claimsOf(token) {
+        const payload = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8'));
+        return { accountId: payload.sub, personId: payload.person ?? null, applicantId: payload.applicant ?? null, roles: payload.roles ?? [], department: payload.dept ?? null };
       },
       async close() {
         await gateway.close();

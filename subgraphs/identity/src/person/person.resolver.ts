@@ -17,7 +17,9 @@ export class PersonResolver {
 
   @FieldResolver(() => String)
   displayName(@Root() person: PersonRecord, @Ctx() ctx: IdentityContext): string {
-    return canReadPersonal(ctx.claims, person) ? person.name : maskName(person.name);
+    // The person behind the token sees their own name even while acting for their company.
+    const own = ctx.claims?.personId === person.id && !person.referenceId;
+    return own || canReadPersonal(ctx.claims, person) ? person.name : maskName(person.name);
   }
 
   @FieldResolver(() => [Fact])
