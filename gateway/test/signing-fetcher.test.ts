@@ -34,7 +34,7 @@ describe('createSigningFetcher', () => {
       body,
     );
     expect(response.status).toBe(200);
-    expect(verdicts).toEqual([{ ok: true, requestId: 'req-42', claims }]);
+    expect(verdicts).toEqual([{ ok: true, requestId: 'req-42', claims, clientAddress: null }]);
     expect(await response.json()).toEqual({ data: { echo: body } });
   });
 

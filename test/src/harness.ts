@@ -46,6 +46,8 @@ export interface HarnessOptions {
   postgresUrl?: string;
   /** Redis for shared state (keys under a prefix of this run's own); memory when absent. */
   redisUrl?: string;
+  /** Share Redis keys with another harness (two identity processes, one budget). */
+  redisPrefix?: string;
   /** Keep every log line (at debug level) in `logs`, e.g. to prove no personal data is logged. */
   captureLogs?: boolean;
 }
@@ -88,7 +90,7 @@ export async function startGraph(options: HarnessOptions = {}): Promise<GraphHar
   const started: StartedService[] = [];
   const cleanups: Array<() => Promise<void>> = [];
   const plans: GraphHarness['plans'] = [];
-  const redisPrefix = `govgraph-test:${randomBytes(4).toString('hex')}:`;
+  const redisPrefix = options.redisPrefix ?? `govgraph-test:${randomBytes(4).toString('hex')}:`;
 
   try {
     for (const service of SUBGRAPH_SERVICES) {

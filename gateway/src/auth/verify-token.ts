@@ -6,7 +6,10 @@ export interface TokenVerifierOptions {
   jwksUrl: string;
   issuer: string;
   audience: string;
-  /** Minimum time between JWKS refetches for unknown key ids (jose's default 30 s). */
+  /**
+   * Minimum time between JWKS refetches for unknown key ids. Short, so that a token signed with a
+   * freshly rotated key is accepted within a second; still bounds what unknown-kid spam can cost.
+   */
   jwksCooldownMs?: number;
   /** Seconds of clock skew tolerated on exp/nbf/iat. */
   clockToleranceSeconds?: number;
@@ -36,7 +39,7 @@ export type TokenVerifier = (token: string) => Promise<Claims>;
  */
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
   const keys = createRemoteJWKSet(new URL(options.jwksUrl), {
-    cooldownDuration: options.jwksCooldownMs ?? 30_000,
+    cooldownDuration: options.jwksCooldownMs ?? 1_000,
   });
   return async (token) => {
     let payload: JWTPayload;

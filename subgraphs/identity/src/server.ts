@@ -40,3 +40,4 @@ export const identityService: SubgraphService<IdentityTables> = {
     });
   },
 };
+export { SigningKeys } from './keys/signing-keys.js';

@@ -28,8 +28,9 @@ export interface SubgraphConfig {
 export const DEFAULT_PORTS = { gateway: 4000, catalog: 4001, identity: 4002, licences: 4003, applications: 4004 } as const;
 export type SubgraphName = Exclude<keyof typeof DEFAULT_PORTS, 'gateway'>;
 
+/** Relative to where the user ran npm (INIT_CWD), not the workspace folder npm runs a script in. */
 export function dataDirFrom(env: NodeJS.ProcessEnv): string {
-  return resolve(env.DATA_DIR || './data');
+  return resolve(env.INIT_CWD || process.cwd(), env.DATA_DIR || './data');
 }
 
 export function subgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = process.env): SubgraphConfig {

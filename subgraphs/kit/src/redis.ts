@@ -5,6 +5,8 @@ export type RedisClient = ReturnType<typeof createClient>;
 
 export interface RedisConnection {
   client: RedisClient;
+  /** Settles once connected, or after a second: callers wait that long at most, then fall back. */
+  ready: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -28,10 +30,15 @@ export function connectRedis(url: string, log: Logger): RedisConnection {
     if (reported) log.info('redis connection restored');
     reported = false;
   });
+  const ready = new Promise<void>((resolve) => {
+    client.once('ready', () => resolve());
+    setTimeout(resolve, 1_000).unref();
+  });
   // Not awaited: a Redis that is down at start must not stop the service; it reconnects later.
   client.connect().catch((error) => log.warn({ err: error }, 'redis not reachable yet'));
   return {
     client,
+    ready,
     async close() {
       if (client.isReady) await client.quit().catch(() => client.destroy());
       else if (client.isOpen) client.destroy();

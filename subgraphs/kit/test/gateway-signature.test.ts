@@ -10,9 +10,11 @@ function getter(headers: Record<string, string>) {
 
 describe('gateway request signature', () => {
   it('verifies what the gateway signed and returns the claims', () => {
-    const headers = signRequest(secret, { requestId: 'r1', claims, body: '{"query":"{a}"}' });
+    const headers = signRequest(secret, { requestId: 'r1', claims, clientAddress: '203.0.113.7', body: '{"query":"{a}"}' });
     const result = verifyRequest(secret, getter({ ...headers }), '{"query":"{a}"}');
-    expect(result).toEqual({ ok: true, requestId: 'r1', claims });
+    expect(result).toEqual({ ok: true, requestId: 'r1', claims, clientAddress: '203.0.113.7' });
+    // The client address is signed too: per-address limits cannot be dodged by rewriting it.
+    expect(verifyRequest(secret, getter({ ...headers, [TrustHeader.client]: '198.51.100.1' }), '{"query":"{a}"}')).toMatchObject({ ok: false });
   });
   it('refuses a missing signature, another body, other claims, another secret and an old signature', () => {
     const headers = { ...signRequest(secret, { requestId: 'r1', claims, body: 'b' }) };
@@ -26,6 +28,6 @@ describe('gateway request signature', () => {
   });
   it('carries anonymous requests with empty claims', () => {
     const headers = { ...signRequest(secret, { requestId: 'r2', claims: null, body: '' }) };
-    expect(verifyRequest(secret, getter(headers), '')).toEqual({ ok: true, requestId: 'r2', claims: null });
+    expect(verifyRequest(secret, getter(headers), '')).toEqual({ ok: true, requestId: 'r2', claims: null, clientAddress: null });
   });
 });

@@ -24,6 +24,7 @@ export class RedisRateLimiter implements RateLimiter {
   ) {}
 
   async hit(key: string, rule: RateRule): Promise<RateState> {
+    await this.redis.ready;
     try {
       const [count, ttl] = (await this.redis.client.eval(HIT, {
         keys: [this.prefix + key],
@@ -37,6 +38,7 @@ export class RedisRateLimiter implements RateLimiter {
   }
 
   async peek(key: string): Promise<RateState> {
+    await this.redis.ready;
     try {
       const [count, ttl] = await Promise.all([this.redis.client.get(this.prefix + key), this.redis.client.pTTL(this.prefix + key)]);
       if (count === null) return this.fallback.peek(key);
