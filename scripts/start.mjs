@@ -79,7 +79,7 @@ async function announceWhenReady() {
     GraphQL   http://${host}:${gateway.port}/graphql
     Accounts  password "demo" for all:
               zhangsan         citizen 张三, holds a driving licence
-              lisi             citizen 李四, holds no licences
+              lisi             citizen 李四, holds no licences; agent of 王五's company
               wangwu           citizen 王五, legal representative of 深圳市示例科技有限公司
               officer.police   officer of 市公安局交通警察局
               officer.market   officer of 市市场监督管理局
