@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
-import { groupedLoader, keyedLoader, type SubgraphContext } from '@govgraph/kit';
+import { groupedLoader, keyedLoader, type Dialect, type SubgraphContext } from '@govgraph/kit';
+import { DivisionRepository } from './division/division.repository.js';
+import { CatalogStatisticsRepository } from './statistics/catalog-statistics.repository.js';
 import DataLoader from 'dataloader';
 import type { CatalogTables } from './database.js';
 import { DepartmentRepository } from './department/department.repository.js';
@@ -8,10 +10,17 @@ import { MatterRepository } from './matter/matter.repository.js';
 export interface CatalogServices {
   departments: DepartmentRepository;
   matters: MatterRepository;
+  divisions: DivisionRepository;
+  statistics: CatalogStatisticsRepository;
 }
 
-export function createCatalogServices(db: Kysely<CatalogTables>): CatalogServices {
-  return { departments: new DepartmentRepository(db), matters: new MatterRepository(db) };
+export function createCatalogServices(db: Kysely<CatalogTables>, dialect: Dialect): CatalogServices {
+  return {
+    departments: new DepartmentRepository(db),
+    matters: new MatterRepository(db, dialect),
+    divisions: new DivisionRepository(db),
+    statistics: new CatalogStatisticsRepository(db),
+  };
 }
 
 /** One query per entity type per request, whatever the shape of the operation. */
@@ -23,8 +32,11 @@ export function createCatalogLoaders(services: CatalogServices) {
       const counts = await services.departments.matterCounts(codes);
       return codes.map((code) => counts.get(code) ?? 0);
     }),
-    materialsByMatter: groupedLoader((codes: readonly string[]) => services.matters.materialsOf(codes), (m) => m.matterCode),
-    formFieldsByMatter: groupedLoader((codes: readonly string[]) => services.matters.formFieldsOf(codes), (f) => f.matterCode),
+    /** Keyed by basic code: every implementation of a definition shares its materials and form. */
+    materialsByDefinition: groupedLoader((codes: readonly string[]) => services.matters.materialsOf(codes), (m) => m.basicCode),
+    formFieldsByDefinition: groupedLoader((codes: readonly string[]) => services.matters.formFieldsOf(codes), (f) => f.basicCode),
+    divisionByCode: keyedLoader((codes: readonly string[]) => services.divisions.byCodes(codes), (d) => d.code),
+    divisionChildren: groupedLoader((codes: readonly string[]) => services.divisions.childrenOf(codes), (d) => d.parentCode ?? ''),
   };
 }
 

@@ -1,4 +1,8 @@
-/** The catalog's tables, as Kysely sees them. Booleans are 0/1 and lists are JSON text on both dialects. */
+/**
+ * The catalog's tables, as Kysely sees them. Booleans are 0/1 and lists JSON text on both
+ * dialects. A matter definition (基本编码) is written once by the city department; every
+ * implementation (实施编码) — the city's own and each district's — points at it (数据同源).
+ */
 export interface CatalogTables {
   department: {
     code: string;
@@ -6,12 +10,17 @@ export interface CatalogTables {
     name: string;
     sort_order: number;
   };
-  matter: {
+  division: {
     code: string;
+    name: string;
+    level: string;
+    parent_code: string | null;
+    sort_order: number;
+  };
+  matter_definition: {
     basic_code: string;
     name: string;
     type: string;
-    level: string;
     department_code: string;
     legal_basis: string;
     legal_time_limit_days: number;
@@ -23,8 +32,17 @@ export interface CatalogTables {
     served_objects: string;
     version: number;
   };
+  matter: {
+    code: string;
+    basic_code: string;
+    level: string;
+    department_code: string;
+    division_code: string;
+    /** Matter name and department name, for substring search (FTS5 trigram / pg_trgm). */
+    search_text: string;
+  };
   matter_material: {
-    matter_code: string;
+    basic_code: string;
     code: string;
     name: string;
     required: number;
@@ -32,13 +50,15 @@ export interface CatalogTables {
     position: number;
   };
   matter_form_field: {
-    matter_code: string;
+    basic_code: string;
     key: string;
     label: string;
     type: string;
     required: number;
     source: string | null;
     options: string | null;
+    /** JSON: { minLength?, maxLength?, pattern?, min?, max? }. */
+    rules: string | null;
     position: number;
   };
 }

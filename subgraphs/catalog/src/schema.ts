@@ -4,10 +4,12 @@ import { DepartmentResolver } from './department/department.resolver.js';
 import { LicenceType } from './licence-type/licence-type.stub.js';
 import { matterReference } from './matter/matter.reference.js';
 import { MatterResolver } from './matter/matter.resolver.js';
+import { DivisionResolver } from './division/division.resolver.js';
+import { CatalogStatisticsResolver } from './statistics/catalog-statistics.resolver.js';
 
 export function buildCatalogSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema({
-    resolvers: [DepartmentResolver, MatterResolver],
+    resolvers: [DepartmentResolver, MatterResolver, DivisionResolver, CatalogStatisticsResolver],
     orphanedTypes: [LicenceType],
     referenceResolvers: { Department: departmentReference, Matter: matterReference },
   });

@@ -12,7 +12,9 @@ export const catalogService: SubgraphService<CatalogTables> = {
   name: 'catalog',
   department: DEPARTMENTS.dataAdministration.name,
   migrations: catalogMigrations,
-  seed: seedCatalog,
+  seed: (trx) => seedCatalog(trx),
+  // 2: the catalog at the hall's scale, with definitions, districts and search (issue 4).
+  seedVersion: 2,
   buildSchema: buildCatalogSchema,
   async createServer({ database, secret, log }) {
     const { schema } = await buildCatalogSchema();
@@ -21,7 +23,7 @@ export const catalogService: SubgraphService<CatalogTables> = {
       schema,
       secret,
       log,
-      services: createCatalogServices(database.db),
+      services: createCatalogServices(database.db, database.dialect),
       createLoaders: createCatalogLoaders,
       checkReady: database.ping,
     });

@@ -20,3 +20,4 @@ export * from './stop-on-signals.js';
 export * from './rate-limit/index.js';
 export * from './redis.js';
 export * from './auth-checker.js';
+export * from './seeded-random.js';

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { SubgraphName, SubgraphConfig } from './config.js';
-import { migrateToLatest, openDatabase, type Database, type Migrations } from './db/index.js';
+import { migrateToLatest, openDatabase, type Database, type Dialect, type Migrations } from './db/index.js';
 import type { FederatedSchema } from './federated-schema.js';
 import type { Logger } from './logger.js';
 import type { RunningSubgraph, Subgraph } from './create-subgraph.js';
@@ -19,9 +19,15 @@ export interface SubgraphService<Schema> {
   name: SubgraphName;
   /** Department that runs it, for docs and error messages. */
   department: string;
-  migrations: Migrations;
+  /** This subgraph's migrations; a function when some differ by dialect (extensions, FTS). */
+  migrations: Migrations | ((dialect: Dialect) => Migrations);
   /** Deterministic demo data, written once into an empty database, in one transaction. */
   seed?: (trx: Kysely<Schema>, database: Database<Schema>) => Promise<void>;
+  /**
+   * Raised when a migration replaces demo reference data (the catalog's): a database seeded by
+   * an older version is seeded again once. Data users created is never touched by a seed.
+   */
+  seedVersion?: number;
   /** The schema without any database: for printing SDL and composing. */
   buildSchema(): Promise<FederatedSchema>;
   createServer(deps: ServiceDeps<Schema>): Promise<Subgraph>;
@@ -38,7 +44,8 @@ export async function prepareDatabase<Schema>(
   log: Logger,
   options: { seed?: boolean } = {},
 ): Promise<void> {
-  const applied = await migrateToLatest(database.db, service.migrations, database.dialect);
+  const migrations = typeof service.migrations === 'function' ? service.migrations(database.dialect) : service.migrations;
+  const applied = await migrateToLatest(database.db, migrations, database.dialect);
   if (applied.length > 0) log.info({ applied }, 'migrations applied');
   const meta = database.db as unknown as Kysely<MetaTable>;
   await meta.schema
@@ -48,17 +55,24 @@ export async function prepareDatabase<Schema>(
     .addColumn('value', 'text', (c) => c.notNull())
     .execute();
   if (!service.seed || options.seed === false) return;
-  const seeded = await meta.selectFrom('govgraph_meta').select('value').where('key', '=', 'seeded_at').executeTakeFirst();
-  if (seeded) return;
+  const version = String(service.seedVersion ?? 1);
+  const seeded = await meta.selectFrom('govgraph_meta').select(['key', 'value']).where('key', 'in', ['seeded_at', 'seed_version']).execute();
+  const seededVersion = seeded.find((r) => r.key === 'seed_version')?.value ?? (seeded.length > 0 ? '1' : null);
+  if (seededVersion === version) return;
   const started = Date.now();
   await database.db.transaction().execute(async (trx) => {
     await service.seed!(trx, database);
-    await (trx as unknown as Kysely<MetaTable>)
+    const metaTrx = trx as unknown as Kysely<MetaTable>;
+    await metaTrx.deleteFrom('govgraph_meta').where('key', 'in', ['seeded_at', 'seed_version']).execute();
+    await metaTrx
       .insertInto('govgraph_meta')
-      .values({ key: 'seeded_at', value: new Date().toISOString() })
+      .values([
+        { key: 'seeded_at', value: new Date().toISOString() },
+        { key: 'seed_version', value: version },
+      ])
       .execute();
   });
-  log.info({ ms: Date.now() - started }, 'demo data seeded');
+  log.info({ ms: Date.now() - started, seedVersion: version }, 'demo data seeded');
 }
 
 export interface StartedService {

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { CaseType, MatterType, ServedObject } from './matter.enums.js';
+import { CaseType, MatterLevel, MatterType, ServedObject } from './matter.enums.js';
 
 @InputType({ description: 'Narrows the catalog; all given conditions must hold.' })
 export class MatterFilter {
@@ -20,4 +20,13 @@ export class MatterFilter {
 
   @Field(() => Int, { nullable: true, description: 'Only matters at this online depth (1-4) or deeper.' })
   minOnlineDepth?: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Matters implemented at this division: 440300 for the city’s own, a district code for that district’s implementations.',
+  })
+  divisionCode?: string;
+
+  @Field(() => MatterLevel, { nullable: true })
+  level?: MatterLevel;
 }

@@ -1,10 +1,32 @@
-import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { Dialect } from '@govgraph/kit';
 import type { CatalogTables } from '../database.js';
 import { CaseType, FormFieldType, MatterLevel, MatterType, ServedObject } from './matter.enums.js';
-import type { FormField, MaterialRequirement, Matter } from './matter.type.js';
+import type { FormField, FormFieldRules, MaterialRequirement, Matter } from './matter.type.js';
 import type { MatterFilter } from './matter-filter.input.js';
 
-type MatterRow = CatalogTables['matter'];
+/** An implementation row joined with its definition: what the GraphQL type reads. */
+const MATTER_COLUMNS = [
+  'matter.code',
+  'matter.basic_code',
+  'matter.level',
+  'matter.department_code',
+  'matter.division_code',
+  'matter_definition.name',
+  'matter_definition.type',
+  'matter_definition.legal_basis',
+  'matter_definition.legal_time_limit_days',
+  'matter_definition.promised_time_limit_days',
+  'matter_definition.case_type',
+  'matter_definition.online_depth',
+  'matter_definition.visits_required',
+  'matter_definition.fee',
+  'matter_definition.served_objects',
+  'matter_definition.version',
+] as const;
+
+type MatterRow = Pick<CatalogTables['matter'], 'code' | 'basic_code' | 'level' | 'department_code' | 'division_code'> &
+  Omit<CatalogTables['matter_definition'], 'basic_code' | 'department_code'>;
 
 export function toMatter(row: MatterRow): Matter {
   return {
@@ -14,6 +36,7 @@ export function toMatter(row: MatterRow): Matter {
     type: row.type as MatterType,
     level: row.level as MatterLevel,
     departmentCode: row.department_code,
+    divisionCode: row.division_code,
     legalBasis: row.legal_basis,
     legalTimeLimitDays: row.legal_time_limit_days,
     promisedTimeLimitDays: row.promised_time_limit_days,
@@ -26,35 +49,44 @@ export function toMatter(row: MatterRow): Matter {
   };
 }
 
-/** LIKE with the user's % and _ taken literally. */
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 export class MatterRepository {
-  constructor(private readonly db: Kysely<CatalogTables>) {}
+  constructor(private readonly db: Kysely<CatalogTables>, private readonly dialect: Dialect) {}
+
+  private base() {
+    return this.db.selectFrom('matter').innerJoin('matter_definition', 'matter_definition.basic_code', 'matter.basic_code');
+  }
 
   async byCodes(codes: readonly string[]): Promise<Matter[]> {
-    const rows = await this.db.selectFrom('matter').selectAll().where('code', 'in', [...codes]).execute();
+    const rows = await this.base().select(MATTER_COLUMNS).where('matter.code', 'in', [...codes]).execute();
     return rows.map(toMatter);
   }
 
   private filtered(filter: MatterFilter | undefined) {
-    let query = this.db.selectFrom('matter').innerJoin('department', 'department.code', 'matter.department_code');
-    if (filter?.text) {
-      const pattern = likePattern(filter.text);
-      query = query.where((eb) =>
-        eb.or([
-          eb('matter.name', 'like', sql<string>`${pattern} escape '\\'`),
-          eb('department.name', 'like', sql<string>`${pattern} escape '\\'`),
-        ]),
-      );
+    let query = this.base();
+    const text = filter?.text?.trim();
+    if (text) {
+      if (this.dialect === 'postgres') {
+        // pg_trgm's GIN index serves ILIKE for three characters and more.
+        query = query.where(sql<boolean>`matter.search_text ilike ${`%${escapeLike(text)}%`} escape '\\'`);
+      } else if ([...text].length >= 3) {
+        // FTS5 trigram: a quoted phrase matches any substring of three characters or more.
+        const phrase = `"${text.replaceAll('"', '""')}"`;
+        query = query.where(sql<boolean>`matter.rowid in (select rowid from matter_search where matter_search match ${phrase})`);
+      } else {
+        query = query.where(sql<boolean>`matter.search_text like ${`%${escapeLike(text)}%`} escape '\\'`);
+      }
     }
     if (filter?.departmentCode) query = query.where('matter.department_code', '=', filter.departmentCode);
-    if (filter?.type) query = query.where('matter.type', '=', filter.type);
-    if (filter?.caseType) query = query.where('matter.case_type', '=', filter.caseType);
-    if (filter?.minOnlineDepth) query = query.where('matter.online_depth', '>=', filter.minOnlineDepth);
-    if (filter?.servedObject) query = query.where('matter.served_objects', 'like', `%"${filter.servedObject}"%`);
+    if (filter?.divisionCode) query = query.where('matter.division_code', '=', filter.divisionCode);
+    if (filter?.level) query = query.where('matter.level', '=', filter.level);
+    if (filter?.type) query = query.where('matter_definition.type', '=', filter.type);
+    if (filter?.caseType) query = query.where('matter_definition.case_type', '=', filter.caseType);
+    if (filter?.minOnlineDepth) query = query.where('matter_definition.online_depth', '>=', filter.minOnlineDepth);
+    if (filter?.servedObject) query = query.where('matter_definition.served_objects', 'like', `%"${filter.servedObject}"%`);
     return query;
   }
 
@@ -65,21 +97,22 @@ export class MatterRepository {
 
   /** Keyset page ordered by code: stable under inserts, no OFFSET scans. */
   async page(filter: MatterFilter | undefined, first: number, afterCode: string | undefined): Promise<Matter[]> {
-    let query = this.filtered(filter).selectAll('matter') as unknown as SelectQueryBuilder<CatalogTables, 'matter', MatterRow>;
+    let query = this.filtered(filter).select(MATTER_COLUMNS);
     if (afterCode !== undefined) query = query.where('matter.code', '>', afterCode);
     const rows = await query.orderBy('matter.code').limit(first).execute();
     return rows.map(toMatter);
   }
 
-  async materialsOf(codes: readonly string[]): Promise<Array<MaterialRequirement & { matterCode: string }>> {
+  async materialsOf(basicCodes: readonly string[]): Promise<Array<MaterialRequirement & { basicCode: string }>> {
     const rows = await this.db
       .selectFrom('matter_material')
       .selectAll()
-      .where('matter_code', 'in', [...codes])
+      .where('basic_code', 'in', [...basicCodes])
+      .orderBy('basic_code')
       .orderBy('position')
       .execute();
     return rows.map((r) => ({
-      matterCode: r.matter_code,
+      basicCode: r.basic_code,
       code: r.code,
       name: r.name,
       required: r.required === 1,
@@ -87,21 +120,23 @@ export class MatterRepository {
     }));
   }
 
-  async formFieldsOf(codes: readonly string[]): Promise<Array<FormField & { matterCode: string }>> {
+  async formFieldsOf(basicCodes: readonly string[]): Promise<Array<FormField & { basicCode: string }>> {
     const rows = await this.db
       .selectFrom('matter_form_field')
       .selectAll()
-      .where('matter_code', 'in', [...codes])
+      .where('basic_code', 'in', [...basicCodes])
+      .orderBy('basic_code')
       .orderBy('position')
       .execute();
     return rows.map((r) => ({
-      matterCode: r.matter_code,
+      basicCode: r.basic_code,
       key: r.key,
       label: r.label,
       type: r.type as FormFieldType,
       required: r.required === 1,
       source: r.source,
       options: r.options ? (JSON.parse(r.options) as string[]) : null,
+      rules: r.rules ? (JSON.parse(r.rules) as FormFieldRules) : null,
     }));
   }
 }

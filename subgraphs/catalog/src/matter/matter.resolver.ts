@@ -13,6 +13,7 @@ import { Department } from '../department/department.type.js';
 import { MatterConnection } from './matter-connection.type.js';
 import { MatterFilter } from './matter-filter.input.js';
 import { Form, MaterialRequirement, Matter } from './matter.type.js';
+import { Division } from '../division/division.type.js';
 
 const CURSOR_KIND = 'matter';
 
@@ -20,6 +21,7 @@ function checkFilter(filter: MatterFilter | undefined): void {
   if (!filter) return;
   if (filter.text !== undefined && filter.text !== null) checkText(filter.text, 'filter.text', { max: 100 });
   if (filter.departmentCode) checkText(filter.departmentCode, 'filter.departmentCode', { max: 18 });
+  if (filter.divisionCode) checkText(filter.divisionCode, 'filter.divisionCode', { max: 12, pattern: /^\d+$/, patternHint: 'a division code of digits' });
   if (filter.minOnlineDepth != null && (filter.minOnlineDepth < 1 || filter.minOnlineDepth > 4)) {
     throw new BadUserInputError('filter.minOnlineDepth must be between 1 and 4', 'filter.minOnlineDepth');
   }
@@ -73,11 +75,18 @@ export class MatterResolver {
 
   @FieldResolver(() => [MaterialRequirement])
   materials(@Root() matter: Matter, @Ctx() ctx: CatalogContext): Promise<MaterialRequirement[]> {
-    return ctx.loaders.materialsByMatter.load(matter.code);
+    return ctx.loaders.materialsByDefinition.load(matter.basicCode);
   }
 
   @FieldResolver(() => Form)
   async form(@Root() matter: Matter, @Ctx() ctx: CatalogContext): Promise<Form> {
-    return { fields: await ctx.loaders.formFieldsByMatter.load(matter.code) };
+    return { fields: await ctx.loaders.formFieldsByDefinition.load(matter.basicCode) };
+  }
+
+  @FieldResolver(() => Division, { description: 'Where it is implemented: the city, or one district.' })
+  async division(@Root() matter: Matter, @Ctx() ctx: CatalogContext): Promise<Division> {
+    const division = await ctx.loaders.divisionByCode.load(matter.divisionCode);
+    if (!division) throw new Error(`matter ${matter.code} names unknown division ${matter.divisionCode}`);
+    return division;
   }
 }

@@ -17,6 +17,24 @@ export class MaterialRequirement {
   acceptsLicenceType!: LicenceType | null;
 }
 
+@ObjectType({ description: 'Validation rules of a form field, checked again on submission.' })
+export class FormFieldRules {
+  @Field(() => Int, { nullable: true })
+  minLength?: number;
+
+  @Field(() => Int, { nullable: true })
+  maxLength?: number;
+
+  @Field(() => String, { nullable: true, description: 'A regular expression the whole value must match.' })
+  pattern?: string;
+
+  @Field(() => Int, { nullable: true })
+  min?: number;
+
+  @Field(() => Int, { nullable: true })
+  max?: number;
+}
+
 @ObjectType()
 export class FormField {
   @Field(() => String, { description: 'Stable key of the field, the same across matters for the same datum.' })
@@ -39,6 +57,9 @@ export class FormField {
 
   @Field(() => [String], { nullable: true, description: 'Allowed values of a CHOICE field.' })
   options!: string[] | null;
+
+  @Field(() => FormFieldRules, { nullable: true, description: 'Beyond the type’s own check (ID check character, mobile format, …).' })
+  rules!: FormFieldRules | null;
 }
 
 @ObjectType({ description: 'The application form of a matter.' })
@@ -66,6 +87,8 @@ export class Matter {
   level!: MatterLevel;
 
   departmentCode!: string;
+
+  divisionCode!: string;
 
   @Field(() => String)
   legalBasis!: string;

@@ -1,6 +1,13 @@
 import { DEPARTMENTS, LICENCE_TYPE_CODES as LT } from '@govgraph/kit';
 import { CaseType, FormFieldType as F, MatterLevel, MatterType, ServedObject } from '../matter/matter.enums.js';
 
+export interface FieldRules {
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  min?: number;
+  max?: number;
+}
 export interface DemoField {
   key: string;
   label: string;
@@ -8,6 +15,7 @@ export interface DemoField {
   required: boolean;
   source?: string;
   options?: string[];
+  rules?: FieldRules;
 }
 export interface DemoMaterial {
   code: string;
@@ -31,6 +39,8 @@ export interface DemoMatter {
   servedObjects: ServedObject[];
   materials: DemoMaterial[];
   fields: DemoField[];
+  /** Defined by the city, implemented by every district too. */
+  commonToDistricts?: boolean;
 }
 
 /** Person fields whose values identity holds: the same keys on every form, so they are reused. */

@@ -1,25 +1,37 @@
 import type { Kysely } from 'kysely';
-import { DEPARTMENTS, insertInBatches } from '@govgraph/kit';
+import { CITY_DEPARTMENTS, insertInBatches } from '@govgraph/kit';
 import type { CatalogTables } from '../database.js';
-import { MatterLevel } from '../matter/matter.enums.js';
-import { DEMO_MATTERS } from './demo-matters.js';
+import { divisionRows } from './divisions.js';
+import { generateCatalog } from './generate-catalog.js';
 
-/** Deterministic demo catalog: the same rows on every machine and every dialect. */
-export async function seedCatalog(db: Kysely<CatalogTables>): Promise<void> {
-  await insertInBatches(
-    db,
-    'department',
-    Object.values(DEPARTMENTS).map((d, i) => ({ code: d.code, key: d.key, name: d.name, sort_order: i + 1 })),
-  );
-  await insertInBatches(
-    db,
-    'matter',
-    DEMO_MATTERS.map((m) => ({
-      code: m.code,
+export interface SeedProgress {
+  (step: string, done: number, total: number): void;
+}
+
+const REFERENCE_TABLES = ['matter_form_field', 'matter_material', 'matter', 'matter_definition', 'division', 'department'] as const;
+
+/**
+ * Writes the demo catalog: 35 departments, the division tree, and the generated matters, in bulk
+ * (multi-row inserts inside the caller's transaction). Replaces whatever catalog was there.
+ */
+export async function seedCatalog(db: Kysely<CatalogTables>, options: { scale?: number; progress?: SeedProgress } = {}): Promise<void> {
+  const progress = options.progress ?? (() => undefined);
+  for (const table of REFERENCE_TABLES) await db.deleteFrom(table).execute();
+
+  const departments = CITY_DEPARTMENTS.map((d, i) => ({ code: d.code, key: d.key, name: d.name, sort_order: i + 1 }));
+  await insertInBatches(db, 'department', departments);
+  await insertInBatches(db, 'division', divisionRows());
+  progress('departments and divisions', 1, 1);
+
+  const { definitions, implementations } = generateCatalog(options.scale ?? 1);
+  const departmentName = new Map(departments.map((d) => [d.code, d.name]));
+  const nameOf = new Map(definitions.map((d) => [d.basicCode, d.name]));
+
+  const rows = {
+    matter_definition: definitions.map((m) => ({
       basic_code: m.basicCode,
       name: m.name,
       type: m.type,
-      level: MatterLevel.CITY,
       department_code: m.departmentCode,
       legal_basis: m.legalBasis,
       legal_time_limit_days: m.legalTimeLimitDays,
@@ -31,13 +43,17 @@ export async function seedCatalog(db: Kysely<CatalogTables>): Promise<void> {
       served_objects: JSON.stringify(m.servedObjects),
       version: 1,
     })),
-  );
-  await insertInBatches(
-    db,
-    'matter_material',
-    DEMO_MATTERS.flatMap((m) =>
+    matter: implementations.map((i) => ({
+      code: i.code,
+      basic_code: i.basicCode,
+      level: i.level,
+      department_code: i.departmentCode,
+      division_code: i.divisionCode,
+      search_text: `${nameOf.get(i.basicCode)} ${departmentName.get(i.departmentCode)}`,
+    })),
+    matter_material: definitions.flatMap((m) =>
       m.materials.map((material, position) => ({
-        matter_code: m.code,
+        basic_code: m.basicCode,
         code: material.code,
         name: material.name,
         required: material.required ? 1 : 0,
@@ -45,21 +61,25 @@ export async function seedCatalog(db: Kysely<CatalogTables>): Promise<void> {
         position,
       })),
     ),
-  );
-  await insertInBatches(
-    db,
-    'matter_form_field',
-    DEMO_MATTERS.flatMap((m) =>
+    matter_form_field: definitions.flatMap((m) =>
       m.fields.map((field, position) => ({
-        matter_code: m.code,
+        basic_code: m.basicCode,
         key: field.key,
         label: field.label,
         type: field.type,
         required: field.required ? 1 : 0,
         source: field.source ?? null,
         options: field.options ? JSON.stringify(field.options) : null,
+        rules: field.rules ? JSON.stringify(field.rules) : null,
         position,
       })),
     ),
-  );
+  };
+  for (const [table, tableRows] of Object.entries(rows)) {
+    const chunk = 20_000;
+    for (let start = 0; start < tableRows.length; start += chunk) {
+      await insertInBatches(db, table, tableRows.slice(start, start + chunk));
+      progress(table, Math.min(start + chunk, tableRows.length), tableRows.length);
+    }
+  }
 }

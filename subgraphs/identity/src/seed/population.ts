@@ -1,5 +1,4 @@
-import { CREDIT_CODE_CHARACTERS, DISTRICTS, residentIdCheckCharacter, withCreditCodeCheck } from '@govgraph/kit';
-import { integer, pick, seededRandom } from './random.js';
+import { CREDIT_CODE_CHARACTERS, DISTRICTS, integer, pick, residentIdCheckCharacter, seededRandom, withCreditCodeCheck } from '@govgraph/kit';
 
 const SURNAMES = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'];
 const GIVEN = [...'伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国建华志强玉兰晨晓文博宇浩然欣怡子涵雨轩思远佳琪梓萱俊杰嘉怡诗雨浩宇'];

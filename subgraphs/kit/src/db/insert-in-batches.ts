@@ -4,11 +4,7 @@ import type { Kysely } from 'kysely';
  * Inserts many rows in multi-row statements. SQLite allows 32,766 bound parameters and
  * PostgreSQL 65,535, so the batch size follows the row width.
  */
-export async function insertInBatches<Row extends Record<string, unknown>>(
-  db: Kysely<any>,
-  table: string,
-  rows: readonly Row[],
-): Promise<void> {
+export async function insertInBatches(db: Kysely<any>, table: string, rows: readonly object[]): Promise<void> {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]!).length;
   const batchSize = Math.max(1, Math.floor(30_000 / columns));

@@ -11,6 +11,8 @@ export interface Database<Schema> {
   dialect: Dialect;
   /** A one-line description for logs, without credentials. */
   location: string;
+  /** Statements executed so far: lets tests prove a request costs a fixed number of queries. */
+  queryCount(): number;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -29,6 +31,16 @@ export function openDatabase<Schema>(options: DatabaseOptions): Database<Schema>
   return options.url ? openPostgres<Schema>(options.url, options.maxConnections ?? 10) : openSqlite<Schema>(options);
 }
 
+function queryCounter() {
+  let count = 0;
+  return {
+    log: (event: { level: string }) => {
+      if (event.level === 'query') count += 1;
+    },
+    queryCount: () => count,
+  };
+}
+
 function openSqlite<Schema>({ name, dataDir }: DatabaseOptions): Database<Schema> {
   const file = dataDir === ':memory:' ? ':memory:' : join(dataDir, `${name}.sqlite`);
   if (file !== ':memory:') mkdirSync(dataDir, { recursive: true });
@@ -38,11 +50,13 @@ function openSqlite<Schema>({ name, dataDir }: DatabaseOptions): Database<Schema
   connection.pragma('synchronous = NORMAL');
   connection.pragma('foreign_keys = ON');
   connection.pragma('busy_timeout = 5000');
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: connection }) });
+  const counter = queryCounter();
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: connection }), log: counter.log });
   return {
     db,
     dialect: 'sqlite',
     location: file,
+    queryCount: counter.queryCount,
     ping: async () => void (await sql`select 1`.execute(db)),
     close: () => db.destroy(),
   };
@@ -52,12 +66,14 @@ function openPostgres<Schema>(url: string, max: number): Database<Schema> {
   const pool = new pg.Pool({ connectionString: url, max });
   // An idle client losing its server (a restart) must not crash the process.
   pool.on('error', () => undefined);
-  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  const counter = queryCounter();
+  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }), log: counter.log });
   const parsed = new URL(url);
   return {
     db,
     dialect: 'postgres',
     location: `postgres://${parsed.host}${parsed.pathname}`,
+    queryCount: counter.queryCount,
     ping: async () => void (await sql`select 1`.execute(db)),
     close: () => db.destroy(),
   };

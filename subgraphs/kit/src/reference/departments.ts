@@ -29,6 +29,48 @@ export const DEPARTMENTS = {
   housing: department('ZJ', '007543135', '市住房和建设局'),
 } as const satisfies Record<string, DepartmentRef>;
 
+/**
+ * The 35 departments stationed in the online hall (DOMAIN.md), in the hall's order. Names follow
+ * the city's municipal departments; the first eight are the ones the demo data names above.
+ */
+export const CITY_DEPARTMENTS: readonly DepartmentRef[] = [
+  DEPARTMENTS.dataAdministration,
+  DEPARTMENTS.publicSecurity,
+  DEPARTMENTS.trafficPolice,
+  DEPARTMENTS.marketRegulation,
+  DEPARTMENTS.humanResources,
+  DEPARTMENTS.health,
+  DEPARTMENTS.transport,
+  DEPARTMENTS.housing,
+  department('FGW', '007542940', '市发展和改革委员会'),
+  department('JXW', '007542967', '市经济贸易和信息化委员会'),
+  department('JY', '007542975', '市教育局'),
+  department('KCW', '007542983', '市科技创新委员会'),
+  department('MZ', '007543004', '市民政局'),
+  department('SF', '007543020', '市司法局'),
+  department('CZ', '007543039', '市财政委员会'),
+  department('GT', '007543047', '市规划和国土资源委员会'),
+  department('RJW', '007543055', '市人居环境委员会'),
+  department('SW', '007543063', '市水务局'),
+  department('WTL', '007543071', '市文体旅游局'),
+  department('AJ', '007543098', '市安全生产监督管理局'),
+  department('CG', '007543116', '市城市管理局'),
+  department('SWJ', '007543124', '市税务局'),
+  department('TJ', '007543143', '市统计局'),
+  department('MZZJ', '007543160', '市民族宗教事务局'),
+  department('RF', '007543178', '市人民防空办公室'),
+  department('KA', '007543186', '市口岸办公室'),
+  department('SYP', '007543194', '市食品药品监督管理局'),
+  department('SB', '007543212', '市社会保险基金管理局'),
+  department('GJJ', '007543220', '市住房公积金管理中心'),
+  department('DA', '007543239', '市档案局'),
+  department('QX', '007543247', '市气象局'),
+  department('NY', '007543263', '市农业和渔业局'),
+  department('CL', '007543271', '市残疾人联合会'),
+  department('XF', '007543280', '市公安消防支队'),
+  department('CRJ', '007543298', '市公安局出入境管理局'),
+];
+
 /** National licence type codes used across the demo departments. */
 export const LICENCE_TYPE_CODES = {
   residentIdCard: 'JMSFZ',

@@ -1,4 +1,4 @@
-/** mulberry32: a tiny seeded PRNG, so the demo population is the same on every machine. */
+/** mulberry32: a tiny seeded PRNG, so generated demo data is the same on every machine. */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
