@@ -10,6 +10,7 @@ import { createLogger, startService, type Database, type RunningSubgraph, type S
 import { createScratchSchema } from '@govgraph/kit/testing';
 import { signRequest, type Claims } from '@govgraph/kit/trust';
 import { OPERATIONS_DIR, SUBGRAPH_SERVICES } from '@govgraph/schema';
+import { seedCatalog } from '@govgraph/catalog';
 
 export interface GraphQLResponse<Data = any> {
   status: number;
@@ -46,6 +47,8 @@ export interface HarnessOptions {
   postgresUrl?: string;
   /** Redis for shared state (keys under a prefix of this run's own); memory when absent. */
   redisUrl?: string;
+  /** Reseed the catalog at N times the hall's size before the gateway starts (benchmarks). */
+  catalogScale?: number;
   /** Share Redis keys with another harness (two identity processes, one budget). */
   redisPrefix?: string;
   /** Keep every log line (at debug level) in `logs`, e.g. to prove no personal data is logged. */
@@ -107,6 +110,10 @@ export async function startGraph(options: HarnessOptions = {}): Promise<GraphHar
           { secret, log: log.child({ service: service.name }) },
         ),
       );
+    }
+    if (options.catalogScale && options.catalogScale > 1) {
+      const catalog = started.find((s) => s.running.name === 'catalog')!;
+      await catalog.database.db.transaction().execute((trx) => seedCatalog(trx as never, { scale: options.catalogScale }));
     }
     const subgraphs = Object.fromEntries(started.map((s) => [s.running.name, s.running]));
     const config = loadGatewayConfig({

@@ -29,3 +29,4 @@ export const catalogService: SubgraphService<CatalogTables> = {
     });
   },
 };
+export { seedCatalog } from './seed/seed-catalog.js';
