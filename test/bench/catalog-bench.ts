@@ -4,7 +4,7 @@ import { startGraph, type GraphHarness } from '../src/harness.js';
 import { formatRow, measure } from './latency.js';
 
 /**
- * `npm run bench:catalog [-- --requests 300 --scales 1,100 --postgres]`: SearchCatalog and
+ * `npm run bench:catalog [-- --requests 300 --scales 1,100 --dialects sqlite,postgres]`: SearchCatalog and
  * MatterGuide latency through the gateway (real HTTP, all services in this process), one request
  * at a time, on the demo catalog at each scale. Prints a Markdown table.
  */
@@ -17,7 +17,8 @@ function option(name: string, fallback: string): string {
 }
 const requests = Number(option('requests', '300'));
 const scales = option('scales', '1,100').split(',').map(Number);
-const dialects: Array<'sqlite' | 'postgres'> = process.argv.includes('--postgres') && (await postgresAvailable()) ? ['sqlite', 'postgres'] : ['sqlite'];
+const wanted = option('dialects', 'sqlite').split(',') as Array<'sqlite' | 'postgres'>;
+const dialects = wanted.includes('postgres') && !(await postgresAvailable()) ? wanted.filter((d) => d !== 'postgres') : wanted;
 
 async function workloads(graph: GraphHarness) {
   const codes: string[] = [];

@@ -9,6 +9,8 @@ export interface CatalogTables {
     key: string;
     name: string;
     sort_order: number;
+    /** Implementations of this department, kept by the writer of matters. */
+    matter_count: number;
   };
   division: {
     code: string;

@@ -25,5 +25,27 @@ export interface LicenceTables {
     version: number;
     previous_id: string | null;
     created_at: string;
+    /** Ed25519 signature (base64url) of the issuer over the canonical content. */
+    signature: string;
+    key_id: string;
+    case_id: string | null;
+  };
+  issuer_key: {
+    kid: string;
+    department_code: string;
+    public_key: string;
+    /** Sealed (AES-256-GCM under the shared secret). */
+    private_key: string;
+    created_at: string;
+    retired_at: string | null;
+  };
+  licence_event: {
+    id: string;
+    licence_id: string;
+    at: string;
+    action: string;
+    actor_account_id: string | null;
+    department_code: string | null;
+    reason: string | null;
   };
 }

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { CatalogTables } from '../database.js';
 import type { Department } from './department.type.js';
 
@@ -14,12 +14,7 @@ export class DepartmentRepository {
   }
 
   async matterCounts(codes: readonly string[]): Promise<Map<string, number>> {
-    const rows = await this.db
-      .selectFrom('matter')
-      .select(['department_code', sql<number>`count(*)`.as('count')])
-      .where('department_code', 'in', [...codes])
-      .groupBy('department_code')
-      .execute();
-    return new Map(rows.map((r) => [r.department_code, Number(r.count)]));
+    const rows = await this.db.selectFrom('department').select(['code', 'matter_count']).where('code', 'in', [...codes]).execute();
+    return new Map(rows.map((r) => [r.code, Number(r.matter_count)]));
   }
 }

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Dialect } from '@govgraph/kit';
 import type { CatalogTables } from '../database.js';
 import { CaseType, FormFieldType, MatterLevel, MatterType, ServedObject } from './matter.enums.js';
@@ -66,7 +66,20 @@ export class MatterRepository {
   }
 
   private filtered(filter: MatterFilter | undefined) {
-    let query = this.base();
+    let query = this.implementationFilters(this.base(), filter);
+    if (filter?.type) query = query.where('matter_definition.type', '=', filter.type);
+    if (filter?.caseType) query = query.where('matter_definition.case_type', '=', filter.caseType);
+    if (filter?.minOnlineDepth) query = query.where('matter_definition.online_depth', '>=', filter.minOnlineDepth);
+    if (filter?.servedObject) query = query.where('matter_definition.served_objects', 'like', `%"${filter.servedObject}"%`);
+    return query;
+  }
+
+  /** Conditions on the implementation table alone: text, department, division, level. */
+  private implementationFilters<Q extends SelectQueryBuilder<CatalogTables, 'matter' | 'matter_definition', object> | SelectQueryBuilder<CatalogTables, 'matter', object>>(
+    start: Q,
+    filter: MatterFilter | undefined,
+  ): Q {
+    let query = start as SelectQueryBuilder<CatalogTables, 'matter', object>;
     const text = filter?.text?.trim();
     if (text) {
       if (this.dialect === 'postgres') {
@@ -83,14 +96,18 @@ export class MatterRepository {
     if (filter?.departmentCode) query = query.where('matter.department_code', '=', filter.departmentCode);
     if (filter?.divisionCode) query = query.where('matter.division_code', '=', filter.divisionCode);
     if (filter?.level) query = query.where('matter.level', '=', filter.level);
-    if (filter?.type) query = query.where('matter_definition.type', '=', filter.type);
-    if (filter?.caseType) query = query.where('matter_definition.case_type', '=', filter.caseType);
-    if (filter?.minOnlineDepth) query = query.where('matter_definition.online_depth', '>=', filter.minOnlineDepth);
-    if (filter?.servedObject) query = query.where('matter_definition.served_objects', 'like', `%"${filter.servedObject}"%`);
-    return query;
+    return query as Q;
   }
 
   async count(filter: MatterFilter | undefined): Promise<number> {
+    const needsDefinition = Boolean(filter?.type || filter?.caseType || filter?.minOnlineDepth || filter?.servedObject);
+    if (!needsDefinition) {
+      // Counting implementations alone spares a join over the whole catalog (most pages filter nothing or text only).
+      const row = await this.implementationFilters(this.db.selectFrom('matter'), filter)
+        .select(sql<number>`count(*)`.as('count'))
+        .executeTakeFirstOrThrow();
+      return Number(row.count);
+    }
     const row = await this.filtered(filter).select(sql<number>`count(*)`.as('count')).executeTakeFirstOrThrow();
     return Number(row.count);
   }

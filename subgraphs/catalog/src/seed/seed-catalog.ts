@@ -18,12 +18,14 @@ export async function seedCatalog(db: Kysely<CatalogTables>, options: { scale?: 
   const progress = options.progress ?? (() => undefined);
   for (const table of REFERENCE_TABLES) await db.deleteFrom(table).execute();
 
-  const departments = CITY_DEPARTMENTS.map((d, i) => ({ code: d.code, key: d.key, name: d.name, sort_order: i + 1 }));
+  const { definitions, implementations } = generateCatalog(options.scale ?? 1);
+  const counts = new Map<string, number>();
+  for (const i of implementations) counts.set(i.departmentCode, (counts.get(i.departmentCode) ?? 0) + 1);
+  const departments = CITY_DEPARTMENTS.map((d, i) => ({ code: d.code, key: d.key, name: d.name, sort_order: i + 1, matter_count: counts.get(d.code) ?? 0 }));
   await insertInBatches(db, 'department', departments);
   await insertInBatches(db, 'division', divisionRows());
   progress('departments and divisions', 1, 1);
 
-  const { definitions, implementations } = generateCatalog(options.scale ?? 1);
   const departmentName = new Map(departments.map((d) => [d.code, d.name]));
   const nameOf = new Map(definitions.map((d) => [d.basicCode, d.name]));
 

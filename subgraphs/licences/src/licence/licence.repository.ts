@@ -17,6 +17,9 @@ export function toLicence(row: LicenceTables['licence']): LicenceRecord {
     data: JSON.parse(row.data) as Record<string, string>,
     version: row.version,
     previousId: row.previous_id,
+    signature: row.signature,
+    keyId: row.key_id,
+    caseId: row.case_id,
   };
 }
 

@@ -16,6 +16,9 @@ export interface LicenceRecord {
   data: Record<string, string>;
   version: number;
   previousId: string | null;
+  signature: string;
+  keyId: string;
+  caseId: string | null;
 }
 
 @Directive('@key(fields: "id")')
