@@ -11,8 +11,6 @@ import { readOperation, startGraph, type GraphHarness } from '../src/harness.js'
  */
 const PENDING: Record<string, string> = {
   'my-home.graphql': 'issue 6 (applications)',
-  'verify-licence.graphql': 'issue 5',
-  'issue-licence.graphql': 'issue 5',
   'submit-application.graphql': 'issue 6',
   'application-detail.graphql': 'issue 6',
   'officer-queue.graphql': 'issue 6',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isCreditCode, parseResidentId } from '@govgraph/kit';
-import { generatePopulation } from '../src/seed/population.js';
+import { generatePopulation } from '@govgraph/kit';
 
 describe('demo population', () => {
   const population = generatePopulation({ persons: 2_000, enterprises: 400 });
@@ -34,5 +34,14 @@ describe('demo population', () => {
     for (const enterprise of population.enterprises) expect(personIds.has(enterprise.legalRepresentativeId)).toBe(true);
     expect(population.agents.length).toBeGreaterThan(200);
     expect(population.agents.some((a) => a.validTo !== null && a.validTo < '2025-01-01')).toBe(true);
+  });
+});
+
+describe('the shared demo population', () => {
+  it('keeps the identifiers of the fixed demo accounts out of the generated ones', async () => {
+    const { DEMO_POPULATION_OPTIONS } = await import('@govgraph/kit');
+    const { DEMO_PERSONS, DEMO_ENTERPRISES } = await import('../src/seed/demo-people.js');
+    const identifiers = [...DEMO_PERSONS.flatMap((p) => [p.idNumber, p.mobile]), ...DEMO_ENTERPRISES.map((e) => e.creditCode)];
+    expect([...DEMO_POPULATION_OPTIONS.taken].sort()).toEqual(identifiers.sort());
   });
 });

@@ -21,3 +21,4 @@ export * from './rate-limit/index.js';
 export * from './redis.js';
 export * from './auth-checker.js';
 export * from './seeded-random.js';
+export * from './demo/population.js';

@@ -22,7 +22,7 @@ export interface SubgraphService<Schema> {
   /** This subgraph's migrations; a function when some differ by dialect (extensions, FTS). */
   migrations: Migrations | ((dialect: Dialect) => Migrations);
   /** Deterministic demo data, written once into an empty database, in one transaction. */
-  seed?: (trx: Kysely<Schema>, database: Database<Schema>) => Promise<void>;
+  seed?: (trx: Kysely<Schema>, context: SeedContext<Schema>) => Promise<void>;
   /**
    * Raised when a migration replaces demo reference data (the catalog's): a database seeded by
    * an older version is seeded again once. Data users created is never touched by a seed.
@@ -31,6 +31,12 @@ export interface SubgraphService<Schema> {
   /** The schema without any database: for printing SDL and composing. */
   buildSchema(): Promise<FederatedSchema>;
   createServer(deps: ServiceDeps<Schema>): Promise<Subgraph>;
+}
+
+export interface SeedContext<Schema> {
+  database: Database<Schema>;
+  /** The shared secret, for seeds that sign or seal (licences, keys). */
+  secret: string;
 }
 
 interface MetaTable {
@@ -42,7 +48,7 @@ export async function prepareDatabase<Schema>(
   service: SubgraphService<Schema>,
   database: Database<Schema>,
   log: Logger,
-  options: { seed?: boolean } = {},
+  options: { seed?: boolean; secret?: string } = {},
 ): Promise<void> {
   const migrations = typeof service.migrations === 'function' ? service.migrations(database.dialect) : service.migrations;
   const applied = await migrateToLatest(database.db, migrations, database.dialect);
@@ -61,7 +67,7 @@ export async function prepareDatabase<Schema>(
   if (seededVersion === version) return;
   const started = Date.now();
   await database.db.transaction().execute(async (trx) => {
-    await service.seed!(trx, database);
+    await service.seed!(trx, { database, secret: options.secret ?? '' });
     const metaTrx = trx as unknown as Kysely<MetaTable>;
     await metaTrx.deleteFrom('govgraph_meta').where('key', 'in', ['seeded_at', 'seed_version']).execute();
     await metaTrx
@@ -88,7 +94,7 @@ export async function startService<Schema>(
 ): Promise<StartedService> {
   const database = openDatabase<Schema>({ name: config.name, dataDir: config.dataDir, url: config.databaseUrl });
   try {
-    await prepareDatabase(service, database, deps.log, { seed: deps.seed ?? true });
+    await prepareDatabase(service, database, deps.log, { seed: deps.seed ?? true, secret: deps.secret });
     const subgraph = await service.createServer({
       database,
       secret: deps.secret,

@@ -1,21 +1,36 @@
 import type { Kysely } from 'kysely';
-import { cityDate, groupedLoader, keyedLoader, type SubgraphContext } from '@govgraph/kit';
+import { cityDate, groupedLoader, keyedLoader, type RateLimiter, type SubgraphContext } from '@govgraph/kit';
 import type { LicenceTables } from './database.js';
 import { LicenceTypeRepository } from './licence-type/licence-type.repository.js';
+import { LicenceWriter } from './licence/licence-writer.js';
 import { LicenceRepository } from './licence/licence.repository.js';
+import { IssuerKeys } from './signing/issuer-keys.js';
 
 export interface LicencesServices {
   licences: LicenceRepository;
   types: LicenceTypeRepository;
+  writer: LicenceWriter;
+  keys: IssuerKeys;
+  rateLimiter: RateLimiter;
+  /** The shared secret: opens case grants. */
+  secret: string;
   clock: () => Date;
-  /** Today's date in the city (UTC+8), YYYY-MM-DD: validity is counted in local days. */
+  /** Today in the city (UTC+8), YYYY-MM-DD: validity is counted in local days. */
   today: () => string;
 }
 
-export function createLicencesServices(db: Kysely<LicenceTables>, clock: () => Date = () => new Date()): LicencesServices {
+export function createLicencesServices(
+  db: Kysely<LicenceTables>,
+  options: { secret: string; rateLimiter: RateLimiter; clock?: () => Date },
+): LicencesServices {
+  const clock = options.clock ?? (() => new Date());
   return {
     licences: new LicenceRepository(db),
     types: new LicenceTypeRepository(db),
+    writer: new LicenceWriter(db),
+    keys: new IssuerKeys(db, options.secret, clock),
+    rateLimiter: options.rateLimiter,
+    secret: options.secret,
     clock,
     today: () => cityDate(clock()),
   };

@@ -1,29 +1,37 @@
 import 'reflect-metadata';
-import { createSubgraph, DEPARTMENTS, type SubgraphService } from '@govgraph/kit';
+import { createRateLimiter, createSubgraph, DEPARTMENTS, type SubgraphService } from '@govgraph/kit';
 import { createLicencesLoaders, createLicencesServices } from './context.js';
 import type { LicenceTables } from './database.js';
 import { licenceMigrations } from './migrations/index.js';
 import { buildLicencesSchema } from './schema.js';
 import { seedLicences } from './seed/seed-licences.js';
+import { IssuerKeys } from './signing/issuer-keys.js';
 
-export { DEMO_LICENCES, DEMO_LICENCE_TYPES } from './seed/demo-licences.js';
+export { DEMO_LICENCES } from './seed/demo-licences.js';
+export { LICENCE_TYPES } from './seed/licence-types.js';
+export { signedContent } from './signing/licence-content.js';
 
 export const licencesService: SubgraphService<LicenceTables> = {
   name: 'licences',
   department: DEPARTMENTS.dataAdministration.name,
   migrations: licenceMigrations,
-  seed: seedLicences,
+  // The seed signs every licence with its issuer's key, so it writes keys through the same transaction.
+  seed: (trx, { secret }) => seedLicences(trx, new IssuerKeys(trx, secret, () => new Date())),
+  // 2: forty types, signed licences for the whole demo city (issue 5).
+  seedVersion: 2,
   buildSchema: buildLicencesSchema,
-  async createServer({ database, secret, log }) {
+  async createServer({ database, secret, log, redisUrl, redisPrefix }) {
     const { schema } = await buildLicencesSchema();
+    const rateLimiter = createRateLimiter({ redisUrl, prefix: `${redisPrefix}licences:`, log });
     return createSubgraph({
       name: 'licences',
       schema,
       secret,
       log,
-      services: createLicencesServices(database.db),
+      services: createLicencesServices(database.db, { secret, rateLimiter }),
       createLoaders: createLicencesLoaders,
       checkReady: database.ping,
+      onClose: () => rateLimiter.close(),
     });
   },
 };

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { DEPARTMENTS, parseLicenceId, formatLicenceId } from '@govgraph/kit';
 import { licenceFacts } from '../src/applicant/licence-facts.js';
 import type { LicenceRecord } from '../src/licence/licence.type.js';
-import { DEMO_LICENCES, DEMO_LICENCE_TYPES } from '../src/seed/demo-licences.js';
+import { DEMO_LICENCES, populationLicences } from '../src/seed/demo-licences.js';
+import { LICENCE_TYPES } from '../src/seed/licence-types.js';
+import { generatePopulation } from '@govgraph/kit';
 
 const drivingLicence: LicenceRecord = {
   id: formatLicenceId({ typeCode: 'JDCJSZ', issuerCreditCode: DEPARTMENTS.trafficPolice.code, serial: '00000001', version: '1' }),
@@ -18,6 +20,9 @@ const drivingLicence: LicenceRecord = {
   data: { drivingClass: 'C1' },
   version: 1,
   previousId: null,
+  signature: '',
+  keyId: '',
+  caseId: null,
 };
 
 describe('licence facts', () => {
@@ -41,13 +46,20 @@ describe('licence facts', () => {
 });
 
 describe('demo licences', () => {
-  it('name only known types, and their identifiers carry a valid check character', () => {
-    const types = new Map(DEMO_LICENCE_TYPES.map((t) => [t.code, t]));
-    for (const licence of DEMO_LICENCES) {
-      const type = types.get(licence.type)!;
-      expect(type).toBeDefined();
-      const id = formatLicenceId({ typeCode: licence.type, issuerCreditCode: type.issuer, serial: licence.serial, version: '1' });
-      expect(parseLicenceId(id)).not.toBeNull();
-    }
+  it('name only known types, forty of them, each with fields', () => {
+    expect(LICENCE_TYPES.length).toBeGreaterThanOrEqual(40);
+    expect(new Set(LICENCE_TYPES.map((t) => t.code)).size).toBe(LICENCE_TYPES.length);
+    const codes = new Set(LICENCE_TYPES.map((t) => t.code));
+    const population = generatePopulation({ persons: 300, enterprises: 100 });
+    for (const licence of [...DEMO_LICENCES, ...populationLicences(population)]) expect(codes.has(licence.type)).toBe(true);
+  });
+
+  it('give every person an ID card and every enterprise a business licence, some of them revoked', () => {
+    const population = generatePopulation({ persons: 300, enterprises: 100 });
+    const licences = populationLicences(population);
+    const holders = new Set(licences.map((l) => l.holderId));
+    for (const person of population.persons) expect(holders.has(person.id)).toBe(true);
+    for (const enterprise of population.enterprises) expect(holders.has(enterprise.id)).toBe(true);
+    expect(licences.some((l) => l.statusCode !== '01')).toBe(true);
   });
 });

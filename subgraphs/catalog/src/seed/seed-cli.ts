@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createLogger, openDatabase, prepareDatabase, subgraphConfig } from '@govgraph/kit';
+import { createLogger, loadSharedSecret, openDatabase, prepareDatabase, subgraphConfig } from '@govgraph/kit';
 import type { CatalogTables } from '../database.js';
 import { catalogService } from '../server.js';
 import { seedCatalog } from './seed-catalog.js';
@@ -26,7 +26,7 @@ const database = openDatabase<CatalogTables>({ name: 'catalog', dataDir: config.
 const started = Date.now();
 const interactive = process.stdout.isTTY;
 try {
-  await prepareDatabase(catalogService, database, log);
+  await prepareDatabase(catalogService, database, log, { secret: loadSharedSecret(config.dataDir) });
   console.log(`seeding the catalog at ${scale}× into ${database.location}`);
   await database.db.transaction().execute((trx) =>
     seedCatalog(trx, {

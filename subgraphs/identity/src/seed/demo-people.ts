@@ -38,6 +38,3 @@ export const DEMO_AGENTS = [
   { enterpriseId: 'E-000001', personId: 'P-000002', role: 'AUTHORISED_AGENT', validFrom: '2024-01-01', validTo: '2030-12-31' },
   { enterpriseId: 'E-000001', personId: 'P-000001', role: 'AUTHORISED_AGENT', validFrom: '2021-01-01', validTo: '2024-12-31' },
 ] as const;
-
-/** The generated population beside the demo accounts (DOMAIN.md scale). */
-export const POPULATION_SIZE = { persons: 10_000, enterprises: 2_000 } as const;

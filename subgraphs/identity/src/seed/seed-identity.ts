@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
-import { insertInBatches, parseResidentId } from '@govgraph/kit';
+import { DEMO_POPULATION_OPTIONS, insertInBatches, parseResidentId } from '@govgraph/kit';
 import type { IdentityTables } from '../database.js';
 import { hashPassword } from '../account/password.js';
 import { AgentRole } from '../enterprise/enterprise.type.js';
-import { DEMO_AGENTS, DEMO_ENTERPRISES, DEMO_PASSWORD, DEMO_PERSONS, POPULATION_SIZE } from './demo-people.js';
-import { generatePopulation } from './population.js';
+import { DEMO_AGENTS, DEMO_ENTERPRISES, DEMO_PASSWORD, DEMO_PERSONS } from './demo-people.js';
+import { generatePopulation } from '@govgraph/kit';
 
 const SEEDED_AT = '2026-01-01T00:00:00.000Z';
 
@@ -32,11 +32,8 @@ function demoPersonRows(): PersonRow[] {
 }
 
 /** The demo accounts and a deterministic city of 10,000 persons and 2,000 enterprises, in bulk. */
-export async function seedIdentity(db: Kysely<IdentityTables>, size: { persons: number; enterprises: number } = POPULATION_SIZE): Promise<void> {
-  const population = generatePopulation({
-    ...size,
-    taken: [...DEMO_PERSONS.flatMap((p) => [p.idNumber, p.mobile]), ...DEMO_ENTERPRISES.map((e) => e.creditCode)],
-  });
+export async function seedIdentity(db: Kysely<IdentityTables>): Promise<void> {
+  const population = generatePopulation(DEMO_POPULATION_OPTIONS);
   const persons: PersonRow[] = [
     ...demoPersonRows(),
     ...population.persons.map((p) => ({

@@ -10,4 +10,10 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 export class Applicant {
   @Field(() => ID)
   id!: string;
+
+  /** The holder behind the reference: the id itself, or the applicant a case grant names. */
+  holderId?: string;
+
+  /** Reached through a case grant held by this officer. */
+  viaGrant?: boolean;
 }

@@ -37,7 +37,10 @@ export class IssuerKeys {
     const { publicKey, privateKey } = generateKeyPairSync('ed25519');
     const kid = randomUUID();
     const now = this.clock().toISOString();
-    await this.db.transaction().execute(async (trx) => {
+    // Inside the seed's transaction already (Kysely cannot nest them); otherwise in one of its own.
+    const inTransaction = <T>(work: (trx: Kysely<LicenceTables>) => Promise<T>) =>
+      this.db.isTransaction ? work(this.db) : this.db.transaction().execute(work);
+    await inTransaction(async (trx) => {
       await trx.updateTable('issuer_key').set({ retired_at: now }).where('department_code', '=', departmentCode).where('retired_at', 'is', null).execute();
       await trx
         .insertInto('issuer_key')

@@ -1,4 +1,7 @@
-import { CREDIT_CODE_CHARACTERS, DISTRICTS, integer, pick, residentIdCheckCharacter, seededRandom, withCreditCodeCheck } from '@govgraph/kit';
+import { CREDIT_CODE_CHARACTERS, withCreditCodeCheck } from '../identifiers/credit-code.js';
+import { residentIdCheckCharacter } from '../identifiers/resident-id.js';
+import { DISTRICTS } from '../reference/divisions.js';
+import { integer, pick, seededRandom } from '../seeded-random.js';
 
 const SURNAMES = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'];
 const GIVEN = [...'伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国建华志强玉兰晨晓文博宇浩然欣怡子涵雨轩思远佳琪梓萱俊杰嘉怡诗雨浩宇'];
@@ -52,6 +55,10 @@ function isoDate(days: number): string {
 }
 
 /**
+ * The demo city's population, shared reference data like the department registry: identity
+ * holds these people and enterprises, the licence library their licences — both derive the same
+ * rows from the same seed, neither imports the other.
+ *
  * A deterministic city: persons with valid resident ID numbers spread over the ten districts,
  * enterprises with valid credit codes, each with a legal representative and some agents (a
  * share of them expired). `taken` holds identifiers the fixed demo accounts already use.
@@ -131,4 +138,28 @@ export function generatePopulation(options: { persons: number; enterprises: numb
     return true;
   });
   return { persons, enterprises, agents: distinctAgents };
+}
+
+/**
+ * The demo city both identity and the licence library seed from. `taken` holds the fixed demo
+ * accounts' identifiers (identity's DEMO_PERSONS and DEMO_ENTERPRISES; a test keeps them in step).
+ */
+export const DEMO_POPULATION_OPTIONS = {
+  persons: 10_000,
+  enterprises: 2_000,
+  taken: [
+    '440303199003071233', '13800138000',
+    '440304198511200021', '13900139000',
+    '440305197806150051', '13700137000',
+    '440303198204120033', '13600136000',
+    '440304198809090048', '13500135000',
+    '91440300MA5F2JNT4W',
+  ],
+} as const;
+
+let cached: Population | null = null;
+/** The demo population, generated once per process. */
+export function demoPopulation(): Population {
+  cached ??= generatePopulation(DEMO_POPULATION_OPTIONS);
+  return cached;
 }
