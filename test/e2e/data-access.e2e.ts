@@ -89,6 +89,41 @@ describe('purpose-bound officer access and the citizen’s data-access log', () 
     expect((await graph.operation('my-data-access.graphql', {}, zhangsan)).data.me.dataAccessLog.totalCount).toBe(1);
   });
 
+  it('logs an officer’s read of the licences in another department through the same log', async () => {
+    const reference = mintCaseGrant(graph.secret, { ...grant, caseId: 'case-3', purpose: '审查办件 JJ2026-000003' });
+    const licences = await graph.subgraphQuery(
+      'licences',
+      'query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Applicant { licences(status: VALID) { number } } } }',
+      { reps: [{ __typename: 'Applicant', id: reference }] },
+      police,
+    );
+    expect(licences.errors).toBeUndefined();
+    expect(licences.data._entities[0].licences.map((l: { number: string }) => l.number)).toContain('440303199003071233');
+    const bare = await graph.subgraphQuery(
+      'licences',
+      'query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Applicant { licences { number } } } }',
+      { reps: [{ __typename: 'Applicant', id: 'P-000001' }] },
+      police,
+    );
+    expect(bare.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    const zhangsan = await graph.login('zhangsan');
+    const deadline = Date.now() + 5_000;
+    let entries: any[] = [];
+    while (Date.now() < deadline) {
+      entries = (await graph.operation('my-data-access.graphql', {}, zhangsan)).data.me.dataAccessLog.edges.map((e: any) => e.node);
+      if (entries.some((e) => e.purpose === '审查办件 JJ2026-000003')) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(entries.find((e) => e.purpose === '审查办件 JJ2026-000003')).toMatchObject({
+      accessor: '赵警官',
+      department: { name: '市公安局交通警察局' },
+      fields: ['licences.licences'],
+    });
+    // Remove it again so the next test counts only identity's own entries.
+    await graph.databases.identity!.db.deleteFrom('data_access').where('case_id', '=', 'case-3').execute();
+  });
+
   it('pages the log with cursors and shows it to nobody else', async () => {
     const reference = mintCaseGrant(graph.secret, { ...grant, caseId: 'case-2', purpose: '审查办件 JJ2026-000002' });
     await graph.subgraphQuery('identity', READ_PERSON, { reps: [{ __typename: 'Person', id: reference }] }, police);

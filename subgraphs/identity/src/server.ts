@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { createRateLimiter, createSubgraph, DEPARTMENTS, JWKS_PATH, sendJson, type SubgraphService } from '@govgraph/kit';
+import { createEventBus, createRateLimiter, createSubgraph, DEPARTMENTS, JWKS_PATH, sendJson, type SubgraphService } from '@govgraph/kit';
+import { consumeDataAccessEvents } from './data-access/data-access-events.js';
 import { createIdentityLoaders, createIdentityServices } from './context.js';
 import type { IdentityTables } from './database.js';
 import { identityMigrations } from './migrations/index.js';
@@ -14,7 +15,7 @@ export const identityService: SubgraphService<IdentityTables> = {
   migrations: identityMigrations,
   seed: (trx) => seedIdentity(trx),
   buildSchema: buildIdentitySchema,
-  async createServer({ database, secret, log, redisUrl, redisPrefix }) {
+  async createServer({ database, secret, log, redisUrl, redisPrefix, dataDir }) {
     const { schema } = await buildIdentitySchema();
     const rateLimiter = createRateLimiter({ redisUrl, prefix: `${redisPrefix}identity:`, log });
     const services = createIdentityServices(database.db, {
@@ -24,6 +25,8 @@ export const identityService: SubgraphService<IdentityTables> = {
       keyMaxAgeDays: Number(process.env.IDENTITY_KEY_MAX_AGE_DAYS ?? 30),
     });
     await services.keys.current();
+    const bus = createEventBus({ redisUrl, redisPrefix, dataDir, log });
+    consumeDataAccessEvents(bus, log, services);
     return createSubgraph({
       name: 'identity',
       schema,
@@ -32,7 +35,10 @@ export const identityService: SubgraphService<IdentityTables> = {
       services,
       createLoaders: createIdentityLoaders,
       checkReady: database.ping,
-      onClose: () => rateLimiter.close(),
+      onClose: async () => {
+        await bus.close();
+        await rateLimiter.close();
+      },
       routes: {
         // Public by nature: the gateway (and anyone) verifies tokens with these keys.
         [JWKS_PATH]: async (_req, res) => sendJson(res, 200, await services.keys.jwks(), { 'cache-control': 'public, max-age=60' }),

@@ -22,3 +22,4 @@ export * from './redis.js';
 export * from './auth-checker.js';
 export * from './seeded-random.js';
 export * from './demo/population.js';
+export * from './events/index.js';

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { cityDate, groupedLoader, keyedLoader, type RateLimiter, type SubgraphContext } from '@govgraph/kit';
+import { cityDate, groupedLoader, keyedLoader, type EventBus, type RateLimiter, type SubgraphContext } from '@govgraph/kit';
 import type { LicenceTables } from './database.js';
 import { LicenceTypeRepository } from './licence-type/licence-type.repository.js';
 import { LicenceWriter } from './licence/licence-writer.js';
@@ -12,6 +12,8 @@ export interface LicencesServices {
   writer: LicenceWriter;
   keys: IssuerKeys;
   rateLimiter: RateLimiter;
+  /** Reports officers' reads to identity's data-access log. */
+  bus: EventBus;
   /** The shared secret: opens case grants. */
   secret: string;
   clock: () => Date;
@@ -21,7 +23,7 @@ export interface LicencesServices {
 
 export function createLicencesServices(
   db: Kysely<LicenceTables>,
-  options: { secret: string; rateLimiter: RateLimiter; clock?: () => Date },
+  options: { secret: string; rateLimiter: RateLimiter; bus: EventBus; clock?: () => Date },
 ): LicencesServices {
   const clock = options.clock ?? (() => new Date());
   return {
@@ -30,6 +32,7 @@ export function createLicencesServices(
     writer: new LicenceWriter(db),
     keys: new IssuerKeys(db, options.secret, clock),
     rateLimiter: options.rateLimiter,
+    bus: options.bus,
     secret: options.secret,
     clock,
     today: () => cityDate(clock()),

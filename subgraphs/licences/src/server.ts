@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createRateLimiter, createSubgraph, DEPARTMENTS, type SubgraphService } from '@govgraph/kit';
+import { createEventBus, createRateLimiter, createSubgraph, DEPARTMENTS, type SubgraphService } from '@govgraph/kit';
 import { createLicencesLoaders, createLicencesServices } from './context.js';
 import type { LicenceTables } from './database.js';
 import { licenceMigrations } from './migrations/index.js';
@@ -20,18 +20,22 @@ export const licencesService: SubgraphService<LicenceTables> = {
   // 2: forty types, signed licences for the whole demo city (issue 5).
   seedVersion: 2,
   buildSchema: buildLicencesSchema,
-  async createServer({ database, secret, log, redisUrl, redisPrefix }) {
+  async createServer({ database, secret, log, redisUrl, redisPrefix, dataDir }) {
     const { schema } = await buildLicencesSchema();
     const rateLimiter = createRateLimiter({ redisUrl, prefix: `${redisPrefix}licences:`, log });
+    const bus = createEventBus({ redisUrl, redisPrefix, dataDir, log });
     return createSubgraph({
       name: 'licences',
       schema,
       secret,
       log,
-      services: createLicencesServices(database.db, { secret, rateLimiter }),
+      services: createLicencesServices(database.db, { secret, rateLimiter, bus }),
       createLoaders: createLicencesLoaders,
       checkReady: database.ping,
-      onClose: () => rateLimiter.close(),
+      onClose: async () => {
+        await bus.close();
+        await rateLimiter.close();
+      },
     });
   },
 };

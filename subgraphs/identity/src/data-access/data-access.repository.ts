@@ -31,11 +31,13 @@ function toRecord(row: IdentityTables['data_access']): DataAccessRecord {
 export class DataAccessRepository {
   constructor(private readonly db: Kysely<IdentityTables>) {}
 
-  async record(entry: Omit<DataAccessRecord, 'id'>): Promise<void> {
+  /** Records a read; with an id (from another department's event) a second delivery changes nothing. */
+  async record(entry: Omit<DataAccessRecord, 'id'> & { id?: string }): Promise<void> {
+    if (entry.id && (await this.db.selectFrom('data_access').select('id').where('id', '=', entry.id).executeTakeFirst())) return;
     await this.db
       .insertInto('data_access')
       .values({
-        id: randomUUID(),
+        id: entry.id ?? randomUUID(),
         applicant_id: entry.applicantId,
         at: entry.at,
         accessor_account_id: entry.accessorAccountId,

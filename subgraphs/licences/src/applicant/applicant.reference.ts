@@ -12,5 +12,5 @@ export function resolveApplicantReference(ref: { id: string }, ctx: LicencesCont
   const grant = openCaseGrant(ctx.services.secret, ref.id);
   const claims = ctx.claims;
   if (!grant || !claims?.roles.includes('officer') || claims.accountId !== grant.accountId || claims.department !== grant.department) return null;
-  return { id: ref.id, holderId: grant.applicantId, viaGrant: true };
+  return { id: ref.id, holderId: grant.applicantId, grant };
 }

@@ -1,17 +1,34 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { Fact, requireApplicant, type Claims } from '@govgraph/kit';
+import { DATA_ACCESS_STREAM, Fact, requireApplicant, type DataAccessEvent } from '@govgraph/kit';
 import type { LicencesContext } from '../context.js';
 import { LicenceStatus, effectiveStatus } from '../licence/licence-status.js';
 import { Licence, type LicenceRecord } from '../licence/licence.type.js';
 import { Applicant } from './applicant.type.js';
 import { licenceFacts } from './licence-facts.js';
 
-/** The holder, or an officer holding a case grant for them. */
-function requireReader(claims: Claims | null, applicant: Applicant, what: string): string {
+/**
+ * The holder, or an officer holding a case grant for them — whose read is reported to the
+ * person's data-access log (in identity) before any licence leaves.
+ */
+async function requireReader(ctx: LicencesContext, applicant: Applicant, field: string): Promise<string> {
   const holderId = applicant.holderId ?? applicant.id;
-  if (!applicant.viaGrant) requireApplicant(claims, holderId, what);
+  if (!applicant.grant) {
+    requireApplicant(ctx.claims, holderId, `read their ${field}`);
+    return holderId;
+  }
+  const access: DataAccessEvent = {
+    applicantId: holderId,
+    at: ctx.services.clock().toISOString(),
+    accessorAccountId: applicant.grant.accountId,
+    departmentCode: applicant.grant.department,
+    purpose: applicant.grant.purpose,
+    caseId: applicant.grant.caseId,
+    fields: [`licences.${field}`],
+  };
+  await ctx.services.bus.publish(DATA_ACCESS_STREAM, access);
   return holderId;
 }
+
 
 @Resolver(() => Applicant)
 export class ApplicantLicencesResolver {
@@ -21,7 +38,7 @@ export class ApplicantLicencesResolver {
     @Ctx() ctx: LicencesContext,
     @Arg('status', () => LicenceStatus, { nullable: true }) status?: LicenceStatus,
   ): Promise<LicenceRecord[]> {
-    const holderId = requireReader(ctx.claims, applicant, 'list their licences');
+    const holderId = await requireReader(ctx, applicant, 'licences');
     const all = await ctx.loaders.licencesByHolder.load(holderId);
     if (!status) return all;
     const today = ctx.services.today();
@@ -30,7 +47,7 @@ export class ApplicantLicencesResolver {
 
   @FieldResolver(() => [Fact], { description: 'Facts from valid licences, for prefilling the applicant’s own forms.' })
   async licenceFacts(@Root() applicant: Applicant, @Ctx() ctx: LicencesContext): Promise<Fact[]> {
-    const holderId = requireReader(ctx.claims, applicant, 'read their licence facts');
+    const holderId = await requireReader(ctx, applicant, 'licenceFacts');
     const today = ctx.services.today();
     const valid = (await ctx.loaders.licencesByHolder.load(holderId)).filter(
       (l) => effectiveStatus(l.statusCode, l.validTo, today) === LicenceStatus.VALID,

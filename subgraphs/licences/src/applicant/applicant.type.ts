@@ -1,4 +1,5 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import type { CaseGrant } from '@govgraph/kit';
 
 /**
  * The licence library's view of any applicant: it adds licences and licence facts to every
@@ -14,6 +15,6 @@ export class Applicant {
   /** The holder behind the reference: the id itself, or the applicant a case grant names. */
   holderId?: string;
 
-  /** Reached through a case grant held by this officer. */
-  viaGrant?: boolean;
+  /** Reached through a case grant held by this officer: what the data-access log records. */
+  grant?: CaseGrant;
 }
