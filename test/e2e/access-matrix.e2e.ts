@@ -106,6 +106,50 @@ const ATTEMPTS: Attempt[] = [
   },
 ];
 
+ATTEMPTS.push(
+  {
+    name: 'gateway: IssueLicence of a 食品经营许可证 (市市场监督管理局 only)',
+    owner: ['officer, market regulation'],
+    secrets: /"issueLicence":\{"licence":\{"id"/,
+    run: (graph, role) =>
+      graph.operation(
+        'issue-licence.graphql',
+        { input: { typeCode: 'SPJYXKZ', holderId: COMPANY, holderName: '深圳市示例科技有限公司', data: [{ key: 'businessScope', value: '预包装食品销售' }] } },
+        role.token ?? undefined,
+      ),
+  },
+  {
+    name: 'gateway: VerifyLicence shows a masked holder name only',
+    owner: [],
+    secrets: /张三|440303199003071233|C1/,
+    run: (graph, role) => graph.operation('verify-licence.graphql', { id: ZHANGSAN_LICENCE }, role.token ?? undefined),
+  },
+  {
+    name: 'licences _entities(Applicant) through a traffic-police case grant',
+    owner: ['officer, traffic police'],
+    secrets: /440303199003071233/,
+    run: (graph, role) =>
+      graph.subgraphQuery(
+        'licences',
+        'query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Applicant { licences { number } } } }',
+        { reps: [{ __typename: 'Applicant', id: trafficGrant(graph) }] },
+        role.claims,
+      ),
+  },
+);
+
+/** A case grant for zhangsan handed to officer.police (as the case system will hand it). */
+function trafficGrant(graph: GraphHarness): string {
+  return mintCaseGrant(graph.secret, {
+    applicantId: ZHANGSAN,
+    accountId: 'A-000004',
+    department: DEPARTMENTS.trafficPolice.code,
+    caseId: 'case-matrix',
+    purpose: '审查办件 JJ2026-000009',
+    expiresAt: Date.now() + 60_000,
+  });
+}
+
 const REFUSALS = new Set(['FORBIDDEN', 'UNAUTHENTICATED', 'NOT_FOUND']);
 
 describe('access matrix', () => {
@@ -150,7 +194,8 @@ describe('access matrix', () => {
           expect(body, `${role} should see their own data`).toMatch(attempt.secrets);
           continue;
         }
-        table.push(`  refused  ${role.padEnd(28)} ${attempt.name}  ${codes.join(',') || 'null/empty'}`);
+        const verdict = attempt.owner.length === 0 ? 'public ' : 'refused';
+        table.push(`  ${verdict}  ${role.padEnd(28)} ${attempt.name}  ${codes.join(',') || (attempt.owner.length === 0 ? 'answered, nothing private' : 'null/empty')}`);
         expect(body, `${role} must not see it`).not.toMatch(attempt.secrets);
         for (const code of codes) expect(REFUSALS, `${role}: unexpected ${code}`).toContain(code);
       }

@@ -34,6 +34,14 @@ describe('logs carry no personal data', () => {
     });
     await graph.subgraphQuery('identity', 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { name address { detail } } } }', { r: [{ __typename: 'Person', id: reference }] }, claims);
     await graph.query('{ me { id } }', {}, 'garbage-token');
+    const market = await graph.login('officer.market');
+    const issued = await graph.operation(
+      'issue-licence.graphql',
+      { input: { typeCode: 'SPJYXKZ', holderId: 'E-000001', holderName: '深圳市示例科技有限公司', data: [{ key: 'businessScope', value: '预包装食品销售' }] } },
+      market,
+    );
+    await graph.operation('verify-licence.graphql', { id: issued.data.issueLicence.licence.id });
+    await graph.query('query($r: [_Any!]!) { _entities(representations: $r) { __typename } }', { r: [] }, zhangsan);
 
     expect(graph.logs.length).toBeGreaterThan(30);
     const secrets = DEMO_PERSONS.flatMap((p) => [p.idNumber, p.mobile, p.name, p.addressDetail]);
