@@ -23,3 +23,4 @@ export * from './auth-checker.js';
 export * from './seeded-random.js';
 export * from './demo/population.js';
 export * from './events/index.js';
+export * from './with-service-database.js';

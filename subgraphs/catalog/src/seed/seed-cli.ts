@@ -1,6 +1,5 @@
 import 'reflect-metadata';
-import { createLogger, loadSharedSecret, openDatabase, prepareDatabase, subgraphConfig } from '@govgraph/kit';
-import type { CatalogTables } from '../database.js';
+import { withServiceDatabase } from '@govgraph/kit';
 import { catalogService } from '../server.js';
 import { seedCatalog } from './seed-catalog.js';
 
@@ -20,13 +19,9 @@ function parseScale(argv: string[]): number {
 }
 
 const scale = parseScale(process.argv.slice(2));
-const config = subgraphConfig('catalog');
-const log = createLogger('catalog', process.env.LOG_LEVEL ?? 'warn');
-const database = openDatabase<CatalogTables>({ name: 'catalog', dataDir: config.dataDir, url: config.databaseUrl });
-const started = Date.now();
 const interactive = process.stdout.isTTY;
-try {
-  await prepareDatabase(catalogService, database, log, { secret: loadSharedSecret(config.dataDir) });
+const started = Date.now();
+await withServiceDatabase(catalogService, async (database) => {
   console.log(`seeding the catalog at ${scale}× into ${database.location}`);
   await database.db.transaction().execute((trx) =>
     seedCatalog(trx, {
@@ -38,7 +33,5 @@ try {
       },
     }),
   );
-  console.log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-} finally {
-  await database.close();
-}
+});
+console.log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
