@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_PORTS, dataDirFrom, readPort } from '@govgraph/kit';
@@ -22,6 +23,8 @@ export interface GatewayConfig {
   maxBodyBytes: number;
   /** A subgraph that has not answered by then counts as down (partial result). */
   subgraphTimeoutMs: number;
+  /** Reverse proxies whose X-Forwarded-For is believed (GATEWAY_TRUSTED_PROXIES, comma-separated IPs). */
+  trustedProxies: ReadonlySet<string>;
 }
 
 /** The committed supergraph, found from this file so the gateway starts from any directory. */
@@ -48,6 +51,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
     secret: loadSharedSecret(dataDir, env.GOVGRAPH_SECRET),
     maxBodyBytes: positiveInteger(env, 'GATEWAY_MAX_BODY_BYTES', 1024 * 1024),
     subgraphTimeoutMs: positiveInteger(env, 'GATEWAY_SUBGRAPH_TIMEOUT_MS', 10_000),
+    trustedProxies: ipList(env, 'GATEWAY_TRUSTED_PROXIES'),
   });
 }
 
@@ -97,6 +101,14 @@ function httpUrl(env: NodeJS.ProcessEnv, variable: string): string {
     throw new Error(`${variable} must be an http(s) URL, got ${JSON.stringify(raw)}`);
   }
   return url.toString();
+}
+
+function ipList(env: NodeJS.ProcessEnv, variable: string): ReadonlySet<string> {
+  const entries = (env[variable] ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+  for (const entry of entries) {
+    if (!isIP(entry)) throw new Error(`${variable} must list IP addresses separated by commas, got ${JSON.stringify(entry)}`);
+  }
+  return new Set(entries);
 }
 
 function positiveInteger(env: NodeJS.ProcessEnv, variable: string, fallback: number): number {

@@ -94,7 +94,7 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
 
   let ready = false;
   let started = false;
-  const handle = createRequestHandler({ apollo, plugins, log, maxBodyBytes: config.maxBodyBytes, isReady: () => ready });
+  const handle = createRequestHandler({ apollo, plugins, log, maxBodyBytes: config.maxBodyBytes, trustedProxies: config.trustedProxies, isReady: () => ready });
 
   return {
     async listen(port = config.port, host = config.host) {

@@ -13,12 +13,14 @@ import {
 import type { GatewayContext } from '../context.js';
 import { RequestRefusal, type GatewayPlugin } from '../plugins/gateway-plugin.js';
 import { requestIdFrom } from '../request-id.js';
+import { clientAddress } from '../client-address.js';
 
 export interface RequestHandlerDeps {
   apollo: ApolloServer<GatewayContext>;
   plugins: readonly GatewayPlugin[];
   log: Logger;
   maxBodyBytes: number;
+  trustedProxies: ReadonlySet<string>;
   /** True once the supergraph is loaded, false again while shutting down. */
   isReady(): boolean;
 }
@@ -46,7 +48,7 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
     const context: GatewayContext = {
       requestId,
       claims: null,
-      clientAddress: req.socket.remoteAddress ?? null,
+      clientAddress: clientAddress(req, deps.trustedProxies),
       log: deps.log.child({ requestId }),
     };
     res.setHeader('x-request-id', requestId);
