@@ -47,10 +47,18 @@ describe('offerMaterials', () => {
         { code: 'PHOTO', acceptsLicenceType: null },
         { code: 'VEHICLE_LICENCE', acceptsLicenceType: { code: 'JDCXSZ' } },
       ],
-      [fact('licence.JDCJSZ.id', '1.2.156.3005.2.JDCJSZ.X.1.1.Z', TrustLevel.A, undefined, 'licences')],
+      [
+        fact('licence.JDCJSZ.id', '1.2.156.3005.2.JDCJSZ.X.1.1.Z', TrustLevel.A, undefined, 'licences'),
+        fact('licence.JDCJSZ.title', '机动车驾驶证', TrustLevel.A, undefined, 'licences'),
+        fact('licence.JDCJSZ.number', '440303199003071233', TrustLevel.A, undefined, 'licences'),
+        fact('licence.JDCJSZ.validTo', '2032-03-10', TrustLevel.A, undefined, 'licences'),
+      ],
     );
     expect(offers).toEqual([
-      { requirementCode: 'CURRENT_DRIVING_LICENCE', satisfiedBy: [{ __typename: 'Licence', id: '1.2.156.3005.2.JDCJSZ.X.1.1.Z' }] },
+      {
+        requirementCode: 'CURRENT_DRIVING_LICENCE',
+        satisfiedBy: [{ __typename: 'Licence', id: '1.2.156.3005.2.JDCJSZ.X.1.1.Z', title: '机动车驾驶证', number: '440303199003071233', validTo: '2032-03-10' }],
+      },
       { requirementCode: 'PHOTO', satisfiedBy: [] },
       { requirementCode: 'VEHICLE_LICENCE', satisfiedBy: [] },
     ]);

@@ -19,9 +19,16 @@ export interface PrefilledValue {
   value: string | null;
   provenance: FactInput['provenance'] | null;
 }
+export interface OfferedLicence {
+  __typename: 'Licence';
+  id: string;
+  title: string;
+  number: string;
+  validTo: string | null;
+}
 export interface MaterialOfferValue {
   requirementCode: string;
-  satisfiedBy: Array<{ __typename: 'Licence'; id: string }>;
+  satisfiedBy: OfferedLicence[];
 }
 
 /** The more trusted source wins; between equals, the more recently confirmed value. */
@@ -49,12 +56,18 @@ export function prefillFields(fields: readonly FieldInput[], facts: readonly Fac
   });
 }
 
-/** Every material, with the valid licences (licence.{type}.id facts) that can replace it. */
+/**
+ * Every material, with the valid licence (licence.{type}.* facts) that can replace it, carrying
+ * what the form shows of it.
+ */
 export function offerMaterials(materials: readonly MaterialInput[], facts: readonly FactInput[]): MaterialOfferValue[] {
   const best = bestByPath(facts);
   return materials.map((material) => {
     const type = material.acceptsLicenceType?.code;
-    const licenceId = type ? best.get(`licence.${type}.id`)?.value : undefined;
-    return { requirementCode: material.code, satisfiedBy: licenceId ? [{ __typename: 'Licence', id: licenceId }] : [] };
+    const fact = (field: string) => (type ? best.get(`licence.${type}.${field}`)?.value : undefined);
+    const id = fact('id');
+    if (!id) return { requirementCode: material.code, satisfiedBy: [] };
+    const licence: OfferedLicence = { __typename: 'Licence', id, title: fact('title') ?? type!, number: fact('number') ?? '', validTo: fact('validTo') ?? null };
+    return { requirementCode: material.code, satisfiedBy: [licence] };
   });
 }

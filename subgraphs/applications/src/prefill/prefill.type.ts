@@ -30,6 +30,7 @@ export class MaterialOffer {
   @Field(() => String)
   requirementCode!: string;
 
+  @Directive('@provides(fields: "... on Licence { title number validTo }")')
   @Field(() => [Evidence])
   satisfiedBy!: Array<typeof Evidence>;
 }

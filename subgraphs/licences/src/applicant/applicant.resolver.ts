@@ -52,6 +52,8 @@ export class ApplicantLicencesResolver {
     const valid = (await ctx.loaders.licencesByHolder.load(holderId)).filter(
       (l) => effectiveStatus(l.statusCode, l.validTo, today) === LicenceStatus.VALID,
     );
-    return licenceFacts(valid, ctx.services.clock().toISOString());
+    const types = await ctx.loaders.typeByCode.loadMany([...new Set(valid.map((l) => l.typeCode))]);
+    const titles = new Map(types.flatMap((t) => (t && !(t instanceof Error) ? [[t.code, t.name] as const] : [])));
+    return licenceFacts(valid, ctx.services.clock().toISOString(), titles);
   }
 }

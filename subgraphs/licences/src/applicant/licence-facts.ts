@@ -8,7 +8,7 @@ const DEPARTMENT_NAMES = new Map<string, string>(Object.values(DEPARTMENTS).map(
  * Paths are licence.{type}.{field}: `id` lets the case system offer the licence itself as a
  * material; the rest fill form fields whose source names them.
  */
-export function licenceFacts(validLicences: LicenceRecord[], retrievedAt: string): Fact[] {
+export function licenceFacts(validLicences: LicenceRecord[], retrievedAt: string, titles: ReadonlyMap<string, string> = new Map()): Fact[] {
   const seenTypes = new Set<string>();
   const facts: Fact[] = [];
   for (const licence of validLicences) {
@@ -23,6 +23,7 @@ export function licenceFacts(validLicences: LicenceRecord[], retrievedAt: string
     };
     const values: Record<string, string | null> = {
       id: licence.id,
+      title: titles.get(licence.typeCode) ?? null,
       number: licence.number,
       validFrom: licence.validFrom,
       validTo: licence.validTo,

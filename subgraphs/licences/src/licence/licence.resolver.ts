@@ -1,4 +1,4 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { LicencesContext } from '../context.js';
 import { Department } from '../department/department.stub.js';
 import { LicenceType } from '../licence-type/licence-type.type.js';
@@ -9,6 +9,7 @@ import { Licence, type LicenceRecord } from './licence.type.js';
 
 @Resolver(() => Licence)
 export class LicenceResolver {
+  @Directive('@shareable')
   @FieldResolver(() => String, { description: 'The licence type name, e.g. 机动车驾驶证.' })
   async title(@Root() licence: LicenceRecord, @Ctx() ctx: LicencesContext): Promise<string> {
     return (await ctx.loaders.typeByCode.load(licence.typeCode))?.name ?? licence.typeCode;

@@ -27,6 +27,8 @@ export class Licence {
   @Field(() => ID, { description: 'National e-licence identifier 1.2.156.3005.2.{type}.{issuer}.{serial}.{version}.{check}.' })
   id!: string;
 
+  // Shareable: the case system hands it back with the licences it offers (@provides), saving a trip.
+  @Directive('@shareable')
   @Field(() => String, { description: 'Licence number as printed on it.' })
   number!: string;
 
@@ -36,6 +38,7 @@ export class Licence {
   @Field(() => DateScalar)
   validFrom!: string;
 
+  @Directive('@shareable')
   @Field(() => DateScalar, { nullable: true, description: 'Null for licences without an end date.' })
   validTo!: string | null;
 
