@@ -85,8 +85,11 @@ function startFormJourney(open: () => Promise<GraphHarness>) {
     await graph.operation('start-form.graphql', { matterCode: RENEWAL }, zhangsan);
     const plan = graph.plans.find((p) => p.operationName === 'StartForm');
     expect(plan).toBeDefined();
-    const services = new Set(fetchesOf(plan!.plan).map((f) => f.serviceName));
+    const fetches = fetchesOf(plan!.plan);
+    const services = new Set(fetches.map((f) => f.serviceName));
     expect([...services].sort()).toEqual(['applications', 'catalog', 'identity', 'licences']);
+    // Three waves, five fetches: the offered licence's details come back with the prefill (@provides).
+    expect(fetches).toHaveLength(5);
   });
 
   it('answers an unknown matter with NOT_FOUND and a huge code with BAD_USER_INPUT', async () => {
