@@ -115,6 +115,15 @@ function licenceJourney(open: () => Promise<GraphHarness>) {
     expect((await graph.operation('verify-licence.graphql', { id: 'x'.repeat(10_000) })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  it('issues several licences of one type at once, each with its own serial', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => graph.operation('issue-licence.graphql', { input: { ...foodLicenceInput, caseId: null } }, market)),
+    );
+    for (const result of results) expect(result.errors).toBeUndefined();
+    const ids = results.map((r) => r.data.issueLicence.licence.id as string);
+    expect(new Set(ids).size).toBe(5);
+  });
+
   it('renews a licence as a new signed version linked to the old one', async () => {
     const issued = await graph.operation('issue-licence.graphql', { input: { ...foodLicenceInput, caseId: null } }, market);
     const oldId = issued.data.issueLicence.licence.id as string;

@@ -1,3 +1,4 @@
 export * from './open-database.js';
 export * from './migrate.js';
 export * from './insert-in-batches.js';
+export * from './unique-violation.js';

@@ -7,6 +7,7 @@ import {
   Role,
   checkText,
   formatLicenceId,
+  isUniqueViolation,
   parseLicenceId,
 } from '@govgraph/kit';
 import type { LicencesContext } from '../context.js';
@@ -69,16 +70,24 @@ export class LicenceOperationsResolver {
     const validTo = input.validTo ?? (type.defaultValidityYears ? addYears(validFrom, type.defaultValidityYears) : null);
     if (validTo !== null && validTo < validFrom) throw new BadUserInputError('input.validTo is before validFrom', 'input.validTo');
 
-    const serial = String(await ctx.services.writer.nextSerial(type.code)).padStart(8, '0');
-    const id = formatLicenceId({ typeCode: type.code, issuerCreditCode: type.issuer.code, serial, version: '1' });
-    const content = { id, typeCode: type.code, number: input.number ?? `${type.code}${serial}`, holderId: input.holderId, holderName: input.holderName, issuerCode: type.issuer.code, issuedOn: ctx.services.today(), validFrom, validTo, data, version: 1, previousId: null, caseId: input.caseId ?? null };
-    const { kid, signature } = await ctx.services.keys.sign(type.issuer.code, signedContent(content));
-    const licence: LicenceRecord = { ...content, statusCode: STATUS_CODES[LicenceStatus.VALID], signature, keyId: kid };
-    await ctx.services.writer.insert(licence, this.event(ctx, id, 'issue', input.caseId ? `case ${input.caseId}` : null));
-    ctx.log.info({ licenceId: id, type: type.code }, 'licence issued');
-    return { licence };
+    // Serials are the next free number of the type; two officers issuing at once may pick the same
+    // one, and the loser takes the next.
+    for (let attempt = 1; ; attempt++) {
+      const serial = String(await ctx.services.writer.nextSerial(type.code)).padStart(8, '0');
+      const id = formatLicenceId({ typeCode: type.code, issuerCreditCode: type.issuer.code, serial, version: '1' });
+      const content = { id, typeCode: type.code, number: input.number ?? `${type.code}${serial}`, holderId: input.holderId, holderName: input.holderName, issuerCode: type.issuer.code, issuedOn: ctx.services.today(), validFrom, validTo, data, version: 1, previousId: null, caseId: input.caseId ?? null };
+      const { kid, signature } = await ctx.services.keys.sign(type.issuer.code, signedContent(content));
+      const licence: LicenceRecord = { ...content, statusCode: STATUS_CODES[LicenceStatus.VALID], signature, keyId: kid };
+      try {
+        await ctx.services.writer.insert(licence, this.event(ctx, id, 'issue', input.caseId ? `case ${input.caseId}` : null));
+      } catch (error) {
+        if (isUniqueViolation(error) && attempt < 5) continue;
+        throw error;
+      }
+      ctx.log.info({ licenceId: id, type: type.code }, 'licence issued');
+      return { licence };
+    }
   }
-
   @Authorized(Role.OFFICER)
   @Mutation(() => Licence, { description: 'Suspends a valid licence (暂扣).' })
   suspendLicence(@Arg('id', () => ID) id: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: LicencesContext) {
