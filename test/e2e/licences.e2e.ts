@@ -127,8 +127,9 @@ function licenceJourney(open: () => Promise<GraphHarness>) {
   it('renews a licence as a new signed version linked to the old one', async () => {
     const issued = await graph.operation('issue-licence.graphql', { input: { ...foodLicenceInput, caseId: null } }, market);
     const oldId = issued.data.issueLicence.licence.id as string;
-    const renewed = await graph.query(`mutation($id: ID!) { renewLicence(id: $id, validTo: "2035-01-31") { id status validTo } }`, { id: oldId }, market);
+    const renewed = await graph.query(`mutation($id: ID!) { renewLicence(id: $id, validTo: "2035-01-31") { id status validTo version previous { id } } }`, { id: oldId }, market);
     expect(renewed.errors).toBeUndefined();
+    expect(renewed.data.renewLicence).toMatchObject({ version: 2, previous: { id: oldId } });
     expect(renewed.data.renewLicence.id).toMatch(/\.2\.[0-9A-Z]$/);
     expect((await graph.operation('verify-licence.graphql', { id: renewed.data.renewLicence.id })).data.verifyLicence).toMatchObject({ genuine: true, status: 'VALID', validTo: '2035-01-31' });
     expect((await graph.operation('verify-licence.graphql', { id: oldId })).data.verifyLicence).toMatchObject({ genuine: true, status: 'CANCELLED' });

@@ -1,4 +1,4 @@
-import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Ctx, Directive, FieldResolver, ID, Resolver, Root } from 'type-graphql';
 import type { LicencesContext } from '../context.js';
 import { Department } from '../department/department.stub.js';
 import { LicenceType } from '../licence-type/licence-type.type.js';
@@ -35,6 +35,16 @@ export class LicenceResolver {
   @FieldResolver(() => Applicant)
   holder(@Root() licence: LicenceRecord): Pick<Applicant, 'id'> {
     return { id: licence.holderId };
+  }
+
+  @FieldResolver(() => Licence, { nullable: true, description: 'The licence this one renews or changes.' })
+  previous(@Root() licence: LicenceRecord, @Ctx() ctx: LicencesContext): Promise<LicenceRecord | null> {
+    return licence.previousId ? ctx.loaders.licenceById.load(licence.previousId) : Promise.resolve(null);
+  }
+
+  @FieldResolver(() => ID, { nullable: true, description: 'The case that decided it, when issued through a case.' })
+  caseId(@Root() licence: LicenceRecord): string | null {
+    return licence.caseId;
   }
 
   @FieldResolver(() => [LicenceDataEntry], { description: 'The structured fields the licence type defines.' })
