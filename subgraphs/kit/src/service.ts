@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { SubgraphName, SubgraphConfig } from './config.js';
 import { migrateToLatest, openDatabase, type Database, type Dialect, type Migrations } from './db/index.js';
 import type { FederatedSchema } from './federated-schema.js';
@@ -112,9 +112,4 @@ export async function startService<Schema>(
     await database.close();
     throw error;
   }
-}
-
-/** Used by readiness probes. */
-export async function ping(db: Kysely<any>): Promise<void> {
-  await sql`select 1`.execute(db);
 }
