@@ -89,8 +89,16 @@ function licenceJourney(open: () => Promise<GraphHarness>) {
   });
 
   it('after revocation: StartForm no longer offers it and VerifyLicence reports it revoked', async () => {
-    const revoke = await graph.query(`mutation($id: ID!) { revokeLicence(id: $id, reason: "经营条件发生变化") { status } }`, { id: issuedId }, market);
+    const revoke = await graph.query(
+      `mutation($id: ID!) { revokeLicence(id: $id, reason: "经营条件发生变化") { status history { action reason department { name } } } }`,
+      { id: issuedId },
+      market,
+    );
     expect(revoke.data.revokeLicence.status).toBe('REVOKED');
+    expect(revoke.data.revokeLicence.history).toEqual([
+      { action: 'issue', reason: 'case SCJG-case-1', department: { name: '市市场监督管理局' } },
+      { action: 'revoke', reason: '经营条件发生变化', department: { name: '市市场监督管理局' } },
+    ]);
     const again = await graph.query(`mutation($id: ID!) { revokeLicence(id: $id, reason: "again") { status } }`, { id: issuedId }, market);
     expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
 

@@ -30,6 +30,16 @@ export class LicenceRepository {
     return (await this.db.selectFrom('licence').selectAll().where('id', 'in', [...ids]).execute()).map(toLicence);
   }
 
+  async historyOf(ids: readonly string[]): Promise<Array<{ licenceId: string; at: string; action: string; departmentCode: string | null; reason: string | null }>> {
+    const rows = await this.db
+      .selectFrom('licence_event')
+      .select(['licence_id', 'at', 'action', 'department_code', 'reason'])
+      .where('licence_id', 'in', [...ids])
+      .orderBy('at')
+      .execute();
+    return rows.map((r) => ({ licenceId: r.licence_id, at: r.at, action: r.action, departmentCode: r.department_code, reason: r.reason }));
+  }
+
   /** Every licence of each holder, newest validity first. */
   async ofHolders(holderIds: readonly string[]): Promise<LicenceRecord[]> {
     const rows = await this.db

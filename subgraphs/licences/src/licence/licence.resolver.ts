@@ -4,6 +4,7 @@ import { Department } from '../department/department.stub.js';
 import { LicenceType } from '../licence-type/licence-type.type.js';
 import { Applicant } from '../applicant/applicant.type.js';
 import { LicenceDataEntry } from './licence-data.type.js';
+import { LicenceHistoryEntry } from './licence-history.type.js';
 import { LicenceStatus, effectiveStatus } from './licence-status.js';
 import { Licence, type LicenceRecord } from './licence.type.js';
 
@@ -45,6 +46,12 @@ export class LicenceResolver {
   @FieldResolver(() => ID, { nullable: true, description: 'The case that decided it, when issued through a case.' })
   caseId(@Root() licence: LicenceRecord): string | null {
     return licence.caseId;
+  }
+
+  @FieldResolver(() => [LicenceHistoryEntry], { description: 'What happened to it since the library holds it (seeded licences start empty).' })
+  async history(@Root() licence: LicenceRecord, @Ctx() ctx: LicencesContext): Promise<LicenceHistoryEntry[]> {
+    const events = await ctx.loaders.historyByLicence.load(licence.id);
+    return events.map((e) => ({ at: e.at, action: e.action, department: e.departmentCode ? { code: e.departmentCode } : null, reason: e.reason }));
   }
 
   @FieldResolver(() => [LicenceDataEntry], { description: 'The structured fields the licence type defines.' })

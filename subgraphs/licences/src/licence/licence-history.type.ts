@@ -1,0 +1,18 @@
+import { Field, ObjectType } from 'type-graphql';
+import { DateTimeScalar } from '@govgraph/kit';
+import { Department } from '../department/department.stub.js';
+
+@ObjectType({ description: 'One change in a licence’s life: issued, suspended, reinstated, revoked, cancelled, renewed.' })
+export class LicenceHistoryEntry {
+  @Field(() => DateTimeScalar)
+  at!: string;
+
+  @Field(() => String, { description: 'issue, suspend, reinstate, revoke, penaltyRevoke, cancel or renew.' })
+  action!: string;
+
+  @Field(() => Department, { nullable: true, description: 'The department whose officer acted.' })
+  department!: Department | null;
+
+  @Field(() => String, { nullable: true })
+  reason!: string | null;
+}
