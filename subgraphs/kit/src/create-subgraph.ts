@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { GraphQLSchema } from 'graphql';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
@@ -158,8 +157,4 @@ export async function createSubgraph<Loaders, Services>(options: SubgraphOptions
       };
     },
   };
-}
-
-export function newRequestId(): string {
-  return randomUUID();
 }

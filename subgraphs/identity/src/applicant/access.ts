@@ -1,4 +1,4 @@
-import { ForbiddenError, UnauthenticatedError, actsAs, isOfficer, type CaseGrant, type Claims } from '@govgraph/kit';
+import { ForbiddenError, UnauthenticatedError, actsAs, isOfficer, requireApplicant, type CaseGrant, type Claims } from '@govgraph/kit';
 
 /**
  * Why the caller holds this record, besides being its applicant: a case grant handed to an
@@ -14,9 +14,6 @@ export interface Reachable {
   basis?: AccessBasis;
 }
 
-/** The caller is the applicant (or acts as them). */
-export const isSelf = actsAs;
-
 /** The grant still names this very officer, of the same department. */
 export function grantHolds(claims: Claims | null, grant: CaseGrant, now = Date.now()): boolean {
   return (
@@ -29,7 +26,7 @@ export function grantHolds(claims: Claims | null, grant: CaseGrant, now = Date.n
 
 /** Personal data: the applicant themself, or an officer holding a case grant for it. */
 export function canReadPersonal(claims: Claims | null, record: Reachable): boolean {
-  if (isSelf(claims, record.id)) return true;
+  if (actsAs(claims, record.id)) return true;
   return record.basis?.kind === 'caseGrant' && grantHolds(claims, record.basis.grant);
 }
 
@@ -40,8 +37,7 @@ export function requirePersonal(claims: Claims | null, record: Reachable): void 
 
 /** For what only the applicant may do or see (profile facts, the access log, agents). */
 export function requireSelf(claims: Claims | null, applicantId: string): void {
-  if (!claims) throw new UnauthenticatedError();
-  if (!isSelf(claims, applicantId)) throw new ForbiddenError('Only the applicant may read this');
+  requireApplicant(claims, applicantId, 'read this');
 }
 
 /**
@@ -50,7 +46,7 @@ export function requireSelf(claims: Claims | null, applicantId: string): void {
  */
 export function requireSelfPerson(claims: Claims | null, personId: string): void {
   if (!claims) throw new UnauthenticatedError();
-  if (claims.personId !== personId && !isSelf(claims, personId)) throw new ForbiddenError('Only the person may read this');
+  if (claims.personId !== personId && !actsAs(claims, personId)) throw new ForbiddenError('Only the person may read this');
 }
 
 /** 张三 -> 张*, 欧阳娜娜 -> 欧***. */

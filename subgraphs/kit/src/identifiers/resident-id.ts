@@ -35,7 +35,3 @@ export function parseResidentId(value: string, today = new Date()): ResidentId |
     gender: Number(value[16]) % 2 === 1 ? 'MALE' : 'FEMALE',
   };
 }
-
-export function isResidentId(value: string): boolean {
-  return !('problem' in parseResidentId(value));
-}
