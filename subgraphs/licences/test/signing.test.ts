@@ -30,6 +30,15 @@ describe('licence signatures', () => {
     // A fresh instance (another process) still verifies the old signature from the stored public key.
     const elsewhere = new IssuerKeys(database.db, 's'.repeat(40), () => new Date());
     expect(await elsewhere.verify(signed.kid, '{"number":"1"}', signed.signature)).toBe(true);
+    // A process that signed before the rotation picks the new key up within a minute.
+    let now = Date.now();
+    const running = new IssuerKeys(database.db, 's'.repeat(40), () => new Date(now));
+    const before = (await running.sign('DEPT-B', 'x')).kid;
+    const rotated = await new IssuerKeys(database.db, 's'.repeat(40), () => new Date()).rotate('DEPT-B');
+    expect((await running.sign('DEPT-B', 'x')).kid).toBe(before);
+    now += 61_000;
+    expect((await running.sign('DEPT-B', 'x')).kid).toBe(rotated);
+
     const rows = await database.db.selectFrom('issuer_key').select('private_key').execute();
     for (const row of rows) expect(row.private_key).toMatch(/^v1\./);
   });

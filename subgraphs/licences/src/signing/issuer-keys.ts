@@ -4,6 +4,8 @@ import { seal, unseal } from '@govgraph/kit';
 import type { LicenceTables } from '../database.js';
 
 const SEAL_PURPOSE = 'licence-issuer-signing-key';
+/** How long a process signs with its cached key before looking for a newer one (a rotation by the command). */
+const REFRESH_MS = 60_000;
 
 /**
  * Each issuing department signs its licences with its own Ed25519 key. Private keys are sealed
@@ -11,7 +13,7 @@ const SEAL_PURPOSE = 'licence-issuer-signing-key';
  * verifies. The newest unretired key of a department signs.
  */
 export class IssuerKeys {
-  private readonly signing = new Map<string, { kid: string; key: KeyObject }>();
+  private readonly signing = new Map<string, { kid: string; key: KeyObject; loadedAt: number }>();
   private readonly publicKeys = new Map<string, KeyObject>();
 
   constructor(private readonly db: Kysely<LicenceTables>, private readonly secret: string, private readonly clock: () => Date) {}
@@ -54,14 +56,15 @@ export class IssuerKeys {
         })
         .execute();
     });
-    this.signing.set(departmentCode, { kid, key: privateKey });
+    this.signing.set(departmentCode, { kid, key: privateKey, loadedAt: this.clock().getTime() });
     this.publicKeys.set(kid, publicKey);
     return kid;
   }
 
   private async signingKey(departmentCode: string): Promise<{ kid: string; key: KeyObject }> {
+    const now = this.clock().getTime();
     const cached = this.signing.get(departmentCode);
-    if (cached) return cached;
+    if (cached && now - cached.loadedAt < REFRESH_MS) return cached;
     const row = await this.db
       .selectFrom('issuer_key')
       .select(['kid', 'private_key'])
@@ -70,12 +73,13 @@ export class IssuerKeys {
       .orderBy('created_at', 'desc')
       .executeTakeFirst();
     if (!row) {
-      const kid = await this.rotate(departmentCode);
-      return this.signing.get(departmentCode) ?? { kid, key: (await this.signingKey(departmentCode)).key };
+      await this.rotate(departmentCode);
+      return this.signing.get(departmentCode)!;
     }
-    const key = createPrivateKey(unseal(this.secret, SEAL_PURPOSE, row.private_key));
-    this.signing.set(departmentCode, { kid: row.kid, key });
-    return { kid: row.kid, key };
+    const key = cached?.kid === row.kid ? cached.key : createPrivateKey(unseal(this.secret, SEAL_PURPOSE, row.private_key));
+    const entry = { kid: row.kid, key, loadedAt: now };
+    this.signing.set(departmentCode, entry);
+    return entry;
   }
 
   private async publicKey(kid: string): Promise<KeyObject | null> {
