@@ -49,6 +49,9 @@ export function toMatter(row: MatterRow): Matter {
   };
 }
 
+/** Filters that read the definition: only these make a count join the definitions. */
+const DEFINITION_FILTERS = ['type', 'caseType', 'minOnlineDepth', 'servedObject'] as const;
+
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
@@ -100,8 +103,7 @@ export class MatterRepository {
   }
 
   async count(filter: MatterFilter | undefined): Promise<number> {
-    const needsDefinition = Boolean(filter?.type || filter?.caseType || filter?.minOnlineDepth || filter?.servedObject);
-    if (!needsDefinition) {
+    if (!DEFINITION_FILTERS.some((key) => filter?.[key])) {
       // Counting implementations alone spares a join over the whole catalog (most pages filter nothing or text only).
       const row = await this.implementationFilters(this.db.selectFrom('matter'), filter)
         .select(sql<number>`count(*)`.as('count'))
