@@ -2,7 +2,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { Logger } from '@govgraph/kit';
 import { encodeClaims, TrustHeader } from '@govgraph/kit/trust';
 import type { GatewayContext } from './context.js';
-import { downstreamError } from './downstream-error.js';
+import { clientErrorFrom, downstreamError } from './downstream-error.js';
 import { createSigningFetcher, type FetcherResponse } from './signing-fetcher.js';
 
 export interface SignedDataSourceOptions {
@@ -44,6 +44,8 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 
   override didEncounterError(error: Error, _request: unknown, response?: FetcherResponse, context?: GatewayContext): void {
     const log = context?.log ?? this.log;
+    const clientError = clientErrorFrom(error, this.serviceName);
+    if (clientError) throw clientError;
     log.error(
       { serviceName: this.serviceName, status: response?.status, err: causeOf(error) },
       'subgraph request failed',

@@ -58,6 +58,10 @@ function licenceJourney(open: () => Promise<GraphHarness>) {
     expect(badHolder.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.holderId' });
     const badField = await graph.operation('issue-licence.graphql', { input: { ...foodLicenceInput, data: [{ key: 'colour', value: 'red' }] } }, market);
     expect(badField.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.data' });
+    // A Date only the licences subgraph can parse: still the caller's error, not an unavailable department.
+    const badDate = await graph.operation('issue-licence.graphql', { input: { ...foodLicenceInput, validTo: '2031-02-30' } }, market);
+    expect(badDate.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', serviceName: 'licences' });
+    expect(JSON.stringify(badDate)).not.toMatch(/stacktrace|127\.0\.0\.1/);
   });
 
   it('shows it to wangwu acting for the company, and StartForm offers it and fills its fields', async () => {
@@ -138,6 +142,8 @@ function licenceJourney(open: () => Promise<GraphHarness>) {
     const renewed = await graph.query(`mutation($id: ID!) { renewLicence(id: $id, validTo: "2035-01-31") { id status validTo version previous { id } } }`, { id: oldId }, market);
     expect(renewed.errors).toBeUndefined();
     expect(renewed.data.renewLicence).toMatchObject({ version: 2, previous: { id: oldId } });
+    const impossible = await graph.query(`mutation($id: ID!) { renewLicence(id: $id, validTo: "2035-02-30") { id } }`, { id: renewed.data.renewLicence.id }, market);
+    expect(impossible.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(renewed.data.renewLicence.id).toMatch(/\.2\.[0-9A-Z]$/);
     expect((await graph.operation('verify-licence.graphql', { id: renewed.data.renewLicence.id })).data.verifyLicence).toMatchObject({ genuine: true, status: 'VALID', validTo: '2035-01-31' });
     expect((await graph.operation('verify-licence.graphql', { id: oldId })).data.verifyLicence).toMatchObject({ genuine: true, status: 'CANCELLED' });

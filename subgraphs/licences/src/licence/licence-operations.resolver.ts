@@ -2,6 +2,7 @@ import { Arg, Authorized, Ctx, Field, ID, Mutation, ObjectType, Resolver } from 
 import {
   BadUserInputError,
   ConflictError,
+  DateScalar,
   ForbiddenError,
   NotFoundError,
   Role,
@@ -122,7 +123,7 @@ export class LicenceOperationsResolver {
   async renewLicence(
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: LicencesContext,
-    @Arg('validTo', () => String, { nullable: true }) validTo?: string,
+    @Arg('validTo', () => DateScalar, { nullable: true }) validTo?: string,
   ): Promise<LicenceRecord> {
     const { licence, type } = await this.load(ctx, id);
     const status = effectiveStatus(licence.statusCode, licence.validTo, ctx.services.today());
@@ -131,7 +132,7 @@ export class LicenceOperationsResolver {
     const nextId = formatLicenceId({ ...parts, version: String(licence.version + 1) });
     const validFrom = ctx.services.today();
     const end = validTo ?? (type.defaultValidityYears ? addYears(validFrom, type.defaultValidityYears) : null);
-    if (end !== null && (!/^\d{4}-\d{2}-\d{2}$/.test(end) || end < validFrom)) throw new BadUserInputError('validTo must be a date after today', 'validTo');
+    if (end !== null && end < validFrom) throw new BadUserInputError('validTo must not be before today', 'validTo');
     const content = { ...licence, id: nextId, issuedOn: validFrom, validFrom, validTo: end, version: licence.version + 1, previousId: licence.id, caseId: null };
     const { kid, signature } = await ctx.services.keys.sign(type.issuer.code, signedContent(content));
     const renewed: LicenceRecord = { ...content, statusCode: STATUS_CODES[LicenceStatus.VALID], signature, keyId: kid };
