@@ -8,4 +8,77 @@ export interface ApplicationTables {
     sha256: string;
     uploaded_at: string;
   };
+  /** One case (办件). Times are ISO instants; deadline is a city date (YYYY-MM-DD). */
+  application: {
+    id: string;
+    number: string;
+    applicant_id: string;
+    /** The account that submitted (a person, or an agent acting for an enterprise). */
+    submitted_by: string;
+    matter_code: string;
+    matter_name: string;
+    department_code: string;
+    case_type: 'INSTANT' | 'PROMISED';
+    licensing: number;
+    promised_days: number;
+    channel: 'ONLINE' | 'WINDOW';
+    status: string;
+    submitted_at: string;
+    submitted_year: number;
+    accepted_at: string | null;
+    decided_at: string | null;
+    completed_at: string | null;
+    deadline: string;
+    paused_since: string | null;
+    paused_days: number;
+    resume_status: string | null;
+    on_time: number | null;
+    idempotency_key: string | null;
+    payload_hash: string | null;
+    form_snapshot: string | null;
+    licence_id: string | null;
+  };
+  application_field: {
+    application_id: string;
+    position: number;
+    key: string;
+    value: string | null;
+    provenance_system: string;
+    provenance_department: string | null;
+    trust_level: string;
+    retrieved_at: string;
+  };
+  application_material: {
+    application_id: string;
+    position: number;
+    requirement_code: string;
+    evidence_kind: 'Licence' | 'Document';
+    evidence_id: string;
+  };
+  application_event: {
+    application_id: string;
+    seq: number;
+    at: string;
+    status: string;
+    actor: string;
+    note: string | null;
+  };
+  /** The form as the applicant last opened it (StartForm): what a submission is checked against. */
+  form_session: {
+    applicant_id: string;
+    matter_code: string;
+    snapshot: string;
+    taken_at: string;
+  };
+  /** Licence status changes the licence library published, newest per licence. */
+  licence_status: {
+    licence_id: string;
+    holder_id: string;
+    status: string;
+    changed_at: string;
+  };
+  case_counter: {
+    year: number;
+    value: number;
+  };
 }
