@@ -21,6 +21,10 @@ export interface GatewayConfig {
   /** HMAC secret shared with the subgraphs, for signing forwarded claims. */
   secret: string;
   maxBodyBytes: number;
+  /** Largest document upload (GATEWAY_MAX_UPLOAD_BYTES): refused from Content-Length, or cut off while streaming. */
+  maxUploadBytes: number;
+  /** The applications subgraph's documents endpoint, beside its GraphQL endpoint. */
+  documentsUrl: string;
   /** A subgraph that has not answered by then counts as down (partial result). */
   subgraphTimeoutMs: number;
   /** Reverse proxies whose X-Forwarded-For is believed (GATEWAY_TRUSTED_PROXIES, comma-separated IPs). */
@@ -29,6 +33,8 @@ export interface GatewayConfig {
 
 /** The committed supergraph, found from this file so the gateway starts from any directory. */
 export const DEFAULT_SUPERGRAPH_PATH = fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url));
+/** 20 MiB: a scanned licence or a phone photo with room to spare. */
+export const DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 const KNOWN_SUBGRAPHS = ['catalog', 'identity', 'licences', 'applications'] as const;
 
 /** Reads and validates the environment once; throws naming the variable that is wrong. */
@@ -50,6 +56,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
     jwt: Object.freeze({ issuer: JWT_ISSUER, audience: JWT_AUDIENCE }),
     secret: loadSharedSecret(dataDir, env.GOVGRAPH_SECRET),
     maxBodyBytes: positiveInteger(env, 'GATEWAY_MAX_BODY_BYTES', 1024 * 1024),
+    maxUploadBytes: positiveInteger(env, 'GATEWAY_MAX_UPLOAD_BYTES', DEFAULT_MAX_UPLOAD_BYTES),
+    documentsUrl: besideGraphql(subgraphUrls.applications!, '/documents'),
     subgraphTimeoutMs: positiveInteger(env, 'GATEWAY_SUBGRAPH_TIMEOUT_MS', 10_000),
     trustedProxies: ipList(env, 'GATEWAY_TRUSTED_PROXIES'),
   });
@@ -57,7 +65,12 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
 
 /** Identity serves its keys beside its GraphQL endpoint: <base>/.well-known/jwks.json. */
 function jwksUrlOf(identityGraphqlUrl: string): string {
-  return identityGraphqlUrl.replace(/\/graphql\/?$/, '').replace(/\/+$/, '') + JWKS_PATH;
+  return besideGraphql(identityGraphqlUrl, JWKS_PATH);
+}
+
+/** A path served beside a subgraph's GraphQL endpoint: http://host:4004/graphql -> http://host:4004<path>. */
+function besideGraphql(graphqlUrl: string, path: string): string {
+  return graphqlUrl.replace(/\/graphql\/?$/, '').replace(/\/+$/, '') + path;
 }
 
 function readSupergraph(path: string): string {

@@ -11,6 +11,7 @@ import { closeServer, createLogger, listen, type Logger } from '@govgraph/kit';
 import { createTokenVerifier, type TokenVerifier } from './auth/verify-token.js';
 import type { GatewayConfig } from './config.js';
 import type { GatewayContext } from './context.js';
+import { createDocumentsHandler, isDocumentsPath } from './documents/documents-handler.js';
 import { createGatewayErrorFormatter } from './format-gateway-error.js';
 import { createRequestHandler } from './http/handle-request.js';
 import { playgroundPlaceholder } from './playground/playground-placeholder.js';
@@ -94,7 +95,14 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
 
   let ready = false;
   let started = false;
-  const handle = createRequestHandler({ apollo, plugins, log, maxBodyBytes: config.maxBodyBytes, trustedProxies: config.trustedProxies, isReady: () => ready });
+  const documents = createDocumentsHandler({
+    documentsUrl: config.documentsUrl,
+    secret: config.secret,
+    plugins,
+    maxUploadBytes: config.maxUploadBytes,
+    timeoutMs: config.subgraphTimeoutMs,
+  });
+  const handle = createRequestHandler({ apollo, plugins, log, maxBodyBytes: config.maxBodyBytes, trustedProxies: config.trustedProxies, isReady: () => ready, documents });
 
   return {
     async listen(port = config.port, host = config.host) {
@@ -102,6 +110,12 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
       started = true;
       const http = createServer((req, res) => void handle(req, res));
       http.keepAliveTimeout = 65_000;
+      // "Expect: 100-continue": an upload is told to go on only once it passed the size and token
+      // checks (the documents handler answers 100 itself); everything else at once, as Node would.
+      http.on('checkContinue', (req, res) => {
+        if (!isDocumentsPath(new URL(req.url ?? '/', 'http://localhost').pathname)) res.writeContinue();
+        void handle(req, res);
+      });
       // Listen first so /healthz answers while the supergraph loads; /readyz waits for it.
       const url = await listen(http, port, host);
       try {

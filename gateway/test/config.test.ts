@@ -12,6 +12,8 @@ describe('loadGatewayConfig', () => {
     expect(config.host).toBe('127.0.0.1');
     expect(config.nodeEnv).toBe('development');
     expect(config.maxBodyBytes).toBe(1024 * 1024);
+    expect(config.maxUploadBytes).toBe(20 * 1024 * 1024);
+    expect(config.documentsUrl).toBe('http://127.0.0.1:4004/documents');
     expect(config.subgraphUrls).toMatchObject({
       catalog: 'http://127.0.0.1:4001/graphql',
       identity: 'http://127.0.0.1:4002/graphql',
@@ -44,6 +46,12 @@ describe('loadGatewayConfig', () => {
     expect(config.jwksUrl).toBe('http://id.internal/identity/.well-known/jwks.json');
   });
 
+  it('takes the upload limit, and finds documents beside the applications subgraph', () => {
+    const config = loadGatewayConfig({ ...base, GATEWAY_MAX_UPLOAD_BYTES: '1000', APPLICATIONS_URL: 'http://apps.internal:8080/graphql' });
+    expect(config.maxUploadBytes).toBe(1000);
+    expect(config.documentsUrl).toBe('http://apps.internal:8080/documents');
+  });
+
   it('takes an explicit JWKS_URL', () => {
     expect(loadGatewayConfig({ ...base, JWKS_URL: 'https://idp.example/keys' }).jwksUrl).toBe('https://idp.example/keys');
   });
@@ -56,6 +64,7 @@ describe('loadGatewayConfig', () => {
     [{ APPLICATIONS_URL: 'ftp://x/graphql' }, /APPLICATIONS_URL/],
     [{ JWKS_URL: '::' }, /JWKS_URL/],
     [{ GATEWAY_MAX_BODY_BYTES: '0' }, /GATEWAY_MAX_BODY_BYTES/],
+    [{ GATEWAY_MAX_UPLOAD_BYTES: '20MB' }, /GATEWAY_MAX_UPLOAD_BYTES/],
     [{ GATEWAY_SUBGRAPH_TIMEOUT_MS: '1.5' }, /GATEWAY_SUBGRAPH_TIMEOUT_MS/],
     [{ GOVGRAPH_SECRET: 'short' }, /GOVGRAPH_SECRET/],
     [{ SUPERGRAPH_PATH: '/nonexistent/supergraph.graphql' }, /SUPERGRAPH_PATH.*ENOENT/],

@@ -138,6 +138,88 @@ ATTEMPTS.push(
   },
 );
 
+/** zhangsan's open case at the traffic police, with a document of his among its materials. */
+const CASE_ID = 'AP-2026-99000001';
+const DOCUMENT_ID = 'D-matrix0000000001';
+
+async function seedZhangsanCase(graph: GraphHarness): Promise<void> {
+  const db = graph.databases.applications!.db as any;
+  const at = '2026-11-20T02:00:00.000Z';
+  await db.insertInto('document').values({ id: DOCUMENT_ID, owner_id: ZHANGSAN, filename: 'zhangsan-photo.png', media_type: 'image/png', size: 70, sha256: 'a'.repeat(64), uploaded_at: at }).execute();
+  await db.insertInto('application').values({
+    id: CASE_ID, number: '440300202699000001', applicant_id: ZHANGSAN, submitted_by: 'A-000001', matter_code: 'JJ-0103', matter_name: '机动车驾驶证遗失补证',
+    department_code: DEPARTMENTS.trafficPolice.code, case_type: 'PROMISED', licensing: 1, promised_days: 1, channel: 'ONLINE', status: 'SUBMITTED',
+    submitted_at: at, submitted_year: 2026, accepted_at: null, decided_at: null, completed_at: null, deadline: '2026-11-23', paused_since: null, paused_days: 0,
+    resume_status: null, on_time: null, idempotency_key: 'matrix-case-1', payload_hash: 'x', form_snapshot: null, licence_id: null,
+  }).execute();
+  await db.insertInto('application_field').values({ application_id: CASE_ID, position: 0, key: 'lossStatement', source: null, value: '张三的驾驶证于解放路遗失', provenance_system: 'applications', provenance_department: null, trust_level: 'D', retrieved_at: at }).execute();
+  await db.insertInto('application_material').values({ application_id: CASE_ID, position: 0, requirement_code: 'PHOTO', evidence_kind: 'Document', evidence_id: DOCUMENT_ID }).execute();
+  await db.insertInto('application_event').values({ application_id: CASE_ID, seq: 1, at, status: 'SUBMITTED', actor: '申请人', note: null }).execute();
+}
+
+ATTEMPTS.push(
+  {
+    name: 'gateway: MyHome (applications and documents)',
+    owner: ['citizen A (zhangsan)'],
+    secrets: /zhangsan-photo|440300202699000001/,
+    run: (graph, role) => graph.operation('my-home.graphql', {}, role.token ?? undefined),
+  },
+  {
+    name: 'gateway: ApplicationDetail of zhangsan’s case',
+    owner: ['citizen A (zhangsan)', 'officer, traffic police'],
+    secrets: /440300202699000001|解放路/,
+    run: (graph, role) => graph.operation('application-detail.graphql', { id: CASE_ID }, role.token ?? undefined),
+  },
+  {
+    name: 'gateway: ReviewApplication of zhangsan’s case (officers of its department only)',
+    owner: ['citizen A (zhangsan)', 'officer, traffic police'],
+    secrets: /张三|zhangsan-photo/,
+    run: (graph, role) => graph.operation('review-application.graphql', { id: CASE_ID }, role.token ?? undefined),
+  },
+  {
+    name: 'gateway: OfficerQueue (an officer’s own department only)',
+    owner: ['officer, traffic police', 'officer, market regulation'],
+    secrets: /"officerQueue":\{"totalCount"/,
+    run: (graph, role) => graph.operation('officer-queue.graphql', { first: 5 }, role.token ?? undefined),
+  },
+  {
+    name: 'gateway: DecideApplication on zhangsan’s case',
+    owner: ['officer, traffic police'],
+    secrets: /"status":"ACCEPTED"/,
+    run: (graph, role) => graph.operation('decide-application.graphql', { input: { id: CASE_ID, action: 'ACCEPT' } }, role.token ?? undefined),
+  },
+  {
+    name: 'gateway: HallStatistics is public and names nobody',
+    owner: [],
+    secrets: ZHANGSAN_SECRETS,
+    run: (graph, role) => graph.operation('hall-statistics.graphql', { year: 2025 }, role.token ?? undefined),
+  },
+  {
+    name: 'applications _entities(Application)',
+    owner: ['citizen A (zhangsan)', 'officer, traffic police'],
+    secrets: /440300202699000001/,
+    run: entities('applications', [{ __typename: 'Application', id: CASE_ID }], '... on Application { number fields { value } }'),
+  },
+  {
+    name: 'applications _entities(Document)',
+    owner: ['citizen A (zhangsan)'],
+    secrets: /zhangsan-photo/,
+    run: entities('applications', [{ __typename: 'Document', id: DOCUMENT_ID }], '... on Document { filename sha256 }'),
+  },
+  {
+    name: 'licences _entities(Licence) through a grant naming another licence holder',
+    owner: [],
+    secrets: /440303199003071233/,
+    run: (graph, role) =>
+      graph.subgraphQuery(
+        'licences',
+        'query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Licence { number } } }',
+        { reps: [{ __typename: 'Licence', id: mintCaseGrant(graph.secret, { applicantId: 'P-000002', accountId: role.claims?.accountId ?? 'x', department: role.claims?.department ?? 'x', caseId: CASE_ID, purpose: 'x', expiresAt: Date.now() + 60_000, subjectId: ZHANGSAN_LICENCE }) }] },
+        role.claims,
+      ),
+  },
+);
+
 /** A case grant for zhangsan handed to officer.police (as the case system will hand it). */
 function trafficGrant(graph: GraphHarness): string {
   return mintCaseGrant(graph.secret, {
@@ -164,6 +246,7 @@ describe('access matrix', () => {
       return { token, claims: graph.claimsOf(token) };
     };
     roles.set('anonymous', { token: null, claims: null });
+    await seedZhangsanCase(graph);
     roles.set('citizen A (zhangsan)', await as('zhangsan'));
     roles.set('citizen B (lisi)', await as('lisi'));
     const lisi = await as('lisi');

@@ -31,7 +31,6 @@ function licenceJourney(open: () => Promise<GraphHarness>) {
     holderName: '深圳市示例科技有限公司',
     validTo: '2031-11-30',
     data: [{ key: 'businessScope', value: '预包装食品销售；热食类食品制售' }],
-    caseId: 'SCJG-case-1',
   };
 
   it('lets an officer of 市市场监督管理局 issue a 食品经营许可证 to wangwu’s company', async () => {

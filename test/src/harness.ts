@@ -25,6 +25,8 @@ export interface GraphHarness {
   subgraphs: Record<string, RunningSubgraph>;
   /** Each subgraph's own database, for tests that look behind the API (e.g. at the audit rows). */
   databases: Record<string, Database<any>>;
+  /** The DATA_DIR every service shares (SQLite files, document blobs); removed on close. */
+  dataDir: string;
   /** Every log line of every service, when started with captureLogs. */
   logs: string[];
   /** Every query plan the gateway resolved, newest last. */
@@ -53,6 +55,8 @@ export interface HarnessOptions {
   redisPrefix?: string;
   /** Keep every log line (at debug level) in `logs`, e.g. to prove no personal data is logged. */
   captureLogs?: boolean;
+  /** The services' clock (case deadlines follow it); real time when absent. */
+  clock?: () => Date;
 }
 
 export async function postGraphQL(url: string, body: unknown, headers: Record<string, string> = {}): Promise<GraphQLResponse> {
@@ -107,7 +111,7 @@ export async function startGraph(options: HarnessOptions = {}): Promise<GraphHar
         await startService(
           service,
           { name: service.name, port: 0, host: '127.0.0.1', dataDir, databaseUrl, redisUrl: options.redisUrl, redisPrefix },
-          { secret, log: log.child({ service: service.name }) },
+          { secret, log: log.child({ service: service.name }), ...(options.clock ? { clock: options.clock } : {}) },
         ),
       );
     }
@@ -136,6 +140,7 @@ export async function startGraph(options: HarnessOptions = {}): Promise<GraphHar
       gateway,
       subgraphs,
       databases: Object.fromEntries(started.map((s) => [s.running.name, s.database])),
+      dataDir,
       logs,
       plans,
       secret,

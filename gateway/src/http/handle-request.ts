@@ -14,6 +14,7 @@ import type { GatewayContext } from '../context.js';
 import { RequestRefusal, type GatewayPlugin } from '../plugins/gateway-plugin.js';
 import { requestIdFrom } from '../request-id.js';
 import { clientAddress } from '../client-address.js';
+import { isDocumentsPath, type DocumentsHandler } from '../documents/documents-handler.js';
 
 export interface RequestHandlerDeps {
   apollo: ApolloServer<GatewayContext>;
@@ -23,9 +24,11 @@ export interface RequestHandlerDeps {
   trustedProxies: ReadonlySet<string>;
   /** True once the supergraph is loaded, false again while shutting down. */
   isReady(): boolean;
+  /** `/documents` and `/documents/<id>`: uploads and downloads streamed to the applications subgraph. */
+  documents?: DocumentsHandler;
 }
 
-/** node:http handler: `/graphql`, `/healthz`, `/readyz`; every answer carries x-request-id. */
+/** node:http handler: `/graphql`, `/documents`, `/healthz`, `/readyz`; every answer carries x-request-id. */
 export function createRequestHandler(deps: RequestHandlerDeps) {
   async function handleGraphQL(req: IncomingMessage, res: ServerResponse, context: GatewayContext): Promise<void> {
     if (!deps.isReady()) {
@@ -55,11 +58,12 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
     res.once('finish', () => {
       const entry = { method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - started) };
       // Probes every few seconds would drown the access log.
-      if (path === '/graphql') context.log.info(entry, 'request');
+      if (path === '/graphql' || isDocumentsPath(path)) context.log.info(entry, 'request');
       else context.log.debug(entry, 'request');
     });
     try {
       if (path === '/graphql') return await handleGraphQL(req, res, context);
+      if (deps.documents && isDocumentsPath(path)) return await deps.documents(req, res, context);
       if (path === '/healthz') return sendJson(res, 200, { status: 'ok', service: 'gateway' });
       if (path === '/readyz') {
         return deps.isReady()

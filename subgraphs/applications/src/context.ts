@@ -1,21 +1,59 @@
 import type { Kysely } from 'kysely';
-import { groupedLoader, keyedLoader, type SubgraphContext } from '@govgraph/kit';
+import { groupedLoader, keyedLoader, type EventBus, type Logger, type SubgraphContext } from '@govgraph/kit';
+import { ApplicationRepository } from './application/application.repository.js';
 import type { ApplicationTables } from './database.js';
 import { DocumentRepository } from './document/document.repository.js';
+import { LicenceStatusRepository } from './events/licence-status.repository.js';
+import { LifecycleService } from './lifecycle/lifecycle-service.js';
+import { FormSessionRepository } from './prefill/form-session.repository.js';
+import { HallStatisticsRepository } from './statistics/hall-statistics.repository.js';
+import { SubmissionService } from './submission/submission-service.js';
 
 export interface ApplicationsServices {
+  applications: ApplicationRepository;
   documents: DocumentRepository;
+  sessions: FormSessionRepository;
+  licenceStatuses: LicenceStatusRepository;
+  statistics: HallStatisticsRepository;
+  submissions: SubmissionService;
+  lifecycle: LifecycleService;
+  bus: EventBus;
+  /** The shared secret: mints case grants for officers. */
+  secret: string;
   clock: () => Date;
 }
 
-export function createApplicationsServices(db: Kysely<ApplicationTables>, clock: () => Date = () => new Date()): ApplicationsServices {
-  return { documents: new DocumentRepository(db), clock };
+export function createApplicationsServices(
+  db: Kysely<ApplicationTables>,
+  options: { secret: string; bus: EventBus; log: Logger; clock?: () => Date },
+): ApplicationsServices {
+  const clock = options.clock ?? (() => new Date());
+  const deps = {
+    db,
+    applications: new ApplicationRepository(db),
+    sessions: new FormSessionRepository(db),
+    documents: new DocumentRepository(db),
+    licenceStatuses: new LicenceStatusRepository(db),
+    statistics: new HallStatisticsRepository(db),
+    bus: options.bus,
+    clock,
+    log: options.log,
+  };
+  const submissions = new SubmissionService(deps);
+  return { ...deps, submissions, lifecycle: new LifecycleService(deps, submissions), secret: options.secret };
 }
 
 export function createApplicationsLoaders(services: ApplicationsServices) {
+  const { applications, documents } = services;
   return {
-    documentById: keyedLoader((ids: readonly string[]) => services.documents.byIds(ids), (d) => d.id),
-    documentsByOwner: groupedLoader((ids: readonly string[]) => services.documents.ofOwners(ids), (d) => d.ownerId),
+    applicationById: keyedLoader((ids: readonly string[]) => applications.byIds(ids), (a) => a.id),
+    fieldsByApplication: groupedLoader((ids: readonly string[]) => applications.fieldsOf(ids), (f) => f.application_id),
+    materialsByApplication: groupedLoader((ids: readonly string[]) => applications.materialsOf(ids), (m) => m.application_id),
+    historyByApplication: groupedLoader((ids: readonly string[]) => applications.historyOf(ids), (h) => h.application_id),
+    earlierFieldsByApplicant: groupedLoader((ids: readonly string[]) => applications.earlierDeclaredFields(ids), (f) => f.applicant_id),
+    earlierDocumentsByApplicant: groupedLoader((ids: readonly string[]) => applications.earlierDocumentMaterials(ids), (m) => m.applicant_id),
+    documentById: keyedLoader((ids: readonly string[]) => documents.byIds(ids), (d) => d.id),
+    documentsByOwner: groupedLoader((ids: readonly string[]) => documents.ofOwners(ids), (d) => d.ownerId),
   };
 }
 

@@ -42,6 +42,8 @@ export interface ApplicationTables {
     application_id: string;
     position: number;
     key: string;
+    /** The form field's source (fact path), so a later form with the same source reuses the value. */
+    source: string | null;
     value: string | null;
     provenance_system: string;
     provenance_department: string | null;

@@ -1,25 +1,43 @@
 import 'reflect-metadata';
-import { createSubgraph, DEPARTMENTS, type SubgraphService } from '@govgraph/kit';
+import { createEventBus, createSubgraph, DATA_ACCESS_STREAM, DEPARTMENTS, type SubgraphService } from '@govgraph/kit';
 import { createApplicationsLoaders, createApplicationsServices } from './context.js';
 import type { ApplicationTables } from './database.js';
+import { createDocumentRoutes } from './document/document-routes.js';
+import { consumeLicenceEvents } from './events/consume-licence-events.js';
 import { applicationMigrations } from './migrations/index.js';
 import { buildApplicationsSchema } from './schema.js';
+import { seedApplications } from './seed/seed-applications.js';
 
 export const applicationsService: SubgraphService<ApplicationTables> = {
   name: 'applications',
   department: DEPARTMENTS.dataAdministration.name,
   migrations: applicationMigrations,
+  // A simulated 2025 at the hall's shares, the demo accounts' cases and open queues (seed/).
+  seed: seedApplications,
+  seedVersion: 1,
   buildSchema: buildApplicationsSchema,
-  async createServer({ database, secret, log }) {
+  async createServer({ database, secret, log, redisUrl, redisPrefix, dataDir, clock }) {
     const { schema } = await buildApplicationsSchema();
+    const bus = createEventBus({ redisUrl, redisPrefix, dataDir, log });
+    const services = createApplicationsServices(database.db, { secret, bus, log, ...(clock ? { clock } : {}) });
+    consumeLicenceEvents(bus, services);
     return createSubgraph({
       name: 'applications',
       schema,
       secret,
       log,
-      services: createApplicationsServices(database.db),
+      services,
       createLoaders: createApplicationsLoaders,
       checkReady: database.ping,
+      onClose: () => bus.close(),
+      // POST /documents (streamed upload) and GET /documents/<id>, signed by the gateway.
+      signedRoutes: createDocumentRoutes({
+        db: database.db,
+        dataDir,
+        log,
+        ...(clock ? { clock } : {}),
+        publishAccess: (event) => bus.publish(DATA_ACCESS_STREAM, event),
+      }),
     });
   },
 };

@@ -6,25 +6,19 @@ const ctx = (applicantId: string | null) =>
   ({ claims: applicantId ? { accountId: 'A-1', personId: applicantId, applicantId, roles: ['citizen'], department: null } : null }) as any;
 
 describe('Prefill entity', () => {
-  it('resolves a representation only for the applicant it names', () => {
+  it('resolves a representation only for the applicant it names', async () => {
     const ref = { matterCode: 'JJ-0101', applicantId: 'P-000001' };
-    expect(prefillReference.__resolveReference(ref, ctx('P-000001'))).toBe(ref);
-    expect(() => prefillReference.__resolveReference(ref, ctx('P-000002'))).toThrow(expect.objectContaining({ extensions: { code: 'FORBIDDEN' } }));
-    expect(() => prefillReference.__resolveReference(ref, ctx(null))).toThrow(expect.objectContaining({ extensions: { code: 'UNAUTHENTICATED' } }));
+    await expect(prefillReference.__resolveReference(ref, ctx('P-000001'))).resolves.toBe(ref);
+    await expect(prefillReference.__resolveReference(ref, ctx('P-000002'))).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+    await expect(prefillReference.__resolveReference(ref, ctx(null))).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
   });
 
-  it('reports an unknown matter as NOT_FOUND and survives a missing applicant', () => {
+  it('reports an unknown matter as NOT_FOUND', () => {
     const resolver = new PrefillResolver();
     expect(() => resolver.fields({ matterCode: 'NOPE', applicantId: 'P-1', matter: null })).toThrow(
       expect.objectContaining({ extensions: { code: 'NOT_FOUND' } }),
     );
-    const fields = resolver.fields({
-      matterCode: 'JJ-0101',
-      applicantId: 'P-1',
-      matter: { code: 'JJ-0101', form: { fields: [{ key: 'applicantName', source: 'person.name' }] }, materials: [] },
-      applicant: null,
-    });
-    expect(fields).toEqual([{ key: 'applicantName', value: null, provenance: null }]);
+    expect(() => resolver.materials({ matterCode: 'NOPE', applicantId: 'P-1' })).toThrow(expect.objectContaining({ extensions: { code: 'NOT_FOUND' } }));
   });
 
   it('validates the matter code before anything else', () => {

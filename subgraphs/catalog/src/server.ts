@@ -6,7 +6,7 @@ import { catalogMigrations } from './migrations/index.js';
 import { buildCatalogSchema } from './schema.js';
 import { seedCatalog } from './seed/seed-catalog.js';
 
-export { DEMO_MATTERS, DRIVING_LICENCE_RENEWAL, VEHICLE_INSPECTION_MARK } from './seed/demo-matters.js';
+export { DEMO_MATTERS, DRIVING_LICENCE_RENEWAL, VEHICLE_INSPECTION_MARK } from '@govgraph/kit';
 
 export const catalogService: SubgraphService<CatalogTables> = {
   name: 'catalog',

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
 import type { GraphQLSchema } from 'graphql';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -7,7 +8,9 @@ import { createErrorFormatter } from './format-error.js';
 import type { Logger } from './logger.js';
 import type { Claims } from './trust/claims.js';
 import { verifyRequest } from './trust/gateway-signature.js';
+import { verifyRouteRequest } from './trust/route-signature.js';
 import {
+  BodySignatureError,
   BodyTooLargeError,
   closeServer,
   executeThroughApollo,
@@ -16,6 +19,7 @@ import {
   readBody,
   sendGraphQLError,
   sendJson,
+  verifiedBody,
 } from './http/index.js';
 
 export interface SubgraphContext<Loaders = unknown, Services = unknown> {
@@ -33,6 +37,32 @@ export interface SubgraphContext<Loaders = unknown, Services = unknown> {
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
+/** What a signed route's handler learns about the request, all of it vouched for by the gateway. */
+export interface SignedRouteContext {
+  claims: Claims | null;
+  requestId: string;
+  clientAddress: string | null;
+  log: Logger;
+  /**
+   * The request body, checked against the gateway's body trailer as it ends (empty when the
+   * gateway sent none). It fails with BodySignatureError instead of ending when the body is not
+   * the one the gateway signed: commit nothing before it has ended.
+   */
+  body: Readable;
+}
+
+export type SignedRouteHandler = (req: IncomingMessage, res: ServerResponse, context: SignedRouteContext) => void | Promise<void>;
+
+/** A route only the gateway may call, e.g. applications' documents. */
+export interface SignedRoute {
+  method: string;
+  /** An exact path, or a prefix when it ends with '/' ('/documents/' matches '/documents/D-1'). */
+  path: string;
+  /** Largest body taken (default: the subgraph's maxBodyBytes); more fails with BodyTooLargeError. */
+  maxBodyBytes?: number;
+  handler: SignedRouteHandler;
+}
+
 export interface SubgraphOptions<Loaders, Services> {
   name: string;
   schema: GraphQLSchema;
@@ -46,6 +76,8 @@ export interface SubgraphOptions<Loaders, Services> {
   checkReady?: () => Promise<void>;
   /** Public GET routes besides GraphQL and health, e.g. identity's JWKS. */
   routes?: Record<string, RouteHandler>;
+  /** Routes besides GraphQL that answer only requests signed by the gateway (any method). */
+  signedRoutes?: SignedRoute[];
   maxBodyBytes?: number;
   /** Extra Apollo Server plugins, e.g. to flush per-request records before the response. */
   plugins?: ApolloServerPlugin<SubgraphContext<Loaders, Services>>[];
@@ -68,7 +100,8 @@ const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 /**
  * Serves a subgraph schema over HTTP: `/graphql` for requests signed by the gateway, `/healthz`
- * and `/readyz` for operators, and any public routes the subgraph adds.
+ * and `/readyz` for operators, any public GET routes the subgraph adds, and signed routes (any
+ * method, streamed bodies checked against the gateway's trailer).
  */
 export async function createSubgraph<Loaders, Services>(options: SubgraphOptions<Loaders, Services>): Promise<Subgraph> {
   const { log } = options;
@@ -113,6 +146,62 @@ export async function createSubgraph<Loaders, Services>(options: SubgraphOptions
     await executeThroughApollo(apollo, req, res, parsed.value, async () => context);
   }
 
+  function matches(route: SignedRoute, path: string): boolean {
+    return route.path.endsWith('/') ? path.startsWith(route.path) && path.length > route.path.length : path === route.path;
+  }
+
+  async function handleSigned(req: IncomingMessage, res: ServerResponse, routes: SignedRoute[]): Promise<void> {
+    const method = req.method ?? 'GET';
+    const route = routes.find((r) => r.method === method);
+    if (!route) {
+      const allow = [...new Set(routes.map((r) => r.method))].join(', ');
+      return sendGraphQLError(res, 405, 'BAD_REQUEST', `Method ${method} not allowed here`, { allow, connection: 'close' });
+    }
+    const header = (name: string) => {
+      const value = req.headers[name];
+      return Array.isArray(value) ? value[0] : value;
+    };
+    const verified = verifyRouteRequest(options.secret, header, { method, target: req.url ?? '/' });
+    const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+    const refusal = !verified.ok ? verified.reason : verified.body === 'none' && hasBody ? 'body not covered by the signature' : null;
+    if (!verified.ok || refusal) {
+      log.warn({ reason: refusal, remote: req.socket.remoteAddress, method }, 'refused unsigned request');
+      // Nothing of an unsigned body is read: answer and close.
+      return sendGraphQLError(res, 401, 'UNAUTHENTICATED', `Request refused: ${refusal}; subgraphs answer only the gateway`, { connection: 'close' });
+    }
+    const body =
+      verified.body === 'trailer'
+        ? verifiedBody(req, {
+            secret: options.secret,
+            seal: { requestId: verified.requestId, signature: verified.signature },
+            trailers: () => req.trailers,
+            maxBytes: route.maxBodyBytes ?? maxBodyBytes,
+          })
+        : Readable.from([]);
+    try {
+      await route.handler(req, res, {
+        claims: verified.claims,
+        requestId: verified.requestId,
+        clientAddress: verified.clientAddress,
+        log: log.child({ requestId: verified.requestId }),
+        body,
+      });
+      if (!res.headersSent) {
+        // The sender went away mid-body (nothing to answer), or the handler forgot to answer.
+        if (!req.complete) return void res.destroy();
+        log.error({ path: req.url, method }, 'signed route handler returned without answering');
+        sendGraphQLError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+      }
+    } finally {
+      // A handler that answered before reading the whole body (a refusal): discard the rest, so
+      // the gateway's request completes and the connection stays usable.
+      if (!req.complete && !req.destroyed) {
+        req.unpipe();
+        req.resume();
+      }
+    }
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     try {
@@ -128,14 +217,23 @@ export async function createSubgraph<Loaders, Services>(options: SubgraphOptions
       }
       const route = options.routes?.[path];
       if (route && req.method === 'GET') return await route(req, res);
+      const signed = options.signedRoutes?.filter((r) => matches(r, path)) ?? [];
+      if (signed.length > 0) return await handleSigned(req, res, signed);
       return sendJson(res, 404, { error: 'not found' });
     } catch (error) {
+      if (res.headersSent) {
+        log.error({ err: error, path }, 'request failed after the answer started');
+        return void res.destroy();
+      }
+      if (error instanceof BodySignatureError) {
+        log.warn({ reason: error.reason, path }, 'refused a body the gateway did not sign');
+        return sendGraphQLError(res, 401, 'UNAUTHENTICATED', `Request refused: ${error.reason}; subgraphs answer only the gateway`, { connection: 'close' });
+      }
       if (error instanceof BodyTooLargeError) {
         return sendGraphQLError(res, 413, 'BAD_REQUEST', `Request body exceeds ${error.limitBytes} bytes`, { connection: 'close' });
       }
       log.error({ err: error, path }, 'request failed');
-      if (!res.headersSent) sendGraphQLError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
-      else res.destroy();
+      sendGraphQLError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
     }
   }
 

@@ -22,5 +22,6 @@ export * from './redis.js';
 export * from './auth-checker.js';
 export * from './seeded-random.js';
 export * from './demo/population.js';
+export * from './demo/catalog/index.js';
 export * from './events/index.js';
 export * from './with-service-database.js';

@@ -12,6 +12,8 @@ export interface ServiceDeps<Schema> {
   dataDir: string;
   redisUrl: string | undefined;
   redisPrefix: string;
+  /** The service's clock; tests move it to show deadlines and expiry. Real time when absent. */
+  clock?: () => Date;
 }
 
 /** Everything the harness, `npm start` and the schema printer need to know about a subgraph. */
@@ -90,7 +92,7 @@ export interface StartedService {
 export async function startService<Schema>(
   service: SubgraphService<Schema>,
   config: SubgraphConfig,
-  deps: { secret: string; log: Logger; seed?: boolean },
+  deps: { secret: string; log: Logger; seed?: boolean; clock?: () => Date },
 ): Promise<StartedService> {
   const database = openDatabase<Schema>({ name: config.name, dataDir: config.dataDir, url: config.databaseUrl });
   try {
@@ -102,6 +104,7 @@ export async function startService<Schema>(
       dataDir: config.dataDir,
       redisUrl: config.redisUrl,
       redisPrefix: config.redisPrefix,
+      ...(deps.clock ? { clock: deps.clock } : {}),
     });
     const running = await subgraph.listen(config.port, config.host);
     return {

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { cityDate, groupedLoader, keyedLoader, type EventBus, type RateLimiter, type SubgraphContext } from '@govgraph/kit';
+import { CaseDecisions } from './case/case-decisions.js';
 import type { LicenceTables } from './database.js';
 import { LicenceTypeRepository } from './licence-type/licence-type.repository.js';
 import { LicenceWriter } from './licence/licence-writer.js';
@@ -12,8 +13,9 @@ export interface LicencesServices {
   writer: LicenceWriter;
   keys: IssuerKeys;
   rateLimiter: RateLimiter;
-  /** Reports officers' reads to identity's data-access log. */
+  /** Reports officers' reads to identity's data-access log, and status changes to the case system. */
   bus: EventBus;
+  cases: CaseDecisions;
   /** The shared secret: opens case grants. */
   secret: string;
   clock: () => Date;
@@ -33,6 +35,7 @@ export function createLicencesServices(
     keys: new IssuerKeys(db, options.secret, clock),
     rateLimiter: options.rateLimiter,
     bus: options.bus,
+    cases: new CaseDecisions(db),
     secret: options.secret,
     clock,
     today: () => cityDate(clock()),

@@ -48,4 +48,12 @@ export interface LicenceTables {
     department_code: string | null;
     reason: string | null;
   };
+  case_decision: {
+    case_id: string;
+    applicant_id: string;
+    department_code: string;
+    licensing: number;
+    status: string;
+    at: string;
+  };
 }

@@ -24,12 +24,14 @@ export const licencesService: SubgraphService<LicenceTables> = {
     const { schema } = await buildLicencesSchema();
     const rateLimiter = createRateLimiter({ redisUrl, prefix: `${redisPrefix}licences:`, log });
     const bus = createEventBus({ redisUrl, redisPrefix, dataDir, log });
+    const services = createLicencesServices(database.db, { secret, rateLimiter, bus });
+    services.cases.consume(bus);
     return createSubgraph({
       name: 'licences',
       schema,
       secret,
       log,
-      services: createLicencesServices(database.db, { secret, rateLimiter, bus }),
+      services,
       createLoaders: createLicencesLoaders,
       checkReady: database.ping,
       onClose: async () => {

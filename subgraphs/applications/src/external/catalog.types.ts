@@ -1,9 +1,45 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Department } from './department.stub.js';
 
 /*
- * The catalog's matter, as far as the case system needs it. These copies are @external at type
- * level: applications never resolves them, it receives their values through @requires.
+ * The catalog's matter, as far as the case system needs it. These copies are @external:
+ * applications never resolves them, it receives their values through @requires when the gateway
+ * plans a StartForm, and keeps them in the form session a submission is checked against.
  */
+
+export enum FormFieldType {
+  TEXT = 'TEXT',
+  NUMBER = 'NUMBER',
+  DATE = 'DATE',
+  ID_NUMBER = 'ID_NUMBER',
+  CREDIT_CODE = 'CREDIT_CODE',
+  MOBILE = 'MOBILE',
+  EMAIL = 'EMAIL',
+  ADDRESS = 'ADDRESS',
+  CHOICE = 'CHOICE',
+}
+registerEnumType(FormFieldType, { name: 'FormFieldType' });
+
+export enum MatterType {
+  LICENSING = 'LICENSING',
+  PENALTY = 'PENALTY',
+  COERCION = 'COERCION',
+  LEVY = 'LEVY',
+  BENEFIT = 'BENEFIT',
+  INSPECTION = 'INSPECTION',
+  CONFIRMATION = 'CONFIRMATION',
+  REWARD = 'REWARD',
+  ADJUDICATION = 'ADJUDICATION',
+  OTHER_POWER = 'OTHER_POWER',
+  PUBLIC_SERVICE = 'PUBLIC_SERVICE',
+}
+registerEnumType(MatterType, { name: 'MatterType' });
+
+export enum CaseType {
+  INSTANT = 'INSTANT',
+  PROMISED = 'PROMISED',
+}
+registerEnumType(CaseType, { name: 'CaseType' });
 
 @Directive('@key(fields: "code", resolvable: false)')
 @ObjectType()
@@ -14,12 +50,46 @@ export class LicenceType {
 
 @Directive('@external')
 @ObjectType()
+export class FormFieldRules {
+  @Field(() => Int, { nullable: true })
+  minLength?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  maxLength?: number | null;
+
+  @Field(() => String, { nullable: true })
+  pattern?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  min?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  max?: number | null;
+}
+
+@Directive('@external')
+@ObjectType()
 export class FormField {
   @Field(() => String)
   key!: string;
 
+  @Field(() => String)
+  label!: string;
+
+  @Field(() => FormFieldType)
+  type!: FormFieldType;
+
+  @Field(() => Boolean)
+  required!: boolean;
+
   @Field(() => String, { nullable: true })
   source!: string | null;
+
+  @Field(() => [String], { nullable: true })
+  options!: string[] | null;
+
+  @Field(() => FormFieldRules, { nullable: true })
+  rules!: FormFieldRules | null;
 }
 
 @Directive('@external')
@@ -35,6 +105,9 @@ export class MaterialRequirement {
   @Field(() => ID)
   code!: string;
 
+  @Field(() => Boolean)
+  required!: boolean;
+
   @Field(() => LicenceType, { nullable: true })
   acceptsLicenceType!: LicenceType | null;
 }
@@ -44,6 +117,26 @@ export class MaterialRequirement {
 export class Matter {
   @Field(() => ID)
   code!: string;
+
+  @Directive('@external')
+  @Field(() => String)
+  name?: string;
+
+  @Directive('@external')
+  @Field(() => MatterType)
+  type?: MatterType;
+
+  @Directive('@external')
+  @Field(() => CaseType)
+  caseType?: CaseType;
+
+  @Directive('@external')
+  @Field(() => Int)
+  promisedTimeLimitDays?: number;
+
+  @Directive('@external')
+  @Field(() => Department)
+  department?: Department;
 
   @Directive('@external')
   @Field(() => Form)

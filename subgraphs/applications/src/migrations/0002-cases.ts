@@ -42,6 +42,7 @@ export const caseTables: Migration = {
       .addColumn('application_id', 'varchar(32)', (c) => c.notNull())
       .addColumn('position', 'integer', (c) => c.notNull())
       .addColumn('key', 'varchar(64)', (c) => c.notNull())
+      .addColumn('source', 'varchar(100)')
       .addColumn('value', 'text')
       .addColumn('provenance_system', 'varchar(32)', (c) => c.notNull())
       .addColumn('provenance_department', 'varchar(64)')

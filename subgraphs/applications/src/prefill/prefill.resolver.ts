@@ -3,26 +3,34 @@ import { MATTER_CODE_RULE, NotFoundError, UnauthenticatedError, checkText } from
 import type { ApplicationsContext } from '../context.js';
 import { Applicant } from '../applicant/applicant.type.js';
 import { Matter } from '../external/catalog.types.js';
-import { offerMaterials, prefillFields, type FactInput } from './match-prefill.js';
+import type { RequiredMatter } from './form-snapshot.js';
+import type { FactInput, MaterialOfferValue, PrefilledValue } from './match-prefill.js';
 import { MaterialOffer, PREFILL_REQUIRES, PrefilledField, Prefill } from './prefill.type.js';
 
 /** A Prefill as the plan hands it back to us, carrying the @requires data. */
 export interface PrefillRepresentation {
   matterCode: string;
   applicantId: string;
-  matter?: Matter | null;
+  matter?: RequiredMatter | null;
   applicant?: { profileFacts?: FactInput[] | null; licenceFacts?: FactInput[] | null } | null;
+  /** Set by the reference resolver, which matches once for both fields and materials. */
+  matched?: { fields: PrefilledValue[]; materials: MaterialOfferValue[] };
 }
 
-function requiredMatter(prefill: PrefillRepresentation): Matter {
+export function requiredMatter(prefill: PrefillRepresentation): RequiredMatter {
   // The catalog resolves unknown codes to null: this is where an unknown matter surfaces.
   if (!prefill.matter?.form) throw new NotFoundError('Matter', prefill.matterCode);
   return prefill.matter;
 }
 
-function factsOf(prefill: PrefillRepresentation): FactInput[] {
+export function factsOf(prefill: PrefillRepresentation): FactInput[] {
   // A missing applicant (or facts withheld) leaves the form empty rather than failing the plan.
   return [...(prefill.applicant?.profileFacts ?? []), ...(prefill.applicant?.licenceFacts ?? [])];
+}
+
+function matched(prefill: PrefillRepresentation): NonNullable<PrefillRepresentation['matched']> {
+  requiredMatter(prefill);
+  return prefill.matched ?? { fields: [], materials: [] };
 }
 
 @Resolver(() => Prefill)
@@ -48,14 +56,16 @@ export class PrefillResolver {
   }
 
   @Directive(`@requires(fields: "${PREFILL_REQUIRES}")`)
-  @FieldResolver(() => [PrefilledField], { description: 'Every form field, prefilled where a source knows it, with provenance.' })
-  fields(@Root() prefill: PrefillRepresentation): PrefilledField[] {
-    return prefillFields(requiredMatter(prefill).form!.fields, factsOf(prefill));
+  @FieldResolver(() => [PrefilledField], {
+    description: 'Every form field, prefilled where a source knows it (identity, licences, the applicant’s earlier applications), with provenance; the more trusted source wins.',
+  })
+  fields(@Root() prefill: PrefillRepresentation): PrefilledValue[] {
+    return matched(prefill).fields;
   }
 
   @Directive(`@requires(fields: "${PREFILL_REQUIRES}")`)
-  @FieldResolver(() => [MaterialOffer], { description: 'Every material, with the licences and documents that satisfy it.' })
-  materials(@Root() prefill: PrefillRepresentation): MaterialOffer[] {
-    return offerMaterials(requiredMatter(prefill).materials ?? [], factsOf(prefill));
+  @FieldResolver(() => [MaterialOffer], { description: 'Every material, with the valid licences and earlier documents that satisfy it.' })
+  materials(@Root() prefill: PrefillRepresentation): MaterialOfferValue[] {
+    return matched(prefill).materials;
   }
 }

@@ -35,9 +35,16 @@ export class MaterialOffer {
   satisfiedBy!: Array<typeof Evidence>;
 }
 
-/** What the gateway's plan gathers from catalog, identity and licences for the matcher. */
+/**
+ * What the gateway's plan gathers from catalog, identity and licences for the matcher — and
+ * keeps in the form session a submission is checked against.
+ */
 export const PREFILL_REQUIRES = [
-  'matter { form { fields { key source } } materials { code acceptsLicenceType { code } } }',
+  'matter {',
+  '  name type caseType promisedTimeLimitDays department { code }',
+  '  form { fields { key label type required source options rules { minLength maxLength pattern min max } } }',
+  '  materials { code required acceptsLicenceType { code } }',
+  '}',
   'applicant {',
   '  profileFacts { path value provenance { system department trustLevel retrievedAt } }',
   '  licenceFacts { path value provenance { system department trustLevel retrievedAt } }',

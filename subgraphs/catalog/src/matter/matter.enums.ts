@@ -1,54 +1,24 @@
 import { registerEnumType } from 'type-graphql';
+import { CaseType, FormFieldType, MatterLevel, MatterType, ServedObject } from '@govgraph/kit';
 
-/** The ten kinds of administrative power, and public service. */
-export enum MatterType {
-  LICENSING = 'LICENSING',
-  PENALTY = 'PENALTY',
-  COERCION = 'COERCION',
-  LEVY = 'LEVY',
-  BENEFIT = 'BENEFIT',
-  INSPECTION = 'INSPECTION',
-  CONFIRMATION = 'CONFIRMATION',
-  REWARD = 'REWARD',
-  ADJUDICATION = 'ADJUDICATION',
-  OTHER_POWER = 'OTHER_POWER',
-  PUBLIC_SERVICE = 'PUBLIC_SERVICE',
-}
+/*
+ * The catalog's vocabulary is defined in the kit (the demo catalog generator and other
+ * departments share it); here it becomes the catalog's GraphQL enums.
+ */
+export { CaseType, FormFieldType, MatterLevel, MatterType, ServedObject };
+
 registerEnumType(MatterType, {
   name: 'MatterType',
   description: '行政许可, 行政处罚, 行政强制, 行政征收, 行政给付, 行政检查, 行政确认, 行政奖励, 行政裁决, 其他, or 公共服务.',
 });
 
-export enum MatterLevel {
-  CITY = 'CITY',
-  DISTRICT = 'DISTRICT',
-}
 registerEnumType(MatterLevel, { name: 'MatterLevel' });
 
-export enum CaseType {
-  INSTANT = 'INSTANT',
-  PROMISED = 'PROMISED',
-}
 registerEnumType(CaseType, {
   name: 'CaseType',
   description: 'INSTANT (即办件) is decided on the spot; PROMISED (承诺件) within the promised time limit.',
 });
 
-export enum ServedObject {
-  PERSON = 'PERSON',
-  ENTERPRISE = 'ENTERPRISE',
-}
 registerEnumType(ServedObject, { name: 'ServedObject' });
 
-export enum FormFieldType {
-  TEXT = 'TEXT',
-  NUMBER = 'NUMBER',
-  DATE = 'DATE',
-  ID_NUMBER = 'ID_NUMBER',
-  CREDIT_CODE = 'CREDIT_CODE',
-  MOBILE = 'MOBILE',
-  EMAIL = 'EMAIL',
-  ADDRESS = 'ADDRESS',
-  CHOICE = 'CHOICE',
-}
 registerEnumType(FormFieldType, { name: 'FormFieldType' });

@@ -1,8 +1,7 @@
 import type { Kysely } from 'kysely';
-import { CITY_DEPARTMENTS, insertInBatches } from '@govgraph/kit';
+import { CITY_DEPARTMENTS, generateCatalog, insertInBatches } from '@govgraph/kit';
 import type { CatalogTables } from '../database.js';
 import { divisionRows } from './divisions.js';
-import { generateCatalog } from './generate-catalog.js';
 
 export interface SeedProgress {
   (step: string, done: number, total: number): void;

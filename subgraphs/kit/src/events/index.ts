@@ -12,3 +12,4 @@ export function createEventBus(options: { redisUrl?: string | undefined; redisPr
   return options.redisUrl ? new RedisEventBus(options.redisUrl, `${options.redisPrefix}events:`, options.log) : new FileEventBus(options.dataDir, options.log);
 }
 export * from './data-access-event.js';
+export * from './case-events.js';

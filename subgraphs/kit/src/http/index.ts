@@ -1,2 +1,3 @@
 export * from './node-http.js';
 export * from './listen.js';
+export * from './verified-body.js';

@@ -16,6 +16,8 @@ export interface CaseGrant {
   purpose: string;
   /** Epoch milliseconds. */
   expiresAt: number;
+  /** The one record of the applicant's the grant opens, when not the applicant's own data (a licence id). */
+  subjectId?: string;
 }
 
 export const GRANT_PREFIX = 'G~';

@@ -98,7 +98,8 @@ export function verifyRequest(
   return { ok: true, requestId, claims: claims ? decodeClaims(claims) : null, clientAddress: client || null };
 }
 
-function decodeClaims(encoded: string): Claims {
+/** Inverse of encodeClaims, for claims whose signature was checked. */
+export function decodeClaims(encoded: string): Claims {
   // Signed by the gateway, so the shape is trusted; parse defensively all the same.
   const raw = JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8')) as Partial<Claims>;
   return {

@@ -14,6 +14,8 @@ import {
 import type { LicencesContext } from '../context.js';
 import { HolderKind, type LicenceType } from '../licence-type/licence-type.type.js';
 import { signedContent } from '../signing/licence-content.js';
+import { requireApprovedCase } from '../case/require-approved-case.js';
+import { announceStatus } from './announce-status.js';
 import { IssueLicenceInput } from './licence-inputs.js';
 import { LicenceStatus, STATUS_CODES, effectiveStatus } from './licence-status.js';
 import { Licence, type LicenceRecord } from './licence.type.js';
@@ -60,7 +62,10 @@ export class LicenceOperationsResolver {
     }
     checkText(input.holderName, 'input.holderName', { min: 1, max: 200 });
     if (input.number !== undefined && input.number !== null) checkText(input.number, 'input.number', { min: 1, max: 64 });
-    if (input.caseId) checkText(input.caseId, 'input.caseId', { max: 64 });
+    if (input.caseId) {
+      checkText(input.caseId, 'input.caseId', { max: 32 });
+      await requireApprovedCase(ctx, input.caseId, input.holderId, type.issuer.code);
+    }
     const allowed = new Set(type.fields.map((f) => f.key));
     const data: Record<string, string> = {};
     for (const entry of input.data ?? []) {
@@ -86,6 +91,7 @@ export class LicenceOperationsResolver {
         throw error;
       }
       ctx.log.info({ licenceId: id, type: type.code }, 'licence issued');
+      await announceStatus(ctx, licence, 'issue', LicenceStatus.VALID);
       return { licence };
     }
   }
@@ -137,6 +143,8 @@ export class LicenceOperationsResolver {
     const { kid, signature } = await ctx.services.keys.sign(type.issuer.code, signedContent(content));
     const renewed: LicenceRecord = { ...content, statusCode: STATUS_CODES[LicenceStatus.VALID], signature, keyId: kid };
     await ctx.services.writer.insert(renewed, this.event(ctx, nextId, 'renew', `renews ${licence.id}`), { id: licence.id, statusCode: STATUS_CODES[LicenceStatus.CANCELLED] });
+    await announceStatus(ctx, licence, 'renew', LicenceStatus.CANCELLED);
+    await announceStatus(ctx, renewed, 'renew', LicenceStatus.VALID);
     return renewed;
   }
 
@@ -160,6 +168,7 @@ export class LicenceOperationsResolver {
     const changed = await ctx.services.writer.changeStatus(licence.id, licence.statusCode, to, this.event(ctx, licence.id, action, reason));
     if (!changed) throw new ConflictError('The licence changed meanwhile; read it again');
     ctx.log.info({ licenceId: licence.id, action }, 'licence status changed');
+    await announceStatus(ctx, licence, action, rule.to);
     return { ...licence, statusCode: to };
   }
 

@@ -1,14 +1,40 @@
-import { requireApplicant } from '@govgraph/kit';
+import { DATA_ACCESS_STREAM, isGrantReference, openCaseGrant, requireApplicant, type DataAccessEvent } from '@govgraph/kit';
 import type { LicencesContext } from '../context.js';
 import type { LicenceRecord } from './licence.type.js';
 
+/** An officer reads one licence of the applicant through the case it was given for, logged first. */
+async function throughCaseGrant(reference: string, ctx: LicencesContext): Promise<LicenceRecord | null> {
+  const grant = openCaseGrant(ctx.services.secret, reference);
+  const claims = ctx.claims;
+  if (!grant?.subjectId || !claims?.roles.includes('officer') || claims.accountId !== grant.accountId || claims.department !== grant.department) {
+    ctx.log.warn({ accountId: claims?.accountId }, 'licence grant refused');
+    return null;
+  }
+  const licence = await ctx.loaders.licenceById.load(grant.subjectId);
+  if (!licence || licence.holderId !== grant.applicantId) return null;
+  const access: DataAccessEvent = {
+    applicantId: grant.applicantId,
+    at: ctx.services.clock().toISOString(),
+    accessorAccountId: grant.accountId,
+    departmentCode: grant.department,
+    purpose: grant.purpose,
+    caseId: grant.caseId,
+    fields: ['licences.licence'],
+  };
+  await ctx.services.bus.publish(DATA_ACCESS_STREAM, access);
+  return licence;
+}
+
 /**
  * A licence's details are its holder's. Anyone else checks a licence with verifyLicence, which
- * reveals only a masked name; officers act on licences through the operations, by identifier.
+ * reveals only a masked name; officers act on licences through the operations, by identifier,
+ * and read one given as a material through the case's grant.
  */
 export const licenceReference = {
   async __resolveReference(ref: { id: string }, ctx: LicencesContext): Promise<LicenceRecord | null> {
-    if (typeof ref.id !== 'string' || ref.id.length > 128) return null;
+    if (typeof ref.id !== 'string' || ref.id.length > 1024) return null;
+    if (isGrantReference(ref.id)) return throughCaseGrant(ref.id, ctx);
+    if (ref.id.length > 128) return null;
     const licence = await ctx.loaders.licenceById.load(ref.id);
     if (!licence) return null;
     requireApplicant(ctx.claims, licence.holderId, 'read their licence');

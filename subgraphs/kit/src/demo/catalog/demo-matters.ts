@@ -1,5 +1,5 @@
-import { DEPARTMENTS, LICENCE_TYPE_CODES as LT } from '@govgraph/kit';
-import { CaseType, FormFieldType as F, MatterLevel, MatterType, ServedObject } from '../matter/matter.enums.js';
+import { DEPARTMENTS, LICENCE_TYPE_CODES as LT } from '../../reference/departments.js';
+import { CaseType, FormFieldType as F, MatterType, ServedObject } from './matter-enums.js';
 
 export interface FieldRules {
   minLength?: number;
