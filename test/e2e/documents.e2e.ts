@@ -4,6 +4,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEPARTMENTS } from '@govgraph/kit';
+import { POSTGRES_URL, postgresAvailable } from '@govgraph/kit/testing';
 import { RouteTrustHeader, signBodyTrailer, signRouteRequest } from '@govgraph/kit/trust';
 import { startGraph, type GraphHarness } from '../src/harness.js';
 
@@ -21,13 +22,14 @@ interface Answer {
   body: any;
 }
 
-describe('documents: streamed upload through the gateway, download by the owner or a case officer', () => {
+/** Issue: documents — streamed upload through the gateway, download by the owner or a case officer. */
+function documentsJourney(open: () => Promise<GraphHarness>) {
   let graph: GraphHarness;
   let zhangsan: string;
   let lisi: string;
 
   beforeAll(async () => {
-    graph = await startGraph();
+    graph = await open();
     zhangsan = await graph.login('zhangsan');
     lisi = await graph.login('lisi');
   });
@@ -172,6 +174,10 @@ describe('documents: streamed upload through the gateway, download by the owner 
       expect(answer.status).toBe(415);
       expect(answer.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'MEDIA_TYPE_NOT_ALLOWED' });
       expect(answer.body.errors[0].message).toMatch(/Windows executable/);
+      // A large one is refused from its first bytes, while the rest is still on its way.
+      const large = await upload(Buffer.concat([EXE, Buffer.alloc(8 * MiB)]), { token: zhangsan, filename: 'setup.pdf' });
+      expect(large.status).toBe(415);
+      expect(large.body.errors[0].extensions.reason).toBe('MEDIA_TYPE_NOT_ALLOWED');
     });
 
     it('refuses an anonymous upload, an empty one and a filename with a path', async () => {
@@ -275,4 +281,12 @@ describe('documents: streamed upload through the gateway, download by the owner 
       expect.objectContaining({ accessor: '赵警官', purpose: `下载办件材料 ${number}`, department: expect.objectContaining({ code: DEPARTMENTS.trafficPolice.code }) }),
     ]);
   });
+}
+
+describe('documents through the gateway (SQLite)', () => {
+  documentsJourney(() => startGraph());
+});
+
+describe.runIf(await postgresAvailable())('documents through the gateway (PostgreSQL)', () => {
+  documentsJourney(() => startGraph({ postgresUrl: POSTGRES_URL }));
 });

@@ -99,7 +99,7 @@ function licenceJourney(open: () => Promise<GraphHarness>) {
     );
     expect(revoke.data.revokeLicence.status).toBe('REVOKED');
     expect(revoke.data.revokeLicence.history).toEqual([
-      { action: 'issue', reason: 'case SCJG-case-1', department: { name: '市市场监督管理局' } },
+      { action: 'issue', reason: null, department: { name: '市市场监督管理局' } },
       { action: 'revoke', reason: '经营条件发生变化', department: { name: '市市场监督管理局' } },
     ]);
     const again = await graph.query(`mutation($id: ID!) { revokeLicence(id: $id, reason: "again") { status } }`, { id: issuedId }, market);

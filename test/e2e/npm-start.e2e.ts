@@ -53,7 +53,7 @@ describe('npm start', () => {
       await waitFor(() => started.output().includes('govgraph is ready'), 90_000);
       expect(started.output()).toContain(url);
       expect(started.output()).toContain('zhangsan');
-      expect(started.output().split('demo data seeded').length - 1).toBe(round === 1 ? 3 : 0);
+      expect(started.output().split('demo data seeded').length - 1).toBe(round === 1 ? 4 : 0); // catalog, identity, licences, applications
 
       const login = await postGraphQL(url, { query: readOperation('login.graphql'), variables: { username: 'zhangsan', password: 'demo' } });
       const token = login.data.login.token as string;

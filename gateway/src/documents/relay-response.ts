@@ -15,8 +15,9 @@ const RELAYED_HEADERS = [
   'etag',
 ] as const;
 
+/** The applications subgraph failed; the connection closes, as an upload's body may be unread. */
 export function unavailable(): RequestRefusal {
-  return new RequestRefusal(502, ErrorCode.DOWNSTREAM_SERVICE_ERROR, 'The applications service is unavailable', { serviceName: 'applications' });
+  return new RequestRefusal(502, ErrorCode.DOWNSTREAM_SERVICE_ERROR, 'The applications service is unavailable', { serviceName: 'applications' }, { connection: 'close' });
 }
 
 /**
@@ -43,5 +44,10 @@ export async function relayResponse(
   // The client's body was not read to its end: this connection cannot carry another request.
   if (options.closeAfter) headers.connection = 'close';
   res.writeHead(status, headers);
-  await pipeline(response, res);
+  try {
+    await pipeline(response, res);
+  } catch (error) {
+    // The client went away, or the subgraph did, mid-answer: the connection is gone either way.
+    options.log.warn({ status, err: error }, 'document answer cut short');
+  }
 }

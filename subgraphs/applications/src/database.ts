@@ -13,7 +13,7 @@ export interface ApplicationTables {
     id: string;
     number: string;
     applicant_id: string;
-    /** The account that submitted (a person, or an agent acting for an enterprise). */
+    /** The person who submitted: the applicant, or who acted for the applicant enterprise. */
     submitted_by: string;
     matter_code: string;
     matter_name: string;

@@ -195,10 +195,7 @@ export async function createSubgraph<Loaders, Services>(options: SubgraphOptions
     } finally {
       // A handler that answered before reading the whole body (a refusal): discard the rest, so
       // the gateway's request completes and the connection stays usable.
-      if (!req.complete && !req.destroyed) {
-        req.unpipe();
-        req.resume();
-      }
+      if (!req.complete && !req.destroyed) req.resume();
     }
   }
 

@@ -57,9 +57,10 @@ export class LifecycleService {
       changes.resume_status = record.status;
     }
     if (isDecision(input.action)) {
-      changes.decided_at = at;
-      changes.on_time = cityDate(now) <= record.deadline ? 1 : 0;
+      // A decision during a correction request first resumes the clock: the paused days count for the applicant.
       if (record.status === ApplicationStatus.CORRECTION_REQUESTED) Object.assign(changes, this.resumeClock(record, now));
+      changes.decided_at = at;
+      changes.on_time = cityDate(now) <= (changes.deadline ?? record.deadline) ? 1 : 0;
     }
     if (input.action === DecisionAction.COMPLETE) changes.completed_at = at;
     const updated = await this.move(record, changes, [{ at, status: rule.to, actor: officerActor(claims), note: input.note ?? null }]);

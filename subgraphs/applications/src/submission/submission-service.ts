@@ -135,7 +135,7 @@ export class SubmissionService {
       id: `AP-${year}-${serial}`,
       number: `440300${year}${serial}`,
       applicant_id: c.applicantId,
-      submitted_by: c.claims.accountId,
+      submitted_by: c.claims.personId ?? c.claims.accountId,
       matter_code: snapshot.matter.code,
       matter_name: snapshot.matter.name,
       department_code: snapshot.matter.departmentCode,
