@@ -1,4 +1,5 @@
-import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { CaseType, FormFieldType, MatterType } from '@govgraph/kit';
 import { Department } from './department.stub.js';
 
 /*
@@ -7,39 +8,7 @@ import { Department } from './department.stub.js';
  * plans a StartForm, and keeps them in the form session a submission is checked against.
  */
 
-export enum FormFieldType {
-  TEXT = 'TEXT',
-  NUMBER = 'NUMBER',
-  DATE = 'DATE',
-  ID_NUMBER = 'ID_NUMBER',
-  CREDIT_CODE = 'CREDIT_CODE',
-  MOBILE = 'MOBILE',
-  EMAIL = 'EMAIL',
-  ADDRESS = 'ADDRESS',
-  CHOICE = 'CHOICE',
-}
-registerEnumType(FormFieldType, { name: 'FormFieldType' });
-
-export enum MatterType {
-  LICENSING = 'LICENSING',
-  PENALTY = 'PENALTY',
-  COERCION = 'COERCION',
-  LEVY = 'LEVY',
-  BENEFIT = 'BENEFIT',
-  INSPECTION = 'INSPECTION',
-  CONFIRMATION = 'CONFIRMATION',
-  REWARD = 'REWARD',
-  ADJUDICATION = 'ADJUDICATION',
-  OTHER_POWER = 'OTHER_POWER',
-  PUBLIC_SERVICE = 'PUBLIC_SERVICE',
-}
-registerEnumType(MatterType, { name: 'MatterType' });
-
-export enum CaseType {
-  INSTANT = 'INSTANT',
-  PROMISED = 'PROMISED',
-}
-registerEnumType(CaseType, { name: 'CaseType' });
+export { CaseType, FormFieldType, MatterType };
 
 @Directive('@key(fields: "code", resolvable: false)')
 @ObjectType()

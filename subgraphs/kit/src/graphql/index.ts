@@ -1,3 +1,4 @@
 export * from './page-info.js';
 export * from './cursor.js';
 export * from './fact.js';
+export * from './matter-enums.js';

@@ -1,7 +1,7 @@
 import { CITY_DEPARTMENTS, LICENCE_TYPE_CODES as LT } from '../../reference/departments.js';
 import { CITY_DIVISION, DISTRICTS } from '../../reference/divisions.js';
 import { seededRandom } from '../../seeded-random.js';
-import { CaseType, FormFieldType as F, MatterLevel, MatterType, ServedObject } from './matter-enums.js';
+import { CaseType, FormFieldType as F, MatterLevel, MatterType, ServedObject } from '../../graphql/matter-enums.js';
 import { DEMO_MATTERS, type DemoField, type DemoMaterial, type DemoMatter } from './demo-matters.js';
 import { ACTIONS, SUBJECTS } from './subjects.js';
 

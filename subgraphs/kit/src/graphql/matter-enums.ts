@@ -1,7 +1,9 @@
+import { registerEnumType } from 'type-graphql';
+
 /*
- * The catalog's vocabulary as plain TypeScript enums: the demo catalog is generated from them,
- * and every department that needs to reason about matters (the case system's seed, statistics)
- * shares them. The catalog subgraph registers them as GraphQL enums under the same names.
+ * The catalog's vocabulary, registered once here as GraphQL enums: the catalog owns them, the
+ * demo catalog is generated from them, and the case system declares the catalog fields it
+ * receives through @requires with exactly the same enums.
  */
 
 /** The ten kinds of administrative power, and public service. */
@@ -47,3 +49,15 @@ export enum FormFieldType {
   ADDRESS = 'ADDRESS',
   CHOICE = 'CHOICE',
 }
+
+registerEnumType(MatterType, {
+  name: 'MatterType',
+  description: '行政许可, 行政处罚, 行政强制, 行政征收, 行政给付, 行政检查, 行政确认, 行政奖励, 行政裁决, 其他, or 公共服务.',
+});
+registerEnumType(MatterLevel, { name: 'MatterLevel' });
+registerEnumType(CaseType, {
+  name: 'CaseType',
+  description: 'INSTANT (即办件) is decided on the spot; PROMISED (承诺件) within the promised time limit.',
+});
+registerEnumType(ServedObject, { name: 'ServedObject' });
+registerEnumType(FormFieldType, { name: 'FormFieldType' });
