@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// `npm start`: the five services as five processes (as in production), their logs prefixed with
-// the service name, one Ctrl-C (or SIGTERM) stops them all gracefully. Once every service
-// answers /readyz, prints where the graph answers and the demo accounts.
+// `npm start`: every subgraph of subgraphs/registry.json and the gateway, each as its own process
+// (as in production), their logs prefixed with the service name; one Ctrl-C (or SIGTERM) stops
+// them all gracefully. Once every service answers /readyz, prints where the graph answers and
+// the demo accounts.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const env = {
   ...process.env,
-  // One data folder for all five processes (each runs in its own package folder): the shared
+  // One data folder for all the processes (each runs in its own package folder): the shared
   // secret generated there is what lets the gateway's signatures verify.
   DATA_DIR: resolve(process.env.DATA_DIR || 'data'),
   APOLLO_TELEMETRY_DISABLED: 'true',
@@ -18,13 +20,14 @@ const env = {
   TSX_TSCONFIG_PATH: `${root}tsconfig.json`,
 };
 const host = env.HOST || '127.0.0.1';
+// The departments, in the order the registry lists them (the kit checks it in depth when each starts).
+const registry = JSON.parse(readFileSync(`${root}subgraphs/registry.json`, 'utf8')).subgraphs;
+const envPrefix = (name) => name.toUpperCase().replace(/[^A-Z0-9]/g, '_');
 const SERVICES = [
-  { name: 'catalog', dir: 'subgraphs/catalog', port: env.CATALOG_PORT || '4001' },
-  { name: 'identity', dir: 'subgraphs/identity', port: env.IDENTITY_PORT || '4002' },
-  { name: 'licences', dir: 'subgraphs/licences', port: env.LICENCES_PORT || '4003' },
-  { name: 'applications', dir: 'subgraphs/applications', port: env.APPLICATIONS_PORT || '4004' },
+  ...registry.map((s) => ({ name: s.name, dir: s.dir, port: env[`${envPrefix(s.name)}_PORT`] || String(s.port) })),
   { name: 'gateway', dir: 'gateway', port: env.GATEWAY_PORT || '4000' },
 ];
+const labelWidth = Math.max(12, ...SERVICES.map((s) => s.name.length + 1));
 if (SERVICES.some((s) => s.port === '0')) {
   console.error('npm start needs fixed ports: the gateway must know where each subgraph listens (port 0 is for tests).');
   process.exit(2);
@@ -38,7 +41,7 @@ const children = SERVICES.map((service) => {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const label = service.name.padEnd(12);
+  const label = service.name.padEnd(labelWidth);
   for (const stream of [child.stdout, child.stderr]) {
     createInterface({ input: stream }).on('line', (line) => process.stdout.write(`${label}| ${line}\n`));
   }

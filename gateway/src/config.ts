@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_PORTS, dataDirFrom, readPort } from '@govgraph/kit';
+import { DEFAULT_PORTS, KNOWN_SUBGRAPHS, dataDirFrom, readPort, subgraphEnvPrefix } from '@govgraph/kit';
 import { loadSharedSecret } from '@govgraph/kit/trust';
 import { JWKS_PATH, JWT_AUDIENCE, JWT_ISSUER } from './auth-constants.js';
 import { readRoutingUrls } from './supergraph-routing.js';
@@ -29,13 +29,16 @@ export interface GatewayConfig {
   subgraphTimeoutMs: number;
   /** Reverse proxies whose X-Forwarded-For is believed (GATEWAY_TRUSTED_PROXIES, comma-separated IPs). */
   trustedProxies: ReadonlySet<string>;
+  /** Shared gateway state (the supergraph registry) in Redis when set; in memory otherwise. */
+  redisUrl: string | undefined;
+  /** Namespace of every Redis key (REDIS_KEY_PREFIX): gateways on one prefix share one registry. */
+  redisPrefix: string;
 }
 
 /** The committed supergraph, found from this file so the gateway starts from any directory. */
 export const DEFAULT_SUPERGRAPH_PATH = fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url));
 /** 20 MiB: a scanned licence or a phone photo with room to spare. */
 export const DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
-const KNOWN_SUBGRAPHS = ['catalog', 'identity', 'licences', 'applications'] as const;
 
 /** Reads and validates the environment once; throws naming the variable that is wrong. */
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonly<GatewayConfig> {
@@ -60,6 +63,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
     documentsUrl: besideGraphql(subgraphUrls.applications!, '/documents'),
     subgraphTimeoutMs: positiveInteger(env, 'GATEWAY_SUBGRAPH_TIMEOUT_MS', 10_000),
     trustedProxies: ipList(env, 'GATEWAY_TRUSTED_PROXIES'),
+    redisUrl: env.REDIS_URL || undefined,
+    redisPrefix: env.REDIS_KEY_PREFIX || 'govgraph:',
   });
 }
 
@@ -87,7 +92,7 @@ function resolveSubgraphUrls(env: NodeJS.ProcessEnv, routing: Record<string, str
   const urls: Record<string, string> = {};
   const names = new Set<string>([...KNOWN_SUBGRAPHS, ...Object.keys(routing)]);
   for (const name of names) {
-    const prefix = name.toUpperCase().replace(/[^A-Z0-9]/g, '_');
+    const prefix = subgraphEnvPrefix(name);
     const fallbackPort = (DEFAULT_PORTS as Record<string, number>)[name];
     if (env[`${prefix}_URL`]) {
       urls[name] = httpUrl(env, `${prefix}_URL`);

@@ -7,16 +7,19 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import { ApolloGateway, type Experimental_DidResolveQueryPlanCallback } from '@apollo/gateway';
-import { closeServer, createLogger, listen, type Logger } from '@govgraph/kit';
+import { closeServer, createLogger, listen, subgraphEnvPrefix, type Logger } from '@govgraph/kit';
 import { createTokenVerifier, type TokenVerifier } from './auth/verify-token.js';
 import type { GatewayConfig } from './config.js';
 import type { GatewayContext } from './context.js';
 import { createDocumentsHandler, isDocumentsPath } from './documents/documents-handler.js';
 import { createGatewayErrorFormatter } from './format-gateway-error.js';
 import { createRequestHandler } from './http/handle-request.js';
-import { playgroundPlaceholder } from './playground/playground-placeholder.js';
+import { createPlayground } from './playground/create-playground.js';
+import type { PlaygroundOptions } from './playground/playground-options.js';
 import type { GatewayPlugin } from './plugins/gateway-plugin.js';
 import { useAuth } from './plugins/use-auth.js';
+import { createSupergraphRegistry } from './registry/create-supergraph-registry.js';
+import { createRegistryHandler } from './registry/registry-handler.js';
 import { SignedDataSource } from './signed-data-source.js';
 
 export type { GatewayConfig } from './config.js';
@@ -33,6 +36,8 @@ export interface CreateGatewayOptions {
   plugins?: GatewayPlugin[];
   /** Replaces JWKS verification at config.jwksUrl (tests without an identity service). */
   verifyToken?: TokenVerifier;
+  /** The offline GraphiQL playground at /playground (never served with NODE_ENV=production). */
+  playground?: PlaygroundOptions;
 }
 
 export interface RunningGateway {
@@ -57,11 +62,14 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
   const log = options.log ?? createLogger('gateway');
   // ApolloGateway reads this in its constructor and would otherwise export telemetry.
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
+  // Starts from the committed supergraph; departments' publishes swap it live (src/registry/).
+  const registry = createSupergraphRegistry(config, log);
   const gateway = new ApolloGateway({
-    supergraphSdl: config.supergraphSdl,
+    supergraphSdl: registry.supergraphSdlHook,
     buildService: ({ name, url }) => {
-      const target = config.subgraphUrls[name] ?? url;
-      if (!target) throw new Error(`No URL for subgraph "${name}"; set ${name.toUpperCase()}_URL`);
+      // A published routing URL is the department's latest word; <NAME>_URL overrides the committed ones.
+      const target = registry.publishedUrl(name) ?? config.subgraphUrls[name] ?? url;
+      if (!target) throw new Error(`No URL for subgraph "${name}"; set ${subgraphEnvPrefix(name)}_URL`);
       return new SignedDataSource({ name, url: target, secret: config.secret, timeoutMs: config.subgraphTimeoutMs, log });
     },
     experimental_didResolveQueryPlan: options.didResolveQueryPlan,
@@ -85,7 +93,8 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
     // index.ts owns the signals: it drains HTTP before Apollo stops.
     stopOnTerminationSignals: false,
     plugins: [
-      production ? ApolloServerPluginLandingPageDisabled() : playgroundPlaceholder(),
+      // Apollo's landing page loads from a CDN; the request handler serves the offline playground.
+      ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
@@ -102,7 +111,9 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
     maxUploadBytes: config.maxUploadBytes,
     timeoutMs: config.subgraphTimeoutMs,
   });
-  const handle = createRequestHandler({ apollo, plugins, log, maxBodyBytes: config.maxBodyBytes, trustedProxies: config.trustedProxies, isReady: () => ready, documents });
+  const playground = production ? undefined : createPlayground(options.playground, { log: log.child({ component: 'playground' }) });
+  const registryHandler = createRegistryHandler({ registry, secret: config.secret, production, maxBodyBytes: config.maxBodyBytes });
+  const handle = createRequestHandler({ apollo, plugins, log, maxBodyBytes: config.maxBodyBytes, trustedProxies: config.trustedProxies, isReady: () => ready, documents, playground, registry: registryHandler });
 
   return {
     async listen(port = config.port, host = config.host) {

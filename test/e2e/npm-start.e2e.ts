@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { SUBGRAPH_REGISTRY, subgraphEnvPrefix } from '@govgraph/kit';
 import { freePorts } from '../src/free-ports.js';
 import { postGraphQL, readOperation } from '../src/harness.js';
 
@@ -37,14 +38,12 @@ describe('npm start', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('starts the graph with demo data, stops on Ctrl-C, and starts again without re-seeding', async () => {
-    const [gateway, catalog, identity, licences, applications] = await freePorts(5);
+    // Every department of subgraphs/registry.json (the known four, and any added since) and the gateway.
+    const [gateway, ...ports] = await freePorts(SUBGRAPH_REGISTRY.length + 1);
     const env = {
       DATA_DIR: dataDir,
       GATEWAY_PORT: String(gateway),
-      CATALOG_PORT: String(catalog),
-      IDENTITY_PORT: String(identity),
-      LICENCES_PORT: String(licences),
-      APPLICATIONS_PORT: String(applications),
+      ...Object.fromEntries(SUBGRAPH_REGISTRY.map((s, i) => [`${subgraphEnvPrefix(s.name)}_PORT`, String(ports[i])])),
     };
     const url = `http://127.0.0.1:${gateway}/graphql`;
 
@@ -53,7 +52,7 @@ describe('npm start', () => {
       await waitFor(() => started.output().includes('govgraph is ready'), 90_000);
       expect(started.output()).toContain(url);
       expect(started.output()).toContain('zhangsan');
-      expect(started.output().split('demo data seeded').length - 1).toBe(round === 1 ? 4 : 0); // catalog, identity, licences, applications
+      expect(started.output().split('demo data seeded').length - 1).toBe(round === 1 ? SUBGRAPH_REGISTRY.length : 0); // each department once
 
       const login = await postGraphQL(url, { query: readOperation('login.graphql'), variables: { username: 'zhangsan', password: 'demo' } });
       const token = login.data.login.token as string;
@@ -63,7 +62,7 @@ describe('npm start', () => {
 
       started.child.kill('SIGINT');
       expect(await started.exited).toBe(0);
-      expect(started.output().split('shutting down').length - 1).toBe(5);
+      expect(started.output().split('shutting down').length - 1).toBe(SUBGRAPH_REGISTRY.length + 1);
     }
   }, 240_000);
 });

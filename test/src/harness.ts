@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { QueryPlan } from '@apollo/query-planner';
 import { createGateway, loadGatewayConfig, type RunningGateway } from '@govgraph/gateway';
 import { Writable } from 'node:stream';
-import { createLogger, startService, type Database, type RunningSubgraph, type StartedService } from '@govgraph/kit';
+import { createLogger, startService, subgraphEnvPrefix, type Database, type RunningSubgraph, type StartedService } from '@govgraph/kit';
 import { createScratchSchema } from '@govgraph/kit/testing';
 import { signRequest, type Claims } from '@govgraph/kit/trust';
 import { OPERATIONS_DIR, SUBGRAPH_SERVICES } from '@govgraph/schema';
@@ -57,6 +57,8 @@ export interface HarnessOptions {
   captureLogs?: boolean;
   /** The services' clock (case deadlines follow it); real time when absent. */
   clock?: () => Date;
+  /** The graph's shared secret; a fresh one when absent. Two graphs that share a registry share it too. */
+  secret?: string;
 }
 
 export async function postGraphQL(url: string, body: unknown, headers: Record<string, string> = {}): Promise<GraphQLResponse> {
@@ -85,7 +87,7 @@ export function readOperation(file: string): string {
  */
 export async function startGraph(options: HarnessOptions = {}): Promise<GraphHarness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'govgraph-e2e-'));
-  const secret = randomBytes(32).toString('base64url');
+  const secret = options.secret ?? randomBytes(32).toString('base64url');
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {
@@ -124,7 +126,8 @@ export async function startGraph(options: HarnessOptions = {}): Promise<GraphHar
       DATA_DIR: dataDir,
       GOVGRAPH_SECRET: secret,
       NODE_ENV: 'test',
-      ...Object.fromEntries(started.map((s) => [`${s.running.name.toUpperCase()}_URL`, s.running.graphqlUrl])),
+      ...(options.redisUrl ? { REDIS_URL: options.redisUrl, REDIS_KEY_PREFIX: redisPrefix } : {}),
+      ...Object.fromEntries(started.map((s) => [`${subgraphEnvPrefix(s.running.name)}_URL`, s.running.graphqlUrl])),
     });
     const gateway = await createGateway(config, {
       log: log.child({ service: 'gateway' }),

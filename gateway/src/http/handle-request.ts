@@ -15,6 +15,8 @@ import { RequestRefusal, type GatewayPlugin } from '../plugins/gateway-plugin.js
 import { requestIdFrom } from '../request-id.js';
 import { clientAddress } from '../client-address.js';
 import { isDocumentsPath, type DocumentsHandler } from '../documents/documents-handler.js';
+import type { Playground } from '../playground/create-playground.js';
+import { isRegistryPath, type RegistryHandler } from '../registry/registry-handler.js';
 
 export interface RequestHandlerDeps {
   apollo: ApolloServer<GatewayContext>;
@@ -26,9 +28,13 @@ export interface RequestHandlerDeps {
   isReady(): boolean;
   /** `/documents` and `/documents/<id>`: uploads and downloads streamed to the applications subgraph. */
   documents?: DocumentsHandler;
+  /** `/playground`, its assets, and the page a browser's GET of `/graphql` gets; absent in production. */
+  playground?: Playground;
+  /** `/registry/…`: the live supergraph, and departments publishing their subgraphs. */
+  registry?: RegistryHandler;
 }
 
-/** node:http handler: `/graphql`, `/documents`, `/healthz`, `/readyz`; every answer carries x-request-id. */
+/** node:http handler: `/graphql`, `/documents`, `/playground`, `/healthz`, `/readyz`; every answer carries x-request-id. */
 export function createRequestHandler(deps: RequestHandlerDeps) {
   async function handleGraphQL(req: IncomingMessage, res: ServerResponse, context: GatewayContext): Promise<void> {
     if (!deps.isReady()) {
@@ -62,8 +68,10 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
       else context.log.debug(entry, 'request');
     });
     try {
+      if (deps.playground?.handles(req, path)) return await deps.playground.handle(req, res, path);
       if (path === '/graphql') return await handleGraphQL(req, res, context);
       if (deps.documents && isDocumentsPath(path)) return await deps.documents(req, res, context);
+      if (deps.registry && isRegistryPath(path)) return await deps.registry(req, res, context);
       if (path === '/healthz') return sendJson(res, 200, { status: 'ok', service: 'gateway' });
       if (path === '/readyz') {
         return deps.isReady()

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { GATEWAY_DEFAULT_PORT, SUBGRAPH_REGISTRY, subgraphEnvPrefix, type KnownSubgraphName, type SubgraphName } from './subgraph-registry.js';
 
 /** Reads a port (0 allowed: pick a free one), failing loudly on garbage. */
 export function readPort(env: NodeJS.ProcessEnv, variable: string, fallback: number): number {
@@ -24,9 +25,14 @@ export interface SubgraphConfig {
   redisPrefix: string;
 }
 
-/** Default ports from DESIGN.md; every one can be overridden, and 0 picks a free port. */
-export const DEFAULT_PORTS = { gateway: 4000, catalog: 4001, identity: 4002, licences: 4003, applications: 4004 } as const;
-export type SubgraphName = Exclude<keyof typeof DEFAULT_PORTS, 'gateway'>;
+/**
+ * Default ports: the gateway's, and each registered subgraph's from `subgraphs/registry.json`
+ * (4001-4004 for the known four, as in DESIGN.md). Every one can be overridden, and 0 picks a free port.
+ */
+export const DEFAULT_PORTS: Readonly<Record<'gateway' | KnownSubgraphName, number> & Partial<Record<string, number>>> = Object.freeze({
+  gateway: GATEWAY_DEFAULT_PORT,
+  ...(Object.fromEntries(SUBGRAPH_REGISTRY.map((entry) => [entry.name, entry.port])) as Record<KnownSubgraphName, number>),
+});
 
 /** Relative to where the user ran npm (INIT_CWD), not the workspace folder npm runs a script in. */
 export function dataDirFrom(env: NodeJS.ProcessEnv): string {
@@ -34,10 +40,14 @@ export function dataDirFrom(env: NodeJS.ProcessEnv): string {
 }
 
 export function subgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = process.env): SubgraphConfig {
-  const prefix = name.toUpperCase();
+  const prefix = subgraphEnvPrefix(name);
+  const fallback = DEFAULT_PORTS[name];
+  if (fallback === undefined && !env[`${prefix}_PORT`]) {
+    throw new Error(`${name} is not in subgraphs/registry.json: set ${prefix}_PORT, or register it (npm run new-subgraph does)`);
+  }
   return {
     name,
-    port: readPort(env, `${prefix}_PORT`, DEFAULT_PORTS[name]),
+    port: readPort(env, `${prefix}_PORT`, fallback ?? 0),
     host: env.HOST || '127.0.0.1',
     dataDir: dataDirFrom(env),
     databaseUrl: env[`${prefix}_DATABASE_URL`] || undefined,

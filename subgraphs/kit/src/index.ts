@@ -4,6 +4,7 @@ export * from './logger.js';
 export * from './scalars.js';
 export * from './loaders.js';
 export * from './config.js';
+export * from './subgraph-registry.js';
 export * from './federated-schema.js';
 export * from './create-subgraph.js';
 export * from './service.js';

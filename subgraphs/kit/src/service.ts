@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { SubgraphName, SubgraphConfig } from './config.js';
+import type { SubgraphConfig } from './config.js';
+import type { SubgraphName } from './subgraph-registry.js';
 import { migrateToLatest, openDatabase, type Database, type Dialect, type Migrations } from './db/index.js';
 import type { FederatedSchema } from './federated-schema.js';
 import type { Logger } from './logger.js';

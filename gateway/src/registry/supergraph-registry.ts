@@ -1,0 +1,250 @@
+import { join } from 'node:path';
+import type { SupergraphSdlHook, SupergraphSdlUpdateFunction } from '@apollo/gateway';
+import type { Logger } from '@govgraph/kit';
+import {
+  checkSubgraph,
+  composeGraph,
+  readTrustedOperations,
+  subgraphsOfSupergraph,
+  type CheckReport,
+  type ComposedGraph,
+  type SubgraphSdl,
+  type TrustedOperation,
+} from '@govgraph/schema/governance';
+import type { PublishedSubgraph, RegistryState, RegistryStore } from './registry-store.js';
+
+export interface SupergraphRegistryOptions {
+  /** The committed supergraph the gateway starts from (SUPERGRAPH_PATH). */
+  supergraphSdl: string;
+  /** The folder beside it: `subgraphs/<name>.graphql` it was composed from, `operations/` the trusted documents. */
+  schemaDir: string;
+  store: RegistryStore;
+  log: Logger;
+}
+
+/** One subgraph of the graph being served, and where it came from. */
+export interface RegistrySubgraph extends SubgraphSdl {
+  source: 'committed' | 'published';
+  publishedAt?: string;
+}
+
+export type PublishOutcome =
+  | { status: 'published'; change: 'added' | 'updated'; version: number; report: CheckReport }
+  | { status: 'unchanged'; version: number; report: CheckReport }
+  | { status: 'refused'; report: CheckReport }
+  | { status: 'unavailable'; reason: string };
+
+/**
+ * The gateway's live supergraph: the committed one, with the subgraphs departments published
+ * over it. A publish is checked (the same check as `npx govgraph check`), recorded in the store,
+ * and swapped in through @apollo/gateway's `update` — the schema and query planner are replaced
+ * between requests, in-flight ones finish on the plan they started with, nothing restarts.
+ * With Redis every gateway on the prefix is notified and swaps to the same state.
+ */
+export class SupergraphRegistry {
+  private readonly log: Logger;
+  private readonly store: RegistryStore;
+  private update: SupergraphSdlUpdateFunction | undefined;
+  private stopWatching: (() => Promise<void>) | undefined;
+  /** The registry version served (0: the committed supergraph), and what was published over it. */
+  private version = 0;
+  private published: Record<string, PublishedSubgraph> = {};
+  private servedSdl: string;
+  /** The served graph, composed (lazily for the committed one: composing takes a moment). */
+  private graph: ComposedGraph | undefined;
+  private committed: { ok: true; subgraphs: SubgraphSdl[]; graph: ComposedGraph } | { ok: false; reason: string } | undefined;
+  private operations: TrustedOperation[] | undefined;
+  private failedVersion: number | undefined;
+  /** Publishes and refreshes run one at a time. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly options: SupergraphRegistryOptions) {
+    this.log = options.log;
+    this.store = options.store;
+    this.servedSdl = options.supergraphSdl;
+  }
+
+  /** For ApolloGateway's `supergraphSdl`: the graph to start with, and the `update` to swap later. */
+  readonly supergraphSdlHook: SupergraphSdlHook = async ({ update }) => {
+    let initial = this.options.supergraphSdl;
+    try {
+      const state = await this.store.read();
+      if (state.version > 0 && this.adopt(state)) initial = this.servedSdl;
+    } catch (error) {
+      this.log.warn({ err: error }, 'registry: cannot read the published subgraphs; starting from the committed supergraph');
+    }
+    this.update = update;
+    this.stopWatching = await this.store.watch(() => void this.refresh());
+    return {
+      supergraphSdl: initial,
+      cleanup: async () => {
+        this.update = undefined;
+        await this.stopWatching?.();
+        await this.store.close();
+      },
+    };
+  };
+
+  /** True once the gateway loaded its first supergraph through the hook. */
+  get loaded(): boolean {
+    return this.update !== undefined;
+  }
+
+  /** The routing URL of a subgraph published through the registry (it wins over <NAME>_URL). */
+  publishedUrl(name: string): string | undefined {
+    return this.published[name]?.url;
+  }
+
+  current(): { version: number; supergraphSdl: string } {
+    return { version: this.version, supergraphSdl: this.servedSdl };
+  }
+
+  /** Every subgraph of the served graph, for `npx govgraph check --gateway`. */
+  listing(): { ok: true; version: number; subgraphs: RegistrySubgraph[] } | { ok: false; reason: string } {
+    const committed = this.loadCommitted();
+    if (!committed.ok) return committed;
+    const subgraphs: RegistrySubgraph[] = overlay(committed.subgraphs, this.published).map((s) => {
+      const published = this.published[s.name];
+      return published ? { ...s, source: 'published', publishedAt: published.publishedAt } : { ...s, source: 'committed' };
+    });
+    return { ok: true, version: this.version, subgraphs };
+  }
+
+  /** Checks a subgraph against the served graph and, when nothing breaks, makes it live everywhere. */
+  publish(name: string, sdl: string, url: string): Promise<PublishOutcome> {
+    return this.serially(async (): Promise<PublishOutcome> => {
+      try {
+        return await this.checkAndPublish(name, sdl, url);
+      } catch (error) {
+        // The store (Redis) failed: nothing was published, the graph served is unchanged.
+        this.log.error({ err: error, subgraph: name }, 'registry: publish failed');
+        return { status: 'unavailable', reason: `the registry store failed (${(error as Error).message})` };
+      }
+    });
+  }
+
+  private async checkAndPublish(name: string, sdl: string, url: string): Promise<PublishOutcome> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const state = await this.store.read();
+      if (!this.adopt(state)) return { status: 'unavailable', reason: 'this gateway cannot compose the registry’s current state; see its log' };
+      const current = this.currentGraph();
+      if (!current.ok) return { status: 'unavailable', reason: current.reason };
+      const { report, graph } = checkSubgraph({ subgraph: name, sdl, url, current: current.graph, operations: this.trustedOperations() });
+      if (report.change === 'unchanged') return { status: 'unchanged', version: this.version, report };
+      if (!report.ok || !graph) return { status: 'refused', report };
+      const entry: PublishedSubgraph = { name, url, sdl, publishedAt: new Date().toISOString() };
+      const version = await this.store.publish(state.version, entry);
+      // Another gateway published first: check again, against the graph with its change.
+      if (version === null) continue;
+      this.published = { ...state.published, [name]: entry };
+      this.version = version;
+      this.serve(graph);
+      return { status: 'published', change: report.change, version, report };
+    }
+    return { status: 'unavailable', reason: 'other publishes kept changing the graph; try again' };
+  }
+
+  /** Follows a change made elsewhere (another gateway's publish). */
+  refresh(): Promise<void> {
+    return this.serially(async () => {
+      try {
+        this.adopt(await this.store.read());
+      } catch (error) {
+        this.log.warn({ err: error }, 'registry: cannot read the published subgraphs');
+      }
+    });
+  }
+
+  private serially<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Serves a stored state unless it is the one served already; false when it does not compose here. */
+  private adopt(state: RegistryState): boolean {
+    if (state.version === this.version) return true;
+    const committed = this.loadCommitted();
+    if (!committed.ok) {
+      this.logOnce(state.version, { reason: committed.reason }, 'registry: published subgraphs found, but the committed subgraphs are unavailable');
+      return false;
+    }
+    const composed = composeGraph(overlay(committed.subgraphs, state.published));
+    if (!composed.ok) {
+      // The committed graph changed under the published subgraphs (a deploy): keep serving.
+      this.logOnce(state.version, { errors: composed.errors }, 'registry: the published subgraphs do not compose with this gateway’s committed supergraph; keeping the current one');
+      return false;
+    }
+    this.version = state.version;
+    this.published = state.published;
+    this.serve(composed.graph);
+    this.log.info({ version: state.version, published: Object.keys(state.published) }, 'registry: serving a new supergraph');
+    return true;
+  }
+
+  private serve(graph: ComposedGraph): void {
+    this.graph = graph;
+    if (graph.supergraphSdl === this.servedSdl) return;
+    this.servedSdl = graph.supergraphSdl;
+    try {
+      // Synchronous: the next request plans on the new supergraph, the running ones keep theirs.
+      this.update?.(graph.supergraphSdl);
+    } catch (error) {
+      this.log.error({ err: error }, 'registry: the gateway refused the new supergraph');
+    }
+  }
+
+  private currentGraph(): { ok: true; graph: ComposedGraph } | { ok: false; reason: string } {
+    if (this.graph) return { ok: true, graph: this.graph };
+    const committed = this.loadCommitted();
+    if (!committed.ok) return committed;
+    this.graph = committed.graph;
+    return { ok: true, graph: committed.graph };
+  }
+
+  /** The subgraphs the committed supergraph was composed from, proven by composing them to the same file. */
+  private loadCommitted(): { ok: true; subgraphs: SubgraphSdl[]; graph: ComposedGraph } | { ok: false; reason: string } {
+    if (this.committed) return this.committed;
+    const dir = join(this.options.schemaDir, 'subgraphs');
+    try {
+      const subgraphs = subgraphsOfSupergraph(this.options.supergraphSdl, dir);
+      const composed = composeGraph(subgraphs);
+      if (!composed.ok) {
+        this.committed = { ok: false, reason: `the subgraph SDL files in ${dir} do not compose: ${composed.errors.join('; ')}` };
+      } else if (composed.graph.supergraphSdl !== this.options.supergraphSdl) {
+        this.committed = { ok: false, reason: `the subgraph SDL files in ${dir} do not compose to the gateway’s supergraph; run npm run compose` };
+      } else {
+        this.committed = { ok: true, subgraphs, graph: composed.graph };
+      }
+    } catch (error) {
+      this.committed = { ok: false, reason: (error as Error).message };
+    }
+    if (!this.committed.ok) this.log.warn({ reason: this.committed.reason }, 'registry: publishing is unavailable');
+    return this.committed;
+  }
+
+  private trustedOperations(): TrustedOperation[] {
+    this.operations ??= readTrustedOperations(join(this.options.schemaDir, 'operations'));
+    return this.operations;
+  }
+
+  private logOnce(version: number, details: Record<string, unknown>, message: string): void {
+    if (this.failedVersion === version) return;
+    this.failedVersion = version;
+    this.log.error({ version, ...details }, message);
+  }
+}
+
+/** The committed subgraphs with the published ones in their place, and new ones after them. */
+function overlay(committed: SubgraphSdl[], published: Record<string, PublishedSubgraph>): SubgraphSdl[] {
+  const names = new Set(committed.map((s) => s.name));
+  const replaced = committed.map((s) => {
+    const p = published[s.name];
+    return p ? { name: p.name, url: p.url, sdl: p.sdl } : s;
+  });
+  const added = Object.values(published)
+    .filter((p) => !names.has(p.name))
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((p) => ({ name: p.name, url: p.url, sdl: p.sdl }));
+  return [...replaced, ...added];
+}
