@@ -80,6 +80,7 @@ async function announceWhenReady() {
       console.log(`
   govgraph is ready (${seconds} s)
     GraphQL   http://${host}:${gateway.port}/graphql
+    Browser   http://${host}:${gateway.port}/playground${env.NODE_ENV === 'production' ? '  (off: NODE_ENV=production)' : ''}
     Accounts  password "demo" for all:
               zhangsan         citizen 张三, holds a driving licence
               lisi             citizen 李四, holds no licences; agent of 王五's company
