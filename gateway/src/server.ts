@@ -14,6 +14,7 @@ import type { GatewayContext } from './context.js';
 import { createDocumentsHandler, isDocumentsPath } from './documents/documents-handler.js';
 import { createGatewayErrorFormatter } from './format-gateway-error.js';
 import { createRequestHandler } from './http/handle-request.js';
+import { createGatewayMetrics, type GatewayMetrics } from './metrics/gateway-metrics.js';
 import { createPlayground } from './playground/create-playground.js';
 import type { PlaygroundOptions } from './playground/playground-options.js';
 import type { GatewayPlugin } from './plugins/gateway-plugin.js';
@@ -36,6 +37,8 @@ export interface CreateGatewayOptions {
   plugins?: GatewayPlugin[];
   /** Replaces JWKS verification at config.jwksUrl (tests without an identity service). */
   verifyToken?: TokenVerifier;
+  /** Shared series for /metrics; a fresh set per gateway when absent. */
+  metrics?: GatewayMetrics;
   /** The offline GraphiQL playground at /playground (never served with NODE_ENV=production). */
   playground?: PlaygroundOptions;
 }
@@ -81,6 +84,7 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
   const verifyToken =
     options.verifyToken ??
     createTokenVerifier({ jwksUrl: config.jwksUrl, issuer: config.jwt.issuer, audience: config.jwt.audience });
+  const metrics = options.metrics ?? createGatewayMetrics();
   const plugins: GatewayPlugin[] = [useAuth({ verifyToken }), ...(options.plugins ?? [])];
 
   const apollo = new ApolloServer<GatewayContext>({
@@ -113,7 +117,7 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
   });
   const playground = production ? undefined : createPlayground(options.playground, { log: log.child({ component: 'playground' }) });
   const registryHandler = createRegistryHandler({ registry, secret: config.secret, production, maxBodyBytes: config.maxBodyBytes });
-  const handle = createRequestHandler({ apollo, plugins, log, maxBodyBytes: config.maxBodyBytes, trustedProxies: config.trustedProxies, isReady: () => ready, documents, playground, registry: registryHandler });
+  const handle = createRequestHandler({ apollo, plugins, log, maxBodyBytes: config.maxBodyBytes, trustedProxies: config.trustedProxies, isReady: () => ready, documents, playground, registry: registryHandler, metrics: metrics.registry });
 
   return {
     async listen(port = config.port, host = config.host) {

@@ -26,6 +26,8 @@ export interface RequestHandlerDeps {
   trustedProxies: ReadonlySet<string>;
   /** True once the supergraph is loaded, false again while shutting down. */
   isReady(): boolean;
+  /** Prometheus text for GET /metrics. */
+  metrics?: { render(): string };
   /** `/documents` and `/documents/<id>`: uploads and downloads streamed to the applications subgraph. */
   documents?: DocumentsHandler;
   /** `/playground`, its assets, and the page a browser's GET of `/graphql` gets; absent in production. */
@@ -72,6 +74,10 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
       if (path === '/graphql') return await handleGraphQL(req, res, context);
       if (deps.documents && isDocumentsPath(path)) return await deps.documents(req, res, context);
       if (deps.registry && isRegistryPath(path)) return await deps.registry(req, res, context);
+      if (path === '/metrics' && deps.metrics) {
+        res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
+        return void res.end(deps.metrics.render());
+      }
       if (path === '/healthz') return sendJson(res, 200, { status: 'ok', service: 'gateway' });
       if (path === '/readyz') {
         return deps.isReady()
