@@ -5,7 +5,13 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_PORTS, KNOWN_SUBGRAPHS, dataDirFrom, readPort, subgraphEnvPrefix } from '@govgraph/kit';
 import { loadSharedSecret } from '@govgraph/kit/trust';
 import { JWKS_PATH, JWT_AUDIENCE, JWT_ISSUER } from './auth-constants.js';
+import { loadResponseCacheSettings, loadTracingSettings, type ResponseCacheSettings, type TracingSettings } from './observability/observability-config.js';
+import { corsOriginsFrom } from './http/cors.js';
+import { loadResilienceSettings } from './resilience/resilience-config.js';
+import type { ResilienceSettings } from './resilience/subgraph-link.js';
+import { readLimitsConfig, readRateLimitConfig, type LimitsConfig, type RateLimitConfig } from './limits/limits-config.js';
 import { readRoutingUrls } from './supergraph-routing.js';
+import { loadTrustedDocumentsConfig, type TrustedDocumentsConfig } from './trusted-documents/trusted-documents-config.js';
 
 export interface GatewayConfig {
   port: number;
@@ -27,12 +33,28 @@ export interface GatewayConfig {
   documentsUrl: string;
   /** A subgraph that has not answered by then counts as down (partial result). */
   subgraphTimeoutMs: number;
+  /** Per-subgraph timeouts (<NAME>_TIMEOUT_MS), retries, circuit breakers, connection pools. */
+  resilience: Readonly<ResilienceSettings>;
+  /** Origins whose pages may read the gateway's answers (GATEWAY_CORS_ORIGINS); none by default. */
+  corsOrigins: ReadonlySet<string>;
+  /** How long close() lets requests in flight finish before cutting them (GATEWAY_SHUTDOWN_GRACE_MS). */
+  shutdownGraceMs: number;
   /** Reverse proxies whose X-Forwarded-For is believed (GATEWAY_TRUSTED_PROXIES, comma-separated IPs). */
   trustedProxies: ReadonlySet<string>;
   /** Shared gateway state (the supergraph registry) in Redis when set; in memory otherwise. */
   redisUrl: string | undefined;
   /** Namespace of every Redis key (REDIS_KEY_PREFIX): gateways on one prefix share one registry. */
   redisPrefix: string;
+  /** Depth, aliases, root fields, tokens, cost and batch size of a request (GATEWAY_MAX_*, GATEWAY_DEFAULT_LIST_SIZE). */
+  limits: Readonly<LimitsConfig>;
+  /** Requests per minute per account and per client address (GATEWAY_RATE_LIMIT_*); shared through Redis when set. */
+  rateLimit: Readonly<RateLimitConfig>;
+  /** Trusted documents and APQ (GATEWAY_TRUSTED_DOCUMENTS, …_MANIFEST, GATEWAY_APQ_*), with the manifest's documents read and checked. */
+  trustedDocuments: Readonly<TrustedDocumentsConfig>;
+  /** Public answers cached (GATEWAY_RESPONSE_CACHE, GATEWAY_RESPONSE_CACHE_MEMORY_MB); in Redis when REDIS_URL is set. */
+  responseCache: Readonly<ResponseCacheSettings>;
+  /** OpenTelemetry traces over OTLP/HTTP, only when OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT is set; null otherwise. */
+  tracing: Readonly<TracingSettings> | null;
 }
 
 /** The committed supergraph, found from this file so the gateway starts from any directory. */
@@ -47,11 +69,13 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
   const supergraphSdl = readSupergraph(supergraphPath);
   const subgraphUrls = resolveSubgraphUrls(env, readRoutingUrls(supergraphSdl));
   const identityUrl = subgraphUrls.identity!;
+  const subgraphTimeoutMs = positiveInteger(env, 'GATEWAY_SUBGRAPH_TIMEOUT_MS', 10_000);
+  const nodeEnv = env.NODE_ENV || 'development';
   return Object.freeze({
     port: readPort(env, 'GATEWAY_PORT', DEFAULT_PORTS.gateway),
     host: env.HOST || '127.0.0.1',
     dataDir,
-    nodeEnv: env.NODE_ENV || 'development',
+    nodeEnv,
     supergraphPath,
     supergraphSdl,
     subgraphUrls: Object.freeze(subgraphUrls),
@@ -61,10 +85,18 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
     maxBodyBytes: positiveInteger(env, 'GATEWAY_MAX_BODY_BYTES', 1024 * 1024),
     maxUploadBytes: positiveInteger(env, 'GATEWAY_MAX_UPLOAD_BYTES', DEFAULT_MAX_UPLOAD_BYTES),
     documentsUrl: besideGraphql(subgraphUrls.applications!, '/documents'),
-    subgraphTimeoutMs: positiveInteger(env, 'GATEWAY_SUBGRAPH_TIMEOUT_MS', 10_000),
+    subgraphTimeoutMs,
+    resilience: loadResilienceSettings(env, Object.keys(subgraphUrls), subgraphTimeoutMs),
+    corsOrigins: corsOriginsFrom(env),
+    shutdownGraceMs: positiveInteger(env, 'GATEWAY_SHUTDOWN_GRACE_MS', 10_000),
     trustedProxies: ipList(env, 'GATEWAY_TRUSTED_PROXIES'),
     redisUrl: env.REDIS_URL || undefined,
     redisPrefix: env.REDIS_KEY_PREFIX || 'govgraph:',
+    limits: readLimitsConfig(env),
+    rateLimit: readRateLimitConfig(env, nodeEnv),
+    trustedDocuments: loadTrustedDocumentsConfig(env, nodeEnv),
+    responseCache: Object.freeze(loadResponseCacheSettings(env)),
+    tracing: loadTracingSettings(env),
   });
 }
 

@@ -3,33 +3,68 @@ import type { Logger } from '@govgraph/kit';
 import { encodeClaims, TrustHeader } from '@govgraph/kit/trust';
 import type { GatewayContext } from './context.js';
 import { clientErrorFrom, downstreamError } from './downstream-error.js';
+import type { ObservedFetch, SubgraphFetchObserver } from './observability/subgraph-fetch-observer.js';
+import { fetchOperationType } from './resilience/fetch-operation-type.js';
+import { classifyFailure, withFailure } from './resilience/subgraph-failure.js';
+import type { SubgraphLink } from './resilience/subgraph-link.js';
 import { createSigningFetcher, type FetcherResponse } from './signing-fetcher.js';
 
 export interface SignedDataSourceOptions {
   name: string;
   url: string;
   secret: string;
-  timeoutMs: number;
+  /** This subgraph's pooled connections, timeout, retries and circuit breaker (src/resilience/). */
+  link: SubgraphLink;
   log: Logger;
+  /** Replaces the link's pooled connections (tests). */
   fetch?: typeof globalThis.fetch;
+  /** Metrics, trace span and traceparent for each attempt (src/observability/). */
+  observer?: SubgraphFetchObserver;
 }
 
 /**
  * One department's subgraph as the gateway calls it: claims and request id forwarded in signed
  * headers (no Authorization header), failures turned into DOWNSTREAM_SERVICE_ERROR naming the
- * department, with the details only in the log.
+ * department, with the details only in the log. Each fetch goes through the subgraph's link:
+ * kept-alive connections, a timeout per attempt, retries for queries only, a circuit breaker.
  */
 export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly serviceName: string;
   private readonly log: Logger;
+  private readonly link: SubgraphLink;
+  private readonly observer: SubgraphFetchObserver | undefined;
+  private readonly attempts = new WeakMap<object, ObservedFetch>();
 
   constructor(options: SignedDataSourceOptions) {
     super({
       url: options.url,
-      fetcher: createSigningFetcher({ secret: options.secret, timeoutMs: options.timeoutMs, fetch: options.fetch }),
+      fetcher: createSigningFetcher({ secret: options.secret, timeoutMs: options.link.timeoutMs, fetch: options.fetch ?? options.link.pool.fetch }),
     });
     this.serviceName = options.name;
     this.log = options.log;
+    this.link = options.link;
+    this.observer = options.observer;
+  }
+
+  /** Every attempt is signed anew; only a query fetch is ever sent twice. */
+  override process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
+    const log = 'incomingRequestContext' in options ? options.context.log : this.log;
+    return this.link.run({ retryable: fetchOperationType(options) === 'query', log }, () => this.observed(options, () => super.process(options)));
+  }
+
+  /** One attempt, seen by the observer (not health checks: they carry no request context). */
+  private async observed<T>(options: GraphQLDataSourceProcessOptions<GatewayContext>, attempt: () => Promise<T>): Promise<T> {
+    if (!this.observer || !('incomingRequestContext' in options)) return attempt();
+    const observed = this.observer.start(this.serviceName, options.context, fetchOperationType(options));
+    this.attempts.set(options.request, observed);
+    try {
+      const result = await attempt();
+      observed.succeeded();
+      return result;
+    } catch (error) {
+      observed.failed(error);
+      throw error;
+    }
   }
 
   override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
@@ -40,21 +75,14 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     headers.set(TrustHeader.requestId, requestId);
     headers.set(TrustHeader.claims, encodeClaims(claims));
     headers.set(TrustHeader.client, clientAddress ?? '');
+    // W3C trace context for this attempt's span (only when tracing is on).
+    for (const [name, value] of Object.entries(this.attempts.get(options.request)?.headers ?? {})) headers.set(name, value);
   }
 
-  override didEncounterError(error: Error, _request: unknown, response?: FetcherResponse, context?: GatewayContext): void {
-    const log = context?.log ?? this.log;
+  override didEncounterError(error: Error, _request: unknown, response?: FetcherResponse): void {
     const clientError = clientErrorFrom(error, this.serviceName);
     if (clientError) throw clientError;
-    log.error(
-      { serviceName: this.serviceName, status: response?.status, err: causeOf(error) },
-      'subgraph request failed',
-    );
-    throw downstreamError(this.serviceName);
+    // The link logs it (once per attempt, with the kind of failure) and decides on a retry.
+    throw withFailure(downstreamError(this.serviceName), classifyFailure(error, response));
   }
-}
-
-/** fetch hides the useful part (ECONNREFUSED, timeout) in `cause`. */
-function causeOf(error: Error): unknown {
-  return error.cause ?? error;
 }

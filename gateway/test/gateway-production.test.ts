@@ -10,7 +10,13 @@ describe('gateway with NODE_ENV=production and identity down', () => {
   beforeAll(async () => {
     const gone = await startHttpServer(() => undefined);
     await gone.close();
-    gateway = await startGateway({ NODE_ENV: 'production', JWKS_URL: `${gone.url}/.well-known/jwks.json` });
+    // `allow`, so that a free-form introspection query reaches Apollo: the production default
+    // (`only`: trusted documents alone) has its own tests in use-trusted-documents.test.ts.
+    gateway = await startGateway({
+      NODE_ENV: 'production',
+      GATEWAY_TRUSTED_DOCUMENTS: 'allow',
+      JWKS_URL: `${gone.url}/.well-known/jwks.json`,
+    });
   });
   afterAll(() => gateway?.close());
 

@@ -129,10 +129,10 @@ describe('gateway over fake subgraphs', () => {
     expect(answer.body).toEqual({ errors: [{ message: 'Body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
   });
 
-  it('answers a body over 1 MiB with 413 BAD_REQUEST', async () => {
+  it('answers a body over 1 MiB with 413 LIMIT_EXCEEDED naming the limit', async () => {
     const answer = await postGraphQL(gateway, { query: '{ whoami }', variables: { pad: 'x'.repeat(1024 * 1024) } });
     expect(answer.status).toBe(413);
-    expect(answer.body.errors?.[0]?.extensions).toEqual({ code: 'BAD_REQUEST' });
+    expect(answer.body.errors?.[0]?.extensions).toEqual({ code: 'LIMIT_EXCEEDED', limit: 'body', max: 1024 * 1024, actual: expect.any(Number) });
   });
 
   it('serves health, readiness and the offline playground as its landing page', async () => {

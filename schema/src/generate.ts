@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { composeSupergraph, type SubgraphSdl } from './compose.js';
+import { buildTrustedDocumentManifest, printTrustedDocumentManifest, TRUSTED_DOCUMENT_MANIFEST_FILE } from './governance/trusted-document-manifest.js';
+import { readTrustedOperations } from './governance/trusted-operations.js';
 import { CONTRACT_OPERATIONS_DIR, OPERATIONS_DIR, SUPERGRAPH_FILE, subgraphFile } from './paths.js';
 import { SUBGRAPH_SERVICES, defaultRoutingUrl } from './subgraph-services.js';
 
@@ -28,13 +30,28 @@ function contractOperations(): GeneratedFile[] {
     .map((file) => ({ path: join(OPERATIONS_DIR, file), content: readFileSync(join(CONTRACT_OPERATIONS_DIR, file), 'utf8') }));
 }
 
+/**
+ * The trusted documents' manifest (id = SHA-256 of each file's text), from the contract when it
+ * is beside the checkout, else from the committed operations.
+ */
+function trustedDocumentManifest(operations: GeneratedFile[]): GeneratedFile {
+  const documents =
+    operations.length > 0 ? operations.map((f) => ({ file: basename(f.path), source: f.content })) : readTrustedOperations(OPERATIONS_DIR);
+  return {
+    path: join(OPERATIONS_DIR, TRUSTED_DOCUMENT_MANIFEST_FILE),
+    content: printTrustedDocumentManifest(buildTrustedDocumentManifest(documents)),
+  };
+}
+
 /** Everything `npm run compose` writes, computed from code. */
 export async function generatedFiles(): Promise<GeneratedFile[]> {
   const subgraphs = await printSubgraphs();
+  const operations = contractOperations();
   return [
     ...subgraphs.map((s) => ({ path: subgraphFile(s.name), content: s.sdl })),
     { path: SUPERGRAPH_FILE, content: composeSupergraph(subgraphs) },
-    ...contractOperations(),
+    ...operations,
+    trustedDocumentManifest(operations),
   ];
 }
 

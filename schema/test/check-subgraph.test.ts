@@ -150,7 +150,7 @@ describe('check: breaking changes, each with the contract operations it breaks',
   });
 
   it('a removed argument, and a required argument added', () => {
-    const removed = check('licences', 'licences(status: LicenceStatus): [Licence!]!', 'licences: [Licence!]!');
+    const removed = check('licences', 'licences(status: LicenceStatus): [Licence!]', 'licences: [Licence!]');
     expect(breakOf(removed, 'ARG_REMOVED', 'Applicant.licences(status:)').affects).toEqual([
       { file: 'my-home.graphql', operation: 'MyHome', fields: ['me.licences(status:)'] },
     ]);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CONTRACT_OPERATIONS_DIR, OPERATIONS_DIR, staleFiles } from '../src/index.js';
 
 describe('generated schema files', () => {
-  it('are current: each subgraph SDL, the supergraph and the contract operations', async () => {
+  it('are current: each subgraph SDL, the supergraph, the contract operations and their manifest', async () => {
     const stale = await staleFiles();
     // A stale file means code and committed schema disagree: regenerate and commit them together.
     expect(stale, `stale generated files — run \`npm run compose\` and commit:\n${stale.join('\n')}`).toEqual([]);

@@ -41,6 +41,11 @@ export interface GraphHarness {
   subgraphQuery<Data = any>(name: string, document: string, variables: Record<string, unknown>, claims: Claims | null): Promise<GraphQLResponse<Data>>;
   /** The claims the gateway would forward for a token. */
   claimsOf(token: string): Claims;
+  /**
+   * Starts a subgraph again on its old port and database (after `subgraphs[name].close()`, or
+   * closing it first): a department coming back. `subgraphs[name]` is the new one afterwards.
+   */
+  restartSubgraph(name: string): Promise<RunningSubgraph>;
   close(): Promise<void>;
 }
 
@@ -59,6 +64,8 @@ export interface HarnessOptions {
   clock?: () => Date;
   /** The graph's shared secret; a fresh one when absent. Two graphs that share a registry share it too. */
   secret?: string;
+  /** More gateway environment, e.g. `{ GATEWAY_BREAKER_OPEN_MS: '200' }`. */
+  gatewayEnv?: Record<string, string>;
 }
 
 export async function postGraphQL(url: string, body: unknown, headers: Record<string, string> = {}): Promise<GraphQLResponse> {
@@ -101,33 +108,39 @@ export async function startGraph(options: HarnessOptions = {}): Promise<GraphHar
   const plans: GraphHarness['plans'] = [];
   const redisPrefix = options.redisPrefix ?? `govgraph-test:${randomBytes(4).toString('hex')}:`;
 
+  const databaseUrls: Record<string, string | undefined> = {};
+  /** One service on a port (0: any), its close made safe to call twice (a test stops it, close() again). */
+  const startOne = async (service: (typeof SUBGRAPH_SERVICES)[number], port: number): Promise<StartedService> => {
+    const one = await startService(
+      service,
+      { name: service.name, port, host: '127.0.0.1', dataDir, databaseUrl: databaseUrls[service.name], redisUrl: options.redisUrl, redisPrefix },
+      { secret, log: log.child({ service: service.name }), ...(options.clock ? { clock: options.clock } : {}) },
+    );
+    let closing: Promise<void> | undefined;
+    return { ...one, running: { ...one.running, close: () => (closing ??= one.running.close()) } };
+  };
   try {
     for (const service of SUBGRAPH_SERVICES) {
-      let databaseUrl: string | undefined;
       if (options.postgresUrl) {
         const scratch = await createScratchSchema(options.postgresUrl);
         cleanups.push(scratch.drop);
-        databaseUrl = scratch.url;
+        databaseUrls[service.name] = scratch.url;
       }
-      started.push(
-        await startService(
-          service,
-          { name: service.name, port: 0, host: '127.0.0.1', dataDir, databaseUrl, redisUrl: options.redisUrl, redisPrefix },
-          { secret, log: log.child({ service: service.name }), ...(options.clock ? { clock: options.clock } : {}) },
-        ),
-      );
+      started.push(await startOne(service, 0));
     }
     if (options.catalogScale && options.catalogScale > 1) {
       const catalog = started.find((s) => s.running.name === 'catalog')!;
       await catalog.database.db.transaction().execute((trx) => seedCatalog(trx as never, { scale: options.catalogScale }));
     }
     const subgraphs = Object.fromEntries(started.map((s) => [s.running.name, s.running]));
+    const databases = Object.fromEntries(started.map((s) => [s.running.name, s.database]));
     const config = loadGatewayConfig({
       DATA_DIR: dataDir,
       GOVGRAPH_SECRET: secret,
       NODE_ENV: 'test',
       ...(options.redisUrl ? { REDIS_URL: options.redisUrl, REDIS_KEY_PREFIX: redisPrefix } : {}),
       ...Object.fromEntries(started.map((s) => [`${subgraphEnvPrefix(s.running.name)}_URL`, s.running.graphqlUrl])),
+      ...options.gatewayEnv,
     });
     const gateway = await createGateway(config, {
       log: log.child({ service: 'gateway' }),
@@ -142,7 +155,7 @@ export async function startGraph(options: HarnessOptions = {}): Promise<GraphHar
     return {
       gateway,
       subgraphs,
-      databases: Object.fromEntries(started.map((s) => [s.running.name, s.database])),
+      databases,
       dataDir,
       logs,
       plans,
@@ -160,6 +173,17 @@ export async function startGraph(options: HarnessOptions = {}): Promise<GraphHar
         const headers = signRequest(secret, { requestId: `test-${randomBytes(4).toString('hex')}`, claims, body });
         const response = await fetch(subgraphs[name]!.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
         return { status: response.status, ...((await response.json()) as object), headers: response.headers };
+      },
+      async restartSubgraph(name) {
+        const index = started.findIndex((s) => s.running.name === name);
+        const service = SUBGRAPH_SERVICES.find((s) => s.name === name);
+        if (index < 0 || !service) throw new Error(`No subgraph named ${name}`);
+        const old = started[index]!;
+        await old.running.close();
+        started[index] = await startOne(service, Number(new URL(old.running.url).port));
+        subgraphs[name] = started[index]!.running;
+        databases[name] = started[index]!.database;
+        return subgraphs[name]!;
       },
       claimsOf(token) {
         const payload = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8'));

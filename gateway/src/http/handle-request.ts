@@ -17,6 +17,7 @@ import { clientAddress } from '../client-address.js';
 import { isDocumentsPath, type DocumentsHandler } from '../documents/documents-handler.js';
 import type { Playground } from '../playground/create-playground.js';
 import { isRegistryPath, type RegistryHandler } from '../registry/registry-handler.js';
+import { setSecurityHeaders } from './security-headers.js';
 
 export interface RequestHandlerDeps {
   apollo: ApolloServer<GatewayContext>;
@@ -34,6 +35,18 @@ export interface RequestHandlerDeps {
   playground?: Playground;
   /** `/registry/…`: the live supergraph, and departments publishing their subgraphs. */
   registry?: RegistryHandler;
+  /** `/readyz` with the subgraphs probed (http/readiness.ts); without it, readiness is isReady(). */
+  readiness?: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+  /** CORS for the allow-listed origins (http/cors.ts); true when it answered (a preflight). */
+  cors?: (req: IncomingMessage, res: ServerResponse) => boolean;
+  /**
+   * Sees a GraphQL request's parameters — the parsed POST body (an array for a batch) or a GET's
+   * query parameters — before Apollo does (batch and token limits, a batch's rate-limit charge);
+   * refuses by throwing a RequestRefusal.
+   */
+  checkRequest?: (params: unknown, context: GatewayContext) => void | Promise<void>;
+  /** The refusal of a body over its limit, naming it (plugins/use-limits.ts); a plain 413 without it. */
+  bodyTooLarge?: (limitBytes: number, declaredBytes: number | undefined) => RequestRefusal;
 }
 
 /** node:http handler: `/graphql`, `/documents`, `/playground`, `/healthz`, `/readyz`; every answer carries x-request-id. */
@@ -49,6 +62,7 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
       if (!parsed.ok) return sendGraphQLError(res, 400, 'BAD_REQUEST', 'Body is not valid JSON');
       body = parsed.value;
     }
+    await deps.checkRequest?.(req.method === 'POST' ? body : Object.fromEntries(new URL(req.url ?? '/', 'http://localhost').searchParams), context);
     await executeThroughApollo(deps.apollo, req, res, body, async () => context);
   }
 
@@ -63,6 +77,7 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
       log: deps.log.child({ requestId }),
     };
     res.setHeader('x-request-id', requestId);
+    setSecurityHeaders(res);
     res.once('finish', () => {
       const entry = { method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - started) };
       // Probes every few seconds would drown the access log.
@@ -70,6 +85,7 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
       else context.log.debug(entry, 'request');
     });
     try {
+      if (deps.cors?.(req, res)) return;
       if (deps.playground?.handles(req, path)) return await deps.playground.handle(req, res, path);
       if (path === '/graphql') return await handleGraphQL(req, res, context);
       if (deps.documents && isDocumentsPath(path)) return await deps.documents(req, res, context);
@@ -80,6 +96,7 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
       }
       if (path === '/healthz') return sendJson(res, 200, { status: 'ok', service: 'gateway' });
       if (path === '/readyz') {
+        if (deps.readiness) return await deps.readiness(req, res);
         return deps.isReady()
           ? sendJson(res, 200, { status: 'ready', service: 'gateway' })
           : sendJson(res, 503, { status: 'not ready', service: 'gateway' });
@@ -89,6 +106,10 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
       if (res.headersSent) {
         context.log.error({ err: error, path }, 'request failed after the answer started');
         return void res.destroy();
+      }
+      if (error instanceof BodyTooLargeError && deps.bodyTooLarge) {
+        const declared = Number(req.headers['content-length']);
+        error = deps.bodyTooLarge(error.limitBytes, Number.isSafeInteger(declared) ? declared : undefined);
       }
       if (error instanceof RequestRefusal) {
         const extensions = { ...error.extensions, code: error.code };

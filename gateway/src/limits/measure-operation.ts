@@ -26,7 +26,9 @@ export interface OperationMeasure {
   rootFields: number;
   /**
    * Estimated work: every field costs 1, times the size of every list around it. A list's size
-   * is its `first` / `last` / `limit` argument when given, else the assumed default.
+   * is its `first` / `last` / `limit` argument when given (or that argument's default in the
+   * schema), else the assumed default. On a Relay connection, which is not a list itself, the
+   * argument sizes the connection's `edges` and `nodes`.
    */
   cost: number;
 }
@@ -40,7 +42,8 @@ export interface MeasureOptions {
 
 const SIZE_ARGUMENTS = new Set(['first', 'last', 'limit']);
 
-function listSize(node: FieldNode, options: MeasureOptions): number {
+/** The size a `first` / `last` / `limit` argument asks for (or defaults to in the schema); undefined without one. */
+function sizeArgument(node: FieldNode, field: GraphQLField<unknown, unknown> | undefined, options: MeasureOptions): number | undefined {
   for (const argument of node.arguments ?? []) {
     if (!SIZE_ARGUMENTS.has(argument.name.value)) continue;
     const value = argument.value;
@@ -50,8 +53,14 @@ function listSize(node: FieldNode, options: MeasureOptions): number {
       if (typeof given === 'number' && Number.isFinite(given)) return Math.max(0, given);
     }
   }
-  return options.defaultListSize;
+  for (const argument of field?.args ?? []) {
+    if (SIZE_ARGUMENTS.has(argument.name) && typeof argument.defaultValue === 'number') return Math.max(0, argument.defaultValue);
+  }
+  return undefined;
 }
+
+/** A connection's lists: what its size argument counts. */
+const CONNECTION_LISTS = new Set(['edges', 'nodes']);
 
 function isList(type: GraphQLOutputType): boolean {
   return isListType(isNonNullType(type) ? type.ofType : type);
@@ -76,7 +85,14 @@ export function measureOperation(
   const root =
     operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
 
-  const walk = (set: SelectionSetNode, parent: GraphQLCompositeType | null, depth: number, seen: ReadonlySet<string>): { depth: number; cost: number; fields: number } => {
+  // `connectionSize`: the size argument of the connection field whose selection this is, if any.
+  const walk = (
+    set: SelectionSetNode,
+    parent: GraphQLCompositeType | null,
+    depth: number,
+    seen: ReadonlySet<string>,
+    connectionSize?: number,
+  ): { depth: number; cost: number; fields: number } => {
     let deepest = depth;
     let cost = 0;
     let fields = 0;
@@ -85,11 +101,14 @@ export function measureOperation(
         fields += 1;
         if (selection.alias) aliases += 1;
         const field = fieldOf(parent, selection.name.value);
-        const multiplier = field && isList(field.type) ? listSize(selection, options) : 1;
+        const list = field !== undefined && isList(field.type);
+        const size = sizeArgument(selection, field, options);
+        const fromConnection = list && CONNECTION_LISTS.has(selection.name.value) ? connectionSize : undefined;
+        const multiplier = list ? (size ?? fromConnection ?? options.defaultListSize) : 1;
         let inner = { depth: depth + 1, cost: 0, fields: 0 };
         if (selection.selectionSet) {
           const named = field ? getNamedType(field.type) : null;
-          inner = walk(selection.selectionSet, named && isCompositeType(named) ? named : null, depth + 1, seen);
+          inner = walk(selection.selectionSet, named && isCompositeType(named) ? named : null, depth + 1, seen, list ? undefined : size);
         }
         deepest = Math.max(deepest, inner.depth);
         cost += multiplier * (1 + inner.cost);
@@ -110,7 +129,7 @@ export function measureOperation(
         }
         if (!target) continue;
         const conditioned = typeName ? schema.getType(typeName) : parent;
-        const inner = walk(target, conditioned && isCompositeType(conditioned) ? conditioned : parent, depth, next);
+        const inner = walk(target, conditioned && isCompositeType(conditioned) ? conditioned : parent, depth, next, connectionSize);
         deepest = Math.max(deepest, inner.depth);
         cost += inner.cost;
         fields += inner.fields;

@@ -11,6 +11,7 @@ export * from './operation-usage.js';
 export * from './publish-key.js';
 export * from './schema-diff.js';
 export * from './subgraph-files.js';
+export * from './trusted-document-manifest.js';
 export * from './trusted-operations.js';
 export type { SubgraphSdl } from '../compose.js';
 export { OPERATIONS_DIR, SCHEMA_DIR, SUBGRAPHS_DIR, SUPERGRAPH_FILE, subgraphFile } from '../paths.js';

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { createSubgraph, DEPARTMENTS, type SubgraphService } from '@govgraph/kit';
+import { createEventBus, createSubgraph, DEPARTMENTS, type SubgraphService } from '@govgraph/kit';
+import { announceCatalogChanged } from './announce-catalog-changed.js';
 import { createCatalogLoaders, createCatalogServices } from './context.js';
 import type { CatalogTables } from './database.js';
 import { catalogMigrations } from './migrations/index.js';
@@ -16,8 +17,11 @@ export const catalogService: SubgraphService<CatalogTables> = {
   // 2: the catalog at the hall's scale, with definitions, districts and search (issue 4).
   seedVersion: 2,
   buildSchema: buildCatalogSchema,
-  async createServer({ database, secret, log }) {
+  async createServer({ database, secret, log, redisUrl, redisPrefix, dataDir }) {
     const { schema } = await buildCatalogSchema();
+    // A start may follow a migration or a reseed: gateways drop what they cached from the catalog.
+    const bus = createEventBus({ redisUrl, redisPrefix, dataDir, log });
+    void announceCatalogChanged(bus, { reason: 'started' }, log);
     return createSubgraph({
       name: 'catalog',
       schema,
@@ -26,7 +30,9 @@ export const catalogService: SubgraphService<CatalogTables> = {
       services: createCatalogServices(database.db, database.dialect),
       createLoaders: createCatalogLoaders,
       checkReady: database.ping,
+      onClose: () => bus.close(),
     });
   },
 };
 export { seedCatalog } from './seed/seed-catalog.js';
+export { announceCatalogChanged } from './announce-catalog-changed.js';

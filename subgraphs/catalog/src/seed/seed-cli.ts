@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { withServiceDatabase } from '@govgraph/kit';
+import { createEventBus, withServiceDatabase } from '@govgraph/kit';
+import { announceCatalogChanged } from '../announce-catalog-changed.js';
 import { catalogService } from '../server.js';
 import { seedCatalog } from './seed-catalog.js';
 
@@ -21,7 +22,7 @@ function parseScale(argv: string[]): number {
 const scale = parseScale(process.argv.slice(2));
 const interactive = process.stdout.isTTY;
 const started = Date.now();
-await withServiceDatabase(catalogService, async (database) => {
+await withServiceDatabase(catalogService, async (database, { config, log }) => {
   console.log(`seeding the catalog at ${scale}× into ${database.location}`);
   await database.db.transaction().execute((trx) =>
     seedCatalog(trx, {
@@ -33,5 +34,9 @@ await withServiceDatabase(catalogService, async (database) => {
       },
     }),
   );
+  // Running gateways drop the catalog answers they cached (through Redis or DATA_DIR/events.sqlite).
+  const bus = createEventBus({ redisUrl: config.redisUrl, redisPrefix: config.redisPrefix, dataDir: config.dataDir, log });
+  await announceCatalogChanged(bus, { reason: 'seeded', scale }, log);
+  await bus.close();
 });
 console.log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

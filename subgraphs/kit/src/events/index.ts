@@ -13,3 +13,4 @@ export function createEventBus(options: { redisUrl?: string | undefined; redisPr
 }
 export * from './data-access-event.js';
 export * from './case-events.js';
+export * from './catalog-events.js';

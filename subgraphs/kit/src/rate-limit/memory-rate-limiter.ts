@@ -6,7 +6,7 @@ export class MemoryRateLimiter implements RateLimiter {
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  async hit(key: string, rule: RateRule): Promise<RateState> {
+  async hit(key: string, rule: RateRule, weight = 1): Promise<RateState> {
     const now = this.now();
     let window = this.windows.get(key);
     if (!window || window.resetAt <= now) {
@@ -14,7 +14,7 @@ export class MemoryRateLimiter implements RateLimiter {
       this.windows.set(key, window);
       this.sweep(now);
     }
-    window.count += 1;
+    window.count += weight;
     return { count: window.count, resetInSeconds: Math.ceil((window.resetAt - now) / 1000) };
   }
 

@@ -16,7 +16,8 @@ export interface RateState {
  * Keys are namespaced by the caller, e.g. `login:fail:account:A-000001`.
  */
 export interface RateLimiter {
-  hit(key: string, rule: RateRule): Promise<RateState>;
+  /** Counts `weight` hits (1 when absent: a batch of n operations may count n at once). */
+  hit(key: string, rule: RateRule, weight?: number): Promise<RateState>;
   peek(key: string): Promise<RateState>;
   reset(key: string): Promise<void>;
   close(): Promise<void>;

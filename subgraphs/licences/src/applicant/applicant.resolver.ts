@@ -32,7 +32,12 @@ async function requireReader(ctx: LicencesContext, applicant: Applicant, field: 
 
 @Resolver(() => Applicant)
 export class ApplicantLicencesResolver {
-  @FieldResolver(() => [Licence], { description: "The applicant's licences, optionally only those with the given current status." })
+  // Nullable on purpose: the field crosses from licences into every applicant, so when licences
+  // is down it is null (with an error naming licences) instead of nulling the whole applicant.
+  @FieldResolver(() => [Licence], {
+    nullable: true,
+    description: "The applicant's licences, optionally only those with the given current status. Null when the licences service is unavailable.",
+  })
   async licences(
     @Root() applicant: Applicant,
     @Ctx() ctx: LicencesContext,

@@ -1,0 +1,75 @@
+import type { GatewayContext } from '../context.js';
+import type { GatewayMetrics } from '../metrics/gateway-metrics.js';
+import { failureOf } from '../resilience/subgraph-failure.js';
+import { formatTraceparent } from '../tracing/trace-context.js';
+import type { Tracer } from '../tracing/tracer.js';
+import { observationOf, requestObservationOf } from './request-scope.js';
+
+/** One attempt of a fetch to a subgraph, until its answer or failure. */
+export interface ObservedFetch {
+  /** Headers to add to the fetch: `traceparent` when tracing is on. */
+  headers: Readonly<Record<string, string>>;
+  /** The subgraph answered with JSON (GraphQL errors inside still count as an answer). */
+  succeeded(): void;
+  /** The attempt threw: a failure marked by the data source (src/resilience/subgraph-failure.ts), or an answer it turned into an error. */
+  failed(error: unknown): void;
+}
+
+/** What SignedDataSource calls for every fetch attempt of a client operation. */
+export interface SubgraphFetchObserver {
+  /** `operationType` is the fetch's own (a mutation's plan also fetches `_entities` queries). */
+  start(subgraph: string, context: GatewayContext, operationType: string | undefined): ObservedFetch;
+}
+
+const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
+
+export type FetchOutcome = 'ok' | 'error' | 'timeout';
+
+/**
+ * ok: the department answered — a 400 for the caller's input included, as the circuit breaker
+ * sees it; timeout; error: refused, unreachable, 5xx, not GraphQL.
+ */
+export function outcomeOf(error: unknown): FetchOutcome {
+  const failure = failureOf(error);
+  if (!failure) return 'ok';
+  return failure.kind === 'timeout' ? 'timeout' : 'error';
+}
+
+/**
+ * Counts and times every subgraph fetch attempt per subgraph and outcome, traces it as a client span
+ * under the request's span (and hands the subgraph the trace context), and notes on the request
+ * which subgraphs it read and wrote, for the response cache.
+ */
+export function createSubgraphFetchObserver(options: { metrics: GatewayMetrics; tracer?: Tracer | null }): SubgraphFetchObserver {
+  const { metrics, tracer } = options;
+  return {
+    start(subgraph, context, operationType) {
+      const observation = observationOf(context);
+      observation.fetched.add(subgraph);
+      if (operationType === 'mutation') observation.written.add(subgraph);
+      const started = performance.now();
+      const parent = requestObservationOf(context).span;
+      const span = tracer && parent
+        ? tracer.startSpan(`subgraph ${subgraph}`, {
+            kind: 'client',
+            parent: parent.context,
+            attributes: { 'govgraph.subgraph': subgraph, 'govgraph.request_id': context.requestId },
+          })
+        : undefined;
+      let done = false;
+      const finish = (outcome: FetchOutcome) => {
+        if (done) return;
+        done = true;
+        // The subgraph's link counts timeouts (and breaker_open, which never reaches a fetch).
+        if (outcome !== 'timeout') metrics.subgraphFetches.inc({ subgraph, outcome });
+        metrics.subgraphFetchSeconds.observe({ subgraph }, (performance.now() - started) / 1000);
+        span?.setAttribute('govgraph.outcome', outcome).end(outcome === 'ok' ? {} : { error: outcome });
+      };
+      return {
+        headers: span ? { traceparent: formatTraceparent(span.context) } : NO_HEADERS,
+        succeeded: () => finish('ok'),
+        failed: (error) => finish(outcomeOf(error)),
+      };
+    },
+  };
+}

@@ -1,0 +1,187 @@
+import type { ApolloServerPlugin, GraphQLRequest } from '@apollo/server';
+import {
+  GraphQLError,
+  Kind,
+  valueFromASTUntyped,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
+import { ErrorCode } from '@govgraph/kit';
+import type { GatewayContext } from '../context.js';
+import { countTokens } from '../limits/count-tokens.js';
+import type { LimitsConfig } from '../limits/limits-config.js';
+import { measureOperation, type OperationMeasure } from '../limits/measure-operation.js';
+import { withoutIntrospection } from '../limits/without-introspection.js';
+import type { GatewayMetrics } from '../metrics/gateway-metrics.js';
+import { RequestRefusal, type GatewayPlugin } from './gateway-plugin.js';
+
+/** The stable names in `extensions.limit` and in govgraph_limit_rejections_total's `limit` label. */
+export type LimitName = 'depth' | 'aliases' | 'rootFields' | 'tokens' | 'cost' | 'batch' | 'body';
+
+export interface UseLimitsOptions extends LimitsConfig {
+  /** Counts every refusal by limit. */
+  metrics?: Pick<GatewayMetrics, 'limitRejections'>;
+}
+
+export interface LimitsPlugin extends GatewayPlugin {
+  /**
+   * Batch size and token count of one request's parameters — the POST body (an array for a
+   * batch) or a GET's query parameters — checked before anything parses a document. Throws a
+   * RequestRefusal (HTTP 400) naming the limit.
+   */
+  checkRequest(params: unknown): void;
+  /**
+   * The refusal of a body over `limitBytes` (GATEWAY_MAX_BODY_BYTES, which the HTTP layer enforces
+   * while reading): HTTP 413; `declaredBytes` is its Content-Length when sent.
+   */
+  bodyTooLarge(limitBytes: number, declaredBytes?: number): RequestRefusal;
+}
+
+/**
+ * Limits on what one request may ask, each refused with LIMIT_EXCEEDED and
+ * `extensions: { limit, max, actual }` (`actual` wherever it was measured to the end):
+ *
+ * - at the HTTP layer, before any parsing: `body` (413; the body is not read past the limit),
+ *   `batch` (operations in one POSTed array), `tokens` (counted with graphql's lexer, stopping one
+ *   past the limit, so no `actual`);
+ * - once Apollo has parsed and validated the operation (`didResolveOperation`, which also sees
+ *   documents filled in from persisted-query ids): `depth`, `aliases`, `rootFields` and
+ *   list-size-aware `cost` (limits/measure-operation.ts, variables' defaults applied). Depth and
+ *   cost leave introspection out (limits/without-introspection.ts).
+ */
+export function useLimits(options: UseLimitsOptions): LimitsPlugin {
+  const refused = (limit: LimitName) => options.metrics?.limitRejections.inc({ limit });
+
+  function refusal(limit: Exclude<LimitName, 'body'>, message: string, max: number, actual?: number): RequestRefusal {
+    refused(limit);
+    return new RequestRefusal(400, ErrorCode.LIMIT_EXCEEDED, message, { limit, max, ...(actual === undefined ? {} : { actual }) });
+  }
+
+  function checkTokens(params: unknown): void {
+    const query = params && typeof params === 'object' ? (params as { query?: unknown }).query : undefined;
+    // Every token is at least one character long.
+    if (typeof query !== 'string' || query.length <= options.maxTokens) return;
+    if (countTokens(query, options.maxTokens) > options.maxTokens) {
+      throw refusal('tokens', `The document has more than ${options.maxTokens} tokens`, options.maxTokens);
+    }
+  }
+
+  function operationLimitError(limit: LimitName, message: string, max: number, actual: number): GraphQLError {
+    refused(limit);
+    return new GraphQLError(message, {
+      extensions: { code: ErrorCode.LIMIT_EXCEEDED, limit, max, actual, http: { status: 400 } },
+    });
+  }
+
+  function checkOperation(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, request: GraphQLRequest): void {
+    const measure = measureForLimits(schema, document, operation, request.variables, options.defaultListSize);
+    if (measure.depth > options.maxDepth) {
+      throw operationLimitError('depth', `The operation is ${measure.depth} fields deep; the limit is ${options.maxDepth}`, options.maxDepth, measure.depth);
+    }
+    if (measure.aliases > options.maxAliases) {
+      throw operationLimitError('aliases', `The operation uses ${measure.aliases} aliases; the limit is ${options.maxAliases}`, options.maxAliases, measure.aliases);
+    }
+    if (measure.rootFields > options.maxRootFields) {
+      throw operationLimitError(
+        'rootFields',
+        `The operation asks for ${measure.rootFields} root fields; the limit is ${options.maxRootFields}`,
+        options.maxRootFields,
+        measure.rootFields,
+      );
+    }
+    if (measure.cost > options.maxCost) {
+      throw operationLimitError(
+        'cost',
+        `The operation's estimated cost is ${measure.cost}; the limit is ${options.maxCost} (a list counts ${options.defaultListSize} items unless its first, last or limit argument says otherwise)`,
+        options.maxCost,
+        measure.cost,
+      );
+    }
+  }
+
+  const apollo: ApolloServerPlugin<GatewayContext> = {
+    async requestDidStart() {
+      return {
+        // The first hook whose errors Apollo answers with their own code and HTTP status.
+        async didResolveOperation({ schema, document, operation, request }) {
+          if (operation) checkOperation(schema, document, operation, request);
+        },
+      };
+    },
+  };
+
+  return {
+    name: 'limits',
+    checkRequest(params) {
+      if (Array.isArray(params)) {
+        if (params.length > options.maxBatchSize) {
+          throw refusal(
+            'batch',
+            options.maxBatchSize === 1
+              ? `Batched requests are not accepted here; this one holds ${params.length} operations`
+              : `A batch may hold ${options.maxBatchSize} operations; this one holds ${params.length}`,
+            options.maxBatchSize,
+            params.length,
+          );
+        }
+        for (const entry of params) checkTokens(entry);
+        return;
+      }
+      checkTokens(params);
+    },
+    bodyTooLarge(limitBytes, declaredBytes) {
+      refused('body');
+      const actual = declaredBytes !== undefined && declaredBytes > limitBytes ? { actual: declaredBytes } : {};
+      return new RequestRefusal(
+        413,
+        ErrorCode.LIMIT_EXCEEDED,
+        `The request body exceeds the limit of ${limitBytes} bytes`,
+        { limit: 'body', max: limitBytes, ...actual },
+        // The rest of the body is not read: the connection cannot carry another request.
+        { connection: 'close' },
+      );
+    },
+    apollo,
+  };
+}
+
+/**
+ * An operation as the limits see it: depth and cost without introspection fields
+ * (limits/without-introspection.ts), aliases and root fields of the whole operation; list sizes
+ * from arguments, variables, or the variables' defaults.
+ */
+export function measureForLimits(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> | undefined,
+  defaultListSize: number,
+): OperationMeasure {
+  const fragments = fragmentsOf(document);
+  const options = { defaultListSize, variables: withVariableDefaults(operation, variables) };
+  const whole = measureOperation(schema, operation, fragments, options);
+  const stripped = withoutIntrospection(schema, operation, fragments);
+  if (!stripped) return whole;
+  const counted = measureOperation(schema, stripped.operation, stripped.fragments, options);
+  return { ...whole, depth: counted.depth, cost: counted.cost };
+}
+
+function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+  }
+  return fragments;
+}
+
+/** The variables as sent, with each definition's default for those left out (`$first: Int = 20`). */
+function withVariableDefaults(operation: OperationDefinitionNode, given: Record<string, unknown> | undefined): Record<string, unknown> {
+  const values: Record<string, unknown> = { ...(given ?? {}) };
+  for (const definition of operation.variableDefinitions ?? []) {
+    const name = definition.variable.name.value;
+    if (values[name] === undefined && definition.defaultValue) values[name] = valueFromASTUntyped(definition.defaultValue);
+  }
+  return values;
+}

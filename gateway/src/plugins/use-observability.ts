@@ -1,0 +1,69 @@
+import type { GatewayMetrics } from '../metrics/gateway-metrics.js';
+import { operationLabel } from '../observability/operation-names.js';
+import { observationOf, requestObservationOf, requestScope } from '../observability/request-scope.js';
+import { parseTraceparent } from '../tracing/trace-context.js';
+import type { Tracer } from '../tracing/tracer.js';
+import type { GatewayPlugin } from './gateway-plugin.js';
+
+export interface UseObservabilityOptions {
+  metrics: GatewayMetrics;
+  /** Set only when an OTLP endpoint is configured. */
+  tracer?: Tracer | null;
+  /** Operation names that become label values (the contract operations); others count as "other". */
+  knownOperations: ReadonlySet<string>;
+}
+
+/**
+ * Requests and latency per operation on /metrics, and the request's server span: started when
+ * the HTTP request reaches the plugins (so token checks count), continuing the client's trace
+ * when it sent a valid `traceparent`, ended when the GraphQL response goes out. Runs first.
+ */
+export function useObservability(options: UseObservabilityOptions): GatewayPlugin {
+  const { metrics, tracer, knownOperations } = options;
+  return {
+    name: 'observability',
+    onRequest(req, context) {
+      // Lets loggers that were handed out at start (Apollo's, the error formatter's) find this request.
+      const scope = requestScope.getStore();
+      if (scope) scope.context = context;
+      const observation = requestObservationOf(context);
+      observation.startedAt = performance.now();
+      if (!tracer || new URL(req.url ?? '/', 'http://localhost').pathname !== '/graphql') return;
+      observation.span = tracer.startSpan(`${req.method ?? 'POST'} /graphql`, {
+        kind: 'server',
+        parent: parseTraceparent(req.headers.traceparent),
+        attributes: { 'govgraph.request_id': context.requestId, 'http.request.method': req.method, 'url.path': '/graphql' },
+      });
+      context.log = context.log.child({ traceId: observation.span.context.traceId });
+    },
+    apollo: {
+      async requestDidStart() {
+        return {
+          async willSendResponse({ contextValue, operationName, operation, request, response }) {
+            const observation = requestObservationOf(contextValue);
+            const operationObservation = observationOf(contextValue);
+            const label = operationLabel(operationName ?? request.operationName, knownOperations);
+            const body = response.body;
+            const errors = body.kind === 'single' ? body.singleResult.errors : body.initialResult.errors;
+            const failed = (errors?.length ?? 0) > 0;
+            metrics.requests.inc({ operation: label, status: failed ? 'error' : 'ok' });
+            metrics.requestSeconds.observe({ operation: label }, (performance.now() - observation.startedAt) / 1000);
+            const span = observation.span;
+            if (!span) return;
+            const type = operation?.operation;
+            if (type) span.updateName(`${type} ${label}`);
+            span.setAttributes({
+              'graphql.operation.name': label,
+              'graphql.operation.type': type,
+              'http.response.status_code': response.http.status ?? 200,
+              'govgraph.cache': operationObservation.cache,
+              'govgraph.subgraphs': [...operationObservation.fetched].sort().join(','),
+            });
+            const code = errors?.[0]?.extensions?.code;
+            span.end(failed ? { error: typeof code === 'string' ? code : 'error' } : {});
+          },
+        };
+      },
+    },
+  };
+}
