@@ -1,10 +1,11 @@
+import DataLoader from 'dataloader';
 import type { Kysely } from 'kysely';
 import { cityDate, groupedLoader, keyedLoader, type Logger, type RateLimiter, type SubgraphContext } from '@govgraph/kit';
 import type { IdentityTables } from './database.js';
 import { AccountRepository } from './account/account.repository.js';
 import { LoginThrottle } from './account/login-throttle.js';
 import { applicantLoader } from './applicant/applicant.loader.js';
-import { DataAccessRepository } from './data-access/data-access.repository.js';
+import { DataAccessRepository, type DataAccessRecord } from './data-access/data-access.repository.js';
 import { EnterpriseRepository } from './enterprise/enterprise.repository.js';
 import { SigningKeys } from './keys/signing-keys.js';
 import { PersonRepository } from './person/person.repository.js';
@@ -55,6 +56,14 @@ export function createIdentityLoaders(services: IdentityServices) {
     enterpriseById,
     applicantById: applicantLoader(personById, enterpriseById),
     accountById: keyedLoader((ids: readonly string[]) => services.accounts.byIds(ids), (a) => a.id),
+    /** Officers' reads through case grants, written together (one insert per request, not per row). */
+    recordAccess: new DataLoader<Omit<DataAccessRecord, 'id'>, true>(
+      async (entries) => {
+        await services.dataAccess.recordMany(entries);
+        return entries.map(() => true as const);
+      },
+      { cache: false },
+    ),
     enterpriseLinksByPerson: groupedLoader(
       (ids: readonly string[]) => services.enterprises.linksOfPersons(ids, services.today()),
       (link) => link.personId,

@@ -31,7 +31,7 @@ export async function resolveApplicantReference(
   const fields = requestedFields(info, typeNames);
   if (fields.length > 0) {
     const officer = await ctx.loaders.accountById.load(grant.accountId);
-    await ctx.services.dataAccess.record({
+    await ctx.loaders.recordAccess.load({
       applicantId: grant.applicantId,
       at: ctx.services.clock().toISOString(),
       accessorAccountId: grant.accountId,

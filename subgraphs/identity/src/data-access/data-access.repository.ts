@@ -50,6 +50,27 @@ export class DataAccessRepository {
       .execute();
   }
 
+  /** Reads by officers in one request (a queue of cases), in one statement. */
+  async recordMany(entries: ReadonlyArray<Omit<DataAccessRecord, 'id'>>): Promise<void> {
+    if (entries.length === 0) return;
+    await this.db
+      .insertInto('data_access')
+      .values(
+        entries.map((entry) => ({
+          id: randomUUID(),
+          applicant_id: entry.applicantId,
+          at: entry.at,
+          accessor_account_id: entry.accessorAccountId,
+          accessor_name: entry.accessorName,
+          department_code: entry.departmentCode,
+          purpose: entry.purpose,
+          case_id: entry.caseId,
+          fields: JSON.stringify(entry.fields),
+        })),
+      )
+      .execute();
+  }
+
   async count(applicantId: string): Promise<number> {
     const row = await this.db
       .selectFrom('data_access')
