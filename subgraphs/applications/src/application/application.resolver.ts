@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { ProvenanceDepartment } from './provenance-department.js';
 import type { ApplicationsContext } from '../context.js';
 import { Applicant } from '../applicant/applicant.type.js';
 import { Matter } from '../external/catalog.types.js';
+import { departmentName } from '../lifecycle/actors.js';
 import type { Evidence } from '../prefill/prefill.type.js';
 import { applicantReferenceFor, caseGrantFor, readerOf } from './application-access.js';
 import type { ApplicationRecord } from './application.record.js';
@@ -40,7 +40,7 @@ export class ApplicationResolver {
     return rows.map((f) => ({
       key: f.key,
       value: f.value,
-      provenance: { system: f.provenance_system, department: ProvenanceDepartment.name(f.provenance_department), trustLevel: f.trust_level as never, retrievedAt: f.retrieved_at },
+      provenance: { system: f.provenance_system, department: f.provenance_department && (departmentName(f.provenance_department) ?? f.provenance_department), trustLevel: f.trust_level as never, retrievedAt: f.retrieved_at },
     }));
   }
 

@@ -10,6 +10,7 @@ export function officerActor(claims: Claims): string {
   return `${DEPARTMENT_NAMES.get(claims.department ?? '') ?? claims.department ?? ''} ${claims.accountId}`.trim();
 }
 
+/** A department's name by credit code; provenance rows hold a code (our writes) or already a name. */
 export function departmentName(code: string): string | null {
   return DEPARTMENT_NAMES.get(code) ?? null;
 }

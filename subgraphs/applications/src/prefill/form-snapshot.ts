@@ -1,5 +1,5 @@
 import type { CaseType, FormFieldType, MatterType } from '../external/catalog.types.js';
-import type { FactInput, OfferedLicence, PrefilledValue } from './match-prefill.js';
+import type { OfferedLicence, PrefilledValue } from './match-prefill.js';
 
 export interface SnapshotField {
   key: string;
@@ -75,5 +75,3 @@ export function takeSnapshot(matter: RequiredMatter, licences: OfferedLicence[],
     takenAt,
   };
 }
-
-export type { FactInput };

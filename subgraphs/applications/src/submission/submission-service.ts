@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import {
   BadUserInputError,
@@ -29,7 +28,7 @@ import type { FormSessionRepository } from '../prefill/form-session.repository.j
 import { checkSubmission, type SubmissionFacts } from './check-submission.js';
 import { payloadHash } from './payload-hash.js';
 import type { Problem } from './problem.js';
-import type { FieldValueInput, MaterialEvidenceInput, SubmitApplicationInput } from './submission.inputs.js';
+import type { MaterialEvidenceInput, SubmitApplicationInput } from './submission.inputs.js';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,64}$/;
 /** A form opened longer ago than this must be opened again: the licences it offered may have changed. */
@@ -193,5 +192,3 @@ export class SubmissionService {
   }
 }
 
-export type { FieldValueInput };
-export { randomUUID };
