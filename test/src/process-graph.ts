@@ -1,0 +1,175 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createInterface } from 'node:readline';
+import { SUBGRAPH_REGISTRY, subgraphEnvPrefix } from '@govgraph/kit';
+import { loadSharedSecret } from '@govgraph/kit/trust';
+import { freePorts } from './free-ports.js';
+
+/**
+ * The graph as production runs it: every subgraph and the gateway as its own OS process (as
+ * `npm start` does), on free ports, sharing one data folder. For tests and benchmarks that need
+ * what the in-process harness cannot give: a real SIGKILL, a process's own CPU and memory.
+ */
+export interface ProcessGraphOptions {
+  /** Start the gateway too (default true); false gives the subgraphs alone, e.g. for other gateways. */
+  gateway?: boolean;
+  /** Shared data folder (SQLite files, the shared secret); a temporary one, removed on stop, when absent. */
+  dataDir?: string;
+  /** Extra environment for every process (REDIS_URL, NODE_ENV, …). */
+  env?: Record<string, string>;
+  /** Extra environment per service name ('gateway' or a subgraph), e.g. a <NAME>_DATABASE_URL. */
+  serviceEnv?: Record<string, Record<string, string>>;
+  /** How long a service may take to answer /readyz (first start seeds its demo data). */
+  readyTimeoutMs?: number;
+}
+
+export interface ProcessGraph {
+  /** Service name → base URL (http://127.0.0.1:port), the gateway included when started. */
+  urls: Readonly<Record<string, string>>;
+  /** Service name → `${base}/graphql`. */
+  graphqlUrls: Readonly<Record<string, string>>;
+  dataDir: string;
+  /** The HMAC secret the gateway signs subgraph requests with (read from the data folder). */
+  secret: string;
+  /** Service name → pid of each running service. */
+  pids(): Record<string, number>;
+  /** Sends the signal (SIGTERM by default) and waits for the process to exit. */
+  kill(name: string, signal?: NodeJS.Signals): Promise<void>;
+  /** Starts a stopped service again on the same port and waits until it is ready. */
+  start(name: string): Promise<void>;
+  /** Everything the service printed (stdout and stderr), line by line, across restarts. */
+  logs(name: string): string[];
+  /** Stops every service (SIGTERM, then SIGKILL after 10 s); removes a temporary data folder. */
+  stop(): Promise<void>;
+}
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+interface Service {
+  name: string;
+  dir: string;
+  port: number;
+  child: ChildProcess | null;
+  lines: string[];
+}
+
+export async function startProcessGraph(options: ProcessGraphOptions = {}): Promise<ProcessGraph> {
+  const withGateway = options.gateway ?? true;
+  const ownsDataDir = !options.dataDir;
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'govgraph-processes-'));
+  const readyTimeoutMs = options.readyTimeoutMs ?? 90_000;
+  const names = [...SUBGRAPH_REGISTRY.map((s) => ({ name: s.name, dir: s.dir })), ...(withGateway ? [{ name: 'gateway', dir: 'gateway' }] : [])];
+  const ports = await freePorts(names.length);
+  const services = new Map<string, Service>(names.map((s, i) => [s.name, { ...s, port: ports[i]!, child: null, lines: [] }]));
+
+  // Every process learns every port: subgraphs call each other's events/URLs, the gateway routes to all.
+  const portEnv: Record<string, string> = {};
+  for (const service of services.values()) {
+    const prefix = service.name === 'gateway' ? 'GATEWAY' : subgraphEnvPrefix(service.name);
+    portEnv[`${prefix}_PORT`] = String(service.port);
+  }
+  const baseEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: process.env.NODE_ENV === 'test' ? 'development' : (process.env.NODE_ENV ?? 'development'),
+    DATA_DIR: dataDir,
+    HOST: '127.0.0.1',
+    APOLLO_TELEMETRY_DISABLED: 'true',
+    TSX_TSCONFIG_PATH: join(ROOT, 'tsconfig.json'),
+    ...portEnv,
+    ...options.env,
+  };
+  delete baseEnv.VITEST;
+  delete baseEnv.VITEST_WORKER_ID;
+  delete baseEnv.VITEST_POOL_ID;
+
+  const spawnService = (service: Service) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+      cwd: join(ROOT, service.dir),
+      env: { ...baseEnv, ...options.serviceEnv?.[service.name] },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    for (const stream of [child.stdout!, child.stderr!]) {
+      createInterface({ input: stream }).on('line', (line) => service.lines.push(line));
+    }
+    service.child = child;
+  };
+
+  const waitReady = async (service: Service) => {
+    const deadline = Date.now() + readyTimeoutMs;
+    while (Date.now() < deadline) {
+      if (!service.child || service.child.exitCode !== null || service.child.signalCode !== null) {
+        throw new Error(`${service.name} exited before it was ready:\n${service.lines.slice(-30).join('\n')}`);
+      }
+      try {
+        // scope=gateway: the gateway is ready when it is; its subgraphs are awaited one by one here.
+        const response = await fetch(`http://127.0.0.1:${service.port}/readyz?scope=gateway`);
+        if (response.ok) return;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`${service.name} was not ready within ${readyTimeoutMs} ms:\n${service.lines.slice(-30).join('\n')}`);
+  };
+
+  const exited = (child: ChildProcess) =>
+    child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+  const kill = async (name: string, signal: NodeJS.Signals = 'SIGTERM') => {
+    const service = mustGet(services, name);
+    const child = service.child;
+    if (!child) return;
+    const done = exited(child);
+    child.kill(signal);
+    const cutOff = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await done;
+    clearTimeout(cutOff);
+    service.child = null;
+  };
+
+  const stop = async () => {
+    await Promise.all([...services.keys()].map((name) => kill(name)));
+    if (ownsDataDir) rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  try {
+    for (const service of services.values()) spawnService(service);
+    await Promise.all([...services.values()].map(waitReady));
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+
+  const urls = Object.fromEntries([...services.values()].map((s) => [s.name, `http://127.0.0.1:${s.port}`]));
+  return {
+    urls,
+    graphqlUrls: Object.fromEntries(Object.entries(urls).map(([name, url]) => [name, `${url}/graphql`])),
+    dataDir,
+    secret: options.env?.GOVGRAPH_SECRET || readSecret(dataDir),
+    pids: () => Object.fromEntries([...services.values()].filter((s) => s.child?.pid).map((s) => [s.name, s.child!.pid!])),
+    kill,
+    async start(name) {
+      const service = mustGet(services, name);
+      if (service.child) throw new Error(`${name} is already running`);
+      spawnService(service);
+      await waitReady(service);
+    },
+    logs: (name) => [...mustGet(services, name).lines],
+    stop,
+  };
+}
+
+function readSecret(dataDir: string): string {
+  // The processes created it on start; loadSharedSecret would make one if it were missing.
+  readFileSync(join(dataDir, 'gateway-secret'));
+  return loadSharedSecret(dataDir, '');
+}
+
+function mustGet(services: Map<string, Service>, name: string): Service {
+  const service = services.get(name);
+  if (!service) throw new Error(`no service named ${name} (have ${[...services.keys()].join(', ')})`);
+  return service;
+}
