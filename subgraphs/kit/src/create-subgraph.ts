@@ -5,13 +5,16 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { createErrorFormatter } from './format-error.js';
+import { refuseOperationWithoutRoot } from './refuse-operation-without-root.js';
 import type { Logger } from './logger.js';
 import type { Claims } from './trust/claims.js';
+import { ErrorCode } from './errors.js';
 import { verifyRequest } from './trust/gateway-signature.js';
 import { verifyRouteRequest } from './trust/route-signature.js';
 import {
   BodySignatureError,
   BodyTooLargeError,
+  answerClientErrors,
   closeServer,
   executeThroughApollo,
   listen,
@@ -107,12 +110,13 @@ export async function createSubgraph<Loaders, Services>(options: SubgraphOptions
   const { log } = options;
   const apollo = new ApolloServer<SubgraphContext<Loaders, Services>>({
     schema: options.schema,
-    formatError: createErrorFormatter(log),
+    formatError: createErrorFormatter(log, options.name),
     includeStacktraceInErrorResponses: false,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
+      refuseOperationWithoutRoot(),
       ...(options.plugins ?? []),
     ],
   });
@@ -216,7 +220,7 @@ export async function createSubgraph<Loaders, Services>(options: SubgraphOptions
       if (route && req.method === 'GET') return await route(req, res);
       const signed = options.signedRoutes?.filter((r) => matches(r, path)) ?? [];
       if (signed.length > 0) return await handleSigned(req, res, signed);
-      return sendJson(res, 404, { error: 'not found' });
+      return sendGraphQLError(res, 404, ErrorCode.NOT_FOUND, 'Nothing is served at this path');
     } catch (error) {
       if (res.headersSent) {
         log.error({ err: error, path }, 'request failed after the answer started');
@@ -238,6 +242,7 @@ export async function createSubgraph<Loaders, Services>(options: SubgraphOptions
     async listen(port, host) {
       const http = createServer((req, res) => void handle(req, res));
       http.keepAliveTimeout = 65_000;
+      answerClientErrors(http);
       const url = await listen(http, port, host);
       log.info({ url }, `${options.name} subgraph listening`);
       return {

@@ -78,3 +78,34 @@ describe.runIf(await postgresAvailable())('database on PostgreSQL', () => {
     return { database: openDatabase<Schema>({ name: 'kit-test', dataDir: '', url: scratch.url }), cleanup: scratch.drop };
   });
 });
+
+describe.runIf(await postgresAvailable())('PostgreSQL ending a session the service is using (a restart, a failover)', () => {
+  it('fails that work, keeps the process alive, and the next query runs on a new connection', async () => {
+    const scratch = await createScratchSchema();
+    const database = openDatabase<Schema>({ name: 'kit-test', dataDir: '', url: scratch.url });
+    const admin = openDatabase<Schema>({ name: 'kit-admin', dataDir: '', url: scratch.url });
+    const crashes: unknown[] = [];
+    const onCrash = (error: unknown) => crashes.push(error);
+    process.on('uncaughtException', onCrash);
+    try {
+      // A connection held between two statements, as in a transaction, when the server ends it:
+      // node-postgres then emits 'error' on a client the pool has lent out.
+      const work = database.db.transaction().execute(async (trx) => {
+        const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx);
+        await sql`select pg_terminate_backend(${rows[0]!.pid})`.execute(admin.db);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        await sql`select 1`.execute(trx);
+      });
+      await expect(work).rejects.toThrow();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(crashes).toEqual([]);
+      const { rows } = await sql<{ ok: number }>`select 1 as ok`.execute(database.db);
+      expect(rows).toEqual([{ ok: 1 }]);
+    } finally {
+      process.off('uncaughtException', onCrash);
+      await database.close();
+      await admin.close();
+      await scratch.drop();
+    }
+  });
+});

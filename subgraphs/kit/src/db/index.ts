@@ -2,3 +2,4 @@ export * from './open-database.js';
 export * from './migrate.js';
 export * from './insert-in-batches.js';
 export * from './unique-violation.js';
+export * from './database-unavailable.js';

@@ -66,6 +66,10 @@ function openPostgres<Schema>(url: string, max: number): Database<Schema> {
   const pool = new pg.Pool({ connectionString: url, max });
   // An idle client losing its server (a restart) must not crash the process.
   pool.on('error', () => undefined);
+  // Nor one the pool has lent out (held between the statements of a transaction): node-postgres
+  // emits 'error' on it too, with nobody listening. The statement waiting on it still fails, and
+  // the pool drops the broken client when it is released.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const counter = queryCounter();
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }), log: counter.log });
   const parsed = new URL(url);

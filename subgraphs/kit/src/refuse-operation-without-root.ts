@@ -1,0 +1,23 @@
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+
+/**
+ * A `subscription` (or a `mutation` on a subgraph without mutations) passes validation, then
+ * graphql-js fails to execute it and Apollo answers INTERNAL_SERVER_ERROR. It is the client's
+ * mistake: refuse it as BAD_REQUEST before execution.
+ */
+export function refuseOperationWithoutRoot<Context extends BaseContext>(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, operation }) {
+          if (!operation) return;
+          const root = operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
+          if (!root) {
+            throw new GraphQLError(`This service has no ${operation.operation} operations`, { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+          }
+        },
+      };
+    },
+  };
+}
