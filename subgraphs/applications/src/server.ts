@@ -12,7 +12,8 @@ export const applicationsService: SubgraphService<ApplicationTables> = {
   name: 'applications',
   department: DEPARTMENTS.dataAdministration.name,
   migrations: applicationMigrations,
-  // A simulated 2025 at the hall's shares, the demo accounts' cases and open queues (seed/).
+  // Simulated years at the hall's shares (2025, or APPLICATIONS_SEED_YEARS ending with it), the
+  // demo accounts' cases and open queues (seed/).
   seed: seedApplications,
   seedVersion: 1,
   buildSchema: buildApplicationsSchema,

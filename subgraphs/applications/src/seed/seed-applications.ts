@@ -1,33 +1,48 @@
 import type { Kysely } from 'kysely';
-import { insertInBatches, type SeedContext } from '@govgraph/kit';
+import type { Dialect, SeedContext } from '@govgraph/kit';
 import type { ApplicationTables } from '../database.js';
+import { bulkInsert } from './bulk-insert.js';
 import { demoAccountCases, openCases } from './demo-cases.js';
-import { toRows } from './seed-case.js';
+import { toRows, type SeedCase } from './seed-case.js';
+import { SEEDED_YEAR_CASES, seedYearsFrom, simulatedYears } from './seed-years.js';
 import { simulateYear } from './simulated-year.js';
 
-/** The simulated year: the hall's most recent full year of cases. */
-export const SEEDED_YEAR = 2025;
-export const SEEDED_YEAR_CASES = 20_000;
+export { SEEDED_YEAR, SEEDED_YEAR_CASES } from './seed-years.js';
+
+export interface SeedApplicationsOptions {
+  /** Simulated years of history ending with 2025; APPLICATIONS_SEED_YEARS (default 1) when absent. */
+  years?: number;
+}
 
 /**
- * The case system's demo data, in the seed's one transaction (multi-row inserts):
- * - 2025, a simulated year at the hall's 2017 shares: 20,000 cases over the demo catalog's
- *   matters, 63.78 % instant, 99.2 % online, all completed on time (`simulateYear`);
+ * The case system's demo data, in the seed's one transaction (bulk inserts, `bulkInsert`):
+ * - simulated years at the hall's 2017 shares, 2025 and the `years - 1` before it: 20,000 cases
+ *   each over the demo catalog's matters, 63.78 % instant, 99.2 % online, all completed on time
+ *   (`simulateYear`; each year from its own random seed, so 2025 is the same whatever `years`);
  * - 2026, the demo accounts' own completed cases with their form values, and about a hundred
  *   open cases in November for the officers' queues (`demoAccountCases`, `openCases`);
  * - `case_counter` at the last sequence of each year, so live submissions continue the numbering.
  * Form values are written for the 2026 cases only; no materials (their licences and documents
- * live in other systems' seeds).
+ * live in other systems' seeds). A year is generated, numbered and written before the next, so
+ * memory stays at one year's cases.
  */
-export async function seedApplications(trx: Kysely<ApplicationTables>, _context?: SeedContext<ApplicationTables>): Promise<void> {
-  const cases = [...simulateYear({ year: SEEDED_YEAR, cases: SEEDED_YEAR_CASES }), ...demoAccountCases(), ...openCases()];
+export async function seedApplications(trx: Kysely<ApplicationTables>, context?: SeedContext<ApplicationTables>, options: SeedApplicationsOptions = {}): Promise<void> {
+  const years = options.years ?? seedYearsFrom(process.env);
+  const dialect: Dialect = context?.database.dialect ?? 'sqlite';
   const existing = await trx.selectFrom('case_counter').select(['year', 'value']).execute();
-  const rows = toRows(cases, new Map(existing.map((c) => [Number(c.year), Number(c.value)])));
+  let counters: ReadonlyMap<number, number> = new Map(existing.map((c) => [Number(c.year), Number(c.value)]));
 
-  await insertInBatches(trx, 'application', rows.application);
-  await insertInBatches(trx, 'application_event', rows.application_event);
-  await insertInBatches(trx, 'application_field', rows.application_field);
-  for (const [year, value] of rows.counters) {
+  const write = async (cases: SeedCase[]) => {
+    const rows = toRows(cases, counters);
+    await bulkInsert(trx, dialect, 'application', rows.application);
+    await bulkInsert(trx, dialect, 'application_event', rows.application_event);
+    await bulkInsert(trx, dialect, 'application_field', rows.application_field);
+    counters = rows.counters;
+  };
+  for (const year of simulatedYears(years)) await write(simulateYear({ year, cases: SEEDED_YEAR_CASES }));
+  await write([...demoAccountCases(), ...openCases()]);
+
+  for (const [year, value] of counters) {
     await trx
       .insertInto('case_counter')
       .values({ year, value })

@@ -103,6 +103,14 @@ export class MatterRepository {
   }
 
   async count(filter: MatterFilter | undefined): Promise<number> {
+    const byDepartmentAtMost = !filter?.text?.trim() && !filter?.divisionCode && !filter?.level && !DEFINITION_FILTERS.some((key) => filter?.[key]);
+    if (byDepartmentAtMost) {
+      // The whole catalog's or one department's count is on the department rows (migration 0003):
+      // counting 194,400 matters at 100× cost PostgreSQL a sequential scan on every first page.
+      let departments = this.db.selectFrom('department').select(sql<number>`coalesce(sum(matter_count), 0)`.as('count'));
+      if (filter?.departmentCode) departments = departments.where('code', '=', filter.departmentCode);
+      return Number((await departments.executeTakeFirstOrThrow()).count);
+    }
     if (!DEFINITION_FILTERS.some((key) => filter?.[key])) {
       // Counting implementations alone spares a join over the whole catalog (most pages filter nothing or text only).
       const row = await this.implementationFilters(this.db.selectFrom('matter'), filter)
