@@ -3,11 +3,15 @@ import type { Logger } from '@govgraph/kit';
 import { encodeClaims, TrustHeader } from '@govgraph/kit/trust';
 import type { GatewayContext } from './context.js';
 import { clientErrorFrom, downstreamError } from './downstream-error.js';
+import { dedupeRepresentations, fanOutEntities } from './fetch/entity-dedupe.js';
 import type { ObservedFetch, SubgraphFetchObserver } from './observability/subgraph-fetch-observer.js';
 import { fetchOperationType } from './resilience/fetch-operation-type.js';
 import { classifyFailure, withFailure } from './resilience/subgraph-failure.js';
 import type { SubgraphLink } from './resilience/subgraph-link.js';
 import { createSigningFetcher, type FetcherResponse } from './signing-fetcher.js';
+
+type SubgraphRequest = GraphQLDataSourceProcessOptions<GatewayContext>['request'];
+type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']>>;
 
 export interface SignedDataSourceOptions {
   name: string;
@@ -44,12 +48,42 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     this.log = options.log;
     this.link = options.link;
     this.observer = options.observer;
+    // RemoteGraphQLDataSource's sendRequest is private to its typings, so it is replaced here.
+    (this as unknown as { sendRequest: SignedDataSource['send'] }).sendRequest = (request, context) => this.send(request, context);
   }
 
-  /** Every attempt is signed anew; only a query fetch is ever sent twice. */
-  override process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
+  /**
+   * What RemoteGraphQLDataSource's sendRequest does, less the node-fetch Request it builds on
+   * every fetch (headers copied and validated, the body made a stream) only to pass to parseBody
+   * and didEncounterError, neither of which reads it here.
+   */
+  private async send(request: SubgraphRequest, context: GatewayContext): Promise<SubgraphResponse> {
+    const { http, ...withoutHttp } = request;
+    if (!http) throw new Error("Internal error: Only 'http' requests are supported.");
+    const init = { method: http.method, headers: Object.fromEntries(http.headers), body: JSON.stringify(withoutHttp) };
+    let response: FetcherResponse | undefined;
+    try {
+      response = await this.fetcher(http.url, init);
+      if (!response.ok) throw await this.errorFromResponse(response);
+      const body = await this.parseBody(response, undefined, context);
+      if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Error(`Expected JSON response body, but received: ${body}`);
+      return { ...body, http: response };
+    } catch (error) {
+      this.didEncounterError(error as Error, undefined, response);
+      throw error;
+    }
+  }
+
+  /**
+   * Every attempt is signed anew; only a query fetch is ever sent twice. An `_entities` fetch
+   * sends each distinct representation once and its answer is fanned back out (fetch/entity-dedupe.ts).
+   */
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
     const log = 'incomingRequestContext' in options ? options.context.log : this.log;
-    return this.link.run({ retryable: fetchOperationType(options) === 'query', log }, () => this.observed(options, () => super.process(options)));
+    const deduped = dedupeRepresentations(options.request);
+    const sent = deduped ? { ...options, request: deduped.request } : options;
+    const response = await this.link.run({ retryable: fetchOperationType(sent) === 'query', log }, () => this.observed(sent, () => super.process(sent)));
+    return deduped ? fanOutEntities(response, deduped) : response;
   }
 
   /** One attempt, seen by the observer (not health checks: they carry no request context). */

@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeServer, listen } from '@govgraph/kit';
-import { createSubgraphPool } from '../src/resilience/subgraph-pool.js';
+import { classifyFailure } from '../src/resilience/subgraph-failure.js';
+import { createSubgraphPool, PoolQueueTimeout } from '../src/resilience/subgraph-pool.js';
 
 describe('the subgraph connection pool', () => {
   let server: Server;
@@ -17,6 +18,10 @@ describe('the subgraph connection pool', () => {
       req.on('end', () => {
         if (path === '/hang') return;
         if (path === '/empty') return void res.writeHead(204).end();
+        if (path === '/refused') {
+          res.writeHead(401, 'Unauthorized', [['Content-Type', 'application/json'], ['Cache-Control', 'no-store'], ['Cache-Control', 'private']]);
+          return void res.end('{"errors":[]}');
+        }
         const delay = path === '/slow' ? 30 : 0;
         setTimeout(() => {
           res.writeHead(200, { 'content-type': 'application/json', 'x-seen-length': req.headers['content-length'] ?? '' });
@@ -71,6 +76,30 @@ describe('the subgraph connection pool', () => {
     expect(pool.stats()).toMatchObject({ active: 0, idle: 0 });
     expect((await pool.fetch(`${url}/graphql`, { method: 'POST', body: '{}' })).status).toBe(200);
     expect(connections - before).toBe(2); // a fresh one after the timed-out one
+    pool.close();
+  });
+
+  it('tells a fetch that timed out waiting for a free connection from one the subgraph was too slow for', async () => {
+    const pool = createSubgraphPool({ maxConnections: 1, idleMs: 5_000 });
+    const sent = pool.fetch(`${url}/hang`, { method: 'POST', body: '{}', signal: AbortSignal.timeout(150) }).catch((e: unknown) => e);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const queued = pool.fetch(`${url}/graphql`, { method: 'POST', body: '{}', signal: AbortSignal.timeout(100) }).catch((e: unknown) => e);
+    expect(await queued).toBeInstanceOf(PoolQueueTimeout);
+    expect(classifyFailure(await queued)).toMatchObject({ kind: 'saturated', transient: false });
+    expect((await sent as Error).name).toBe('TimeoutError');
+    expect(classifyFailure(await sent)).toMatchObject({ kind: 'timeout', transient: true });
+    pool.close();
+  });
+
+  it('answers with what RemoteGraphQLDataSource reads of a Response: ok, status, headers by any case, a body read once', async () => {
+    const pool = createSubgraphPool({ maxConnections: 1, idleMs: 5_000 });
+    const response = await pool.fetch(`${url}/refused`, { method: 'POST', headers: [['Content-Type', 'application/json']], body: '{}' });
+    expect({ ok: response.ok, status: response.status, statusText: response.statusText }).toEqual({ ok: false, status: 401, statusText: 'Unauthorized' });
+    expect(response.headers.get('Content-Type')).toBe('application/json');
+    expect(response.headers.get('cache-control')).toBe('no-store, private');
+    expect(response.headers.has('x-absent')).toBe(false);
+    expect(await response.json()).toEqual({ errors: [] });
+    await expect(response.text()).rejects.toThrow(TypeError);
     pool.close();
   });
 

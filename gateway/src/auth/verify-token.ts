@@ -1,6 +1,7 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
 import type { Claims } from '@govgraph/kit/trust';
 import { JWT_ALGORITHMS } from '../auth-constants.js';
+import { VerifiedTokens, type VerifiedTokensOptions } from './verified-tokens.js';
 
 export interface TokenVerifierOptions {
   jwksUrl: string;
@@ -13,6 +14,8 @@ export interface TokenVerifierOptions {
   jwksCooldownMs?: number;
   /** Seconds of clock skew tolerated on exp/nbf/iat. */
   clockToleranceSeconds?: number;
+  /** Good tokens remembered by their text (auth/verified-tokens.ts); `false` checks every one. */
+  remember?: VerifiedTokensOptions | false;
 }
 
 /** The token is bad: malformed, expired, wrongly signed or issued, or missing claims. */
@@ -36,12 +39,17 @@ export type TokenVerifier = (token: string) => Promise<Claims>;
 /**
  * Verifies identity's bearer tokens against its JWKS. jose caches the key set and refetches it
  * when a token names an unknown key id, so identity can rotate keys without a gateway restart.
+ * A good token is remembered for up to a minute (never past its exp), so a portal's repeated
+ * requests skip the signature check.
  */
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
   const keys = createRemoteJWKSet(new URL(options.jwksUrl), {
     cooldownDuration: options.jwksCooldownMs ?? 1_000,
   });
+  const verified = options.remember === false ? undefined : new VerifiedTokens(options.remember);
   return async (token) => {
+    const known = verified?.get(token);
+    if (known) return known;
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, keys, {
@@ -55,7 +63,10 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
       if (isKeySetFailure(error)) throw new KeySetUnavailableError(error);
       throw new InvalidTokenError(error instanceof errors.JOSEError ? error.code : 'unverifiable');
     }
-    return claimsFrom(payload);
+    const claims = claimsFrom(payload);
+    // requiredClaims made sure of exp.
+    verified?.remember(token, claims, (payload.exp as number) * 1000);
+    return claims;
   };
 }
 

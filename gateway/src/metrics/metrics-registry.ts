@@ -4,11 +4,21 @@
  */
 type Labels = Record<string, string>;
 
+/** Label values almost never hold a character to escape; testing once is cheaper than three replaces. */
+const NEEDS_ESCAPE = /[\\"\n]/;
+
+function escapeLabelValue(value: string): string {
+  if (!NEEDS_ESCAPE.test(value)) return value;
+  return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
+}
+
+/** Called on every count and observation (several per request), so no sort or map for one or two labels. */
 function labelKey(labels: Labels): string {
-  return Object.keys(labels)
-    .sort()
-    .map((k) => `${k}="${labels[k]!.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`)
-    .join(',');
+  const names = Object.keys(labels);
+  if (names.length > 1) names.sort();
+  let key = '';
+  for (const name of names) key += `${key ? ',' : ''}${name}="${escapeLabelValue(labels[name]!)}"`;
+  return key;
 }
 
 interface Series<V> {

@@ -1,6 +1,7 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { Socket } from 'node:net';
+import { PooledHeaders, PooledResponse } from './pooled-response.js';
 
 export interface SubgraphPoolOptions {
   /** Most connections open to this subgraph at once; further fetches wait for a free one. */
@@ -30,9 +31,6 @@ export interface SubgraphPool {
   close(): void;
 }
 
-/** Statuses whose answers have no body (the Response constructor refuses one). */
-const NULL_BODY_STATUSES = new Set([204, 205, 304]);
-
 /**
  * The connections to one subgraph: kept alive and reused (most recently used first, so the
  * spare ones idle out), never more than `maxConnections`. Built on node:http's Agent, which
@@ -57,23 +55,35 @@ export function createSubgraphPool(options: SubgraphPoolOptions): SubgraphPool {
   let opened = 0;
   const seen = new WeakSet<Socket>();
 
+  // One subgraph has one or two URLs (GraphQL, readiness): parse each once.
+  const urls = new Map<string, URL>();
+  const parsedUrl = (input: string | URL): URL => {
+    if (input instanceof URL) return input;
+    let url = urls.get(input);
+    if (!url) {
+      url = new URL(input);
+      if (urls.size < 16) urls.set(input, url);
+    }
+    return url;
+  };
+
   const fetch = (input: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
     if (typeof input !== 'string' && !(input instanceof URL)) {
       return Promise.reject(new TypeError('The subgraph pool fetches a URL, not a Request'));
     }
-    const url = new URL(input);
+    const url = parsedUrl(input);
     const secure = url.protocol === 'https:';
     const body = bodyBytes(init.body);
-    const headers = new Headers(init.headers);
+    const headers = plainHeaders(init.headers);
     const method = init.method ?? 'GET';
-    if (body !== undefined || (method !== 'GET' && method !== 'HEAD')) headers.set('content-length', String(body?.length ?? 0));
+    if (body !== undefined || (method !== 'GET' && method !== 'HEAD')) headers['content-length'] = String(body?.length ?? 0);
     const signal = init.signal ?? undefined;
 
     return new Promise<Response>((resolve, reject) => {
       if (signal?.aborted) return reject(signal.reason);
       const request = (secure ? httpsRequest : httpRequest)(url, {
         method,
-        headers: Object.fromEntries(headers),
+        headers,
         agent: secure ? https : http,
       });
       let settled = false;
@@ -83,12 +93,15 @@ export function createSubgraphPool(options: SubgraphPoolOptions): SubgraphPool {
         signal?.removeEventListener('abort', onAbort);
         reject(error);
       };
+      // Until a connection is free the fetch waits in the agent's queue: the subgraph has not seen it.
+      let connected = false;
       const onAbort = () => {
         request.destroy();
-        fail(signal!.reason);
+        fail(connected ? signal!.reason : new PoolQueueTimeout(signal!.reason));
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       request.once('socket', (socket: Socket) => {
+        connected = true;
         // A queued request handed a freed socket is not marked reusedSocket: remember sockets instead.
         if (seen.has(socket)) return;
         seen.add(socket);
@@ -137,6 +150,17 @@ export function createSubgraphPool(options: SubgraphPoolOptions): SubgraphPool {
   };
 }
 
+/**
+ * The timeout ran out while the fetch was still waiting for one of the pool's connections: the
+ * gateway is saturated, the subgraph never saw the request, so it says nothing about the subgraph.
+ */
+export class PoolQueueTimeout extends Error {
+  override readonly name = 'PoolQueueTimeout';
+  constructor(readonly reason: unknown) {
+    super('no free connection to the subgraph before the timeout');
+  }
+}
+
 function bodyBytes(body: RequestInit['body']): Buffer | undefined {
   if (body === undefined || body === null) return undefined;
   if (typeof body === 'string') return Buffer.from(body, 'utf8');
@@ -144,17 +168,21 @@ function bodyBytes(body: RequestInit['body']): Buffer | undefined {
   throw new TypeError('The subgraph pool sends a string or bytes as the body');
 }
 
+/** Lower-cased names in a plain object, as node:http takes them; a Headers or list is read as fetch would. */
+function plainHeaders(headers: RequestInit['headers']): Record<string, string> {
+  const plain: Record<string, string> = {};
+  if (!headers) return plain;
+  const entries = headers instanceof Headers || Array.isArray(headers) ? new Headers(headers).entries() : Object.entries(headers);
+  for (const [name, value] of entries) plain[name.toLowerCase()] = String(value);
+  return plain;
+}
+
+/**
+ * The whole answer as the part of a Response that its readers use (pooled-response.ts): no
+ * WHATWG Response, Headers and body stream per fetch. Carries the URL, which @apollo/gateway
+ * puts in an error's (masked) extensions.
+ */
 function toResponse(url: URL, response: IncomingMessage, body: Buffer): Response {
-  const headers = new Headers();
-  const raw = response.rawHeaders;
-  for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
-  const status = response.statusCode ?? 502;
-  const answer = new Response(NULL_BODY_STATUSES.has(status) || body.length === 0 ? null : body, {
-    status,
-    statusText: response.statusMessage ?? '',
-    headers,
-  });
-  // A constructed Response has no URL; @apollo/gateway puts it in an error's (masked) extensions.
-  Object.defineProperty(answer, 'url', { value: url.href });
-  return answer;
+  const answer = new PooledResponse(url.href, response.statusCode ?? 502, response.statusMessage ?? '', new PooledHeaders(response.headers), body);
+  return answer as unknown as Response;
 }

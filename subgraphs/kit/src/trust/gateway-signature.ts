@@ -1,3 +1,4 @@
+import * as nodeCrypto from 'node:crypto';
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { Claims } from './claims.js';
 
@@ -39,8 +40,17 @@ interface Envelope {
   body: string;
 }
 
+/**
+ * SHA-256 of a body in hex, for every signed fetch and every check of one: Node's one-shot
+ * crypto.hash (20.12+) skips building a Hash object; older Node 20 has only createHash.
+ */
+const sha256Hex: (data: string) => string =
+  typeof nodeCrypto.hash === 'function'
+    ? (data) => nodeCrypto.hash('sha256', data, 'hex')
+    : (data) => createHash('sha256').update(data).digest('hex');
+
 function mac(secret: string, e: Envelope): Buffer {
-  const bodyHash = createHash('sha256').update(e.body).digest('hex');
+  const bodyHash = sha256Hex(e.body);
   return createHmac('sha256', secret)
     .update(`govgraph-v2\n${e.timestamp}\n${e.requestId}\n${e.claims}\n${e.client}\n${bodyHash}`)
     .digest();
