@@ -6,6 +6,8 @@ import { createLogger } from '@govgraph/kit';
 import type { RunningGateway } from '../src/server.js';
 import { SubgraphLink } from '../src/resilience/subgraph-link.js';
 import { loadResilienceSettings } from '../src/resilience/resilience-config.js';
+import { classifyFailure, withFailure } from '../src/resilience/subgraph-failure.js';
+import { PoolQueueTimeout } from '../src/resilience/subgraph-pool.js';
 import { startFakeSubgraph } from './helpers/fake-subgraph.js';
 import { startScriptedSubgraph, type Action, type ScriptedRequest, type ScriptedSubgraph } from './helpers/scripted-subgraph.js';
 import { FIXTURE_SUPERGRAPH, postGraphQL, startGateway, TEST_SECRET } from './helpers/start-gateway.js';
@@ -164,6 +166,23 @@ describe('resilience of subgraph fetches', () => {
     expect(opened).toBeLessThanOrEqual(4);
     const metrics = await (await fetch(`${g.url}/metrics`)).text();
     expect(metrics).toContain(`govgraph_subgraph_connections_opened_total{subgraph="licences"} ${opened}`);
+  });
+});
+
+describe('the link to one subgraph', () => {
+  it('holds neither its own queue nor a saturated gateway against the department: the circuit stays closed, nothing is retried', async () => {
+    const settings = loadResilienceSettings({ GATEWAY_BREAKER_FAILURES: '2', GATEWAY_SUBGRAPH_RETRIES: '2', GATEWAY_SUBGRAPH_RETRY_DELAY_MS: '1' }, ['licences'], 1_000);
+    const link = new SubgraphLink({ name: 'licences', settings, log: createLogger('link-test', 'silent') });
+    let attempts = 0;
+    const saturated = () => {
+      attempts += 1;
+      const error = new Error('The licences service is unavailable');
+      return Promise.reject(withFailure(error, classifyFailure(new PoolQueueTimeout(new Error('timeout')))));
+    };
+    for (let i = 0; i < 5; i++) await expect(link.run({ retryable: true }, saturated)).rejects.toThrow('unavailable');
+    expect(attempts).toBe(5);
+    expect(link.breaker.state).toBe('closed');
+    link.close();
   });
 });
 

@@ -44,6 +44,11 @@ export class CircuitBreaker {
     this.current = 'closed';
   }
 
+  /** The request never reached the subgraph (it waited in the gateway's own queue): no verdict, but the trial slot is free again. */
+  inconclusive(): void {
+    this.trialInFlight = false;
+  }
+
   failed(): void {
     this.trialInFlight = false;
     this.failures += 1;

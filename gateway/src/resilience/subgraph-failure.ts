@@ -1,3 +1,5 @@
+import { PoolQueueTimeout } from './subgraph-pool.js';
+
 /**
  * Why a fetch to a subgraph produced no GraphQL answer, as the retry and breaker see it.
  *
@@ -6,11 +8,14 @@
  * - `server`: HTTP 5xx — transient;
  * - `refused`: another HTTP error (a 401 when the secrets differ, a 404 at a wrong URL) — not
  *   transient: sending it again gets the same answer;
- * - `invalid`: a 2xx that is not a GraphQL answer (not JSON) — not transient.
+ * - `invalid`: a 2xx that is not a GraphQL answer (not JSON) — not transient;
+ * - `saturated`: the timeout ran out while the fetch waited for a free pooled connection — the
+ *   gateway is overloaded, the subgraph never saw it: not retried (that would add load) and not
+ *   held against the department.
  *
- * Every kind counts against the department's circuit breaker; only transient ones are retried.
+ * Every other kind counts against the department's circuit breaker; only transient ones are retried.
  */
-export type FailureKind = 'connection' | 'timeout' | 'server' | 'refused' | 'invalid';
+export type FailureKind = 'connection' | 'timeout' | 'server' | 'refused' | 'invalid' | 'saturated';
 
 export interface SubgraphFailure {
   kind: FailureKind;
@@ -44,6 +49,7 @@ export function classifyFailure(error: unknown, response?: { status: number }): 
     if (response.status >= 400) return { kind: 'refused', transient: false, status: response.status, cause: error };
     return { kind: 'invalid', transient: false, status: response.status, cause: error };
   }
+  if (causeOf(error) instanceof PoolQueueTimeout || error instanceof PoolQueueTimeout) return { kind: 'saturated', transient: false, cause: error };
   if (isTimeout(error)) return { kind: 'timeout', transient: true, cause: error };
   // No answer at all: a socket error is worth a new connection; anything else (a bug) is not.
   return { kind: 'connection', transient: isConnectionError(error), cause: causeOf(error) };

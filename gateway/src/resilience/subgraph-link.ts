@@ -114,7 +114,9 @@ export class SubgraphLink {
           this.report();
           throw error;
         }
-        this.breaker.failed();
+        // A fetch that never left the gateway's queue says nothing about the department.
+        if (failure.kind === 'saturated') this.breaker.inconclusive();
+        else this.breaker.failed();
         this.report();
         // The fetch observer counts ok and error per attempt; timeouts are counted here.
         if (failure.kind === 'timeout') this.metrics?.subgraphFetches.inc({ subgraph: this.name, outcome: 'timeout' });
