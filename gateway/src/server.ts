@@ -7,7 +7,7 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import { ApolloGateway, type Experimental_DidResolveQueryPlanCallback } from '@apollo/gateway';
-import { closeServer, connectRedis, createLogger, listen, subgraphEnvPrefix, type Logger, type RedisConnection } from '@govgraph/kit';
+import { answerClientErrors, closeServer, connectRedis, createLogger, listen, subgraphEnvPrefix, type Logger, type RedisConnection } from '@govgraph/kit';
 import { createTokenVerifier, type TokenVerifier } from './auth/verify-token.js';
 import { createResponseCache } from './cache/create-response-cache.js';
 import type { GatewayConfig } from './config.js';
@@ -190,6 +190,7 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
       };
       const http = createServer(serve);
       http.keepAliveTimeout = 65_000;
+      answerClientErrors(http);
       // "Expect: 100-continue": an upload is told to go on only once it passed the size and token
       // checks (the documents handler answers 100 itself); everything else at once, as Node would.
       http.on('checkContinue', (req, res) => {

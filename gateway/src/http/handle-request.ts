@@ -101,7 +101,7 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
           ? sendJson(res, 200, { status: 'ready', service: 'gateway' })
           : sendJson(res, 503, { status: 'not ready', service: 'gateway' });
       }
-      return sendJson(res, 404, { error: 'not found' });
+      return sendGraphQLError(res, 404, ErrorCode.NOT_FOUND, 'Nothing is served at this path');
     } catch (error) {
       if (res.headersSent) {
         context.log.error({ err: error, path }, 'request failed after the answer started');

@@ -101,12 +101,35 @@ export function useLimits(options: UseLimitsOptions): LimitsPlugin {
     }
   }
 
+  /**
+   * An operationName that names no operation of the document (or none given for a document of
+   * several): Apollo goes on with no operation, and later hooks and the planner are not made for
+   * that, so it ends here as the client's mistake.
+   */
+  function noSuchOperation(operationName: string | undefined): GraphQLError {
+    const message =
+      typeof operationName === 'string'
+        ? `The document has no operation named "${operationName.slice(0, 100)}"`
+        : 'The document holds several operations; say which one with operationName';
+    return new GraphQLError(message, { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+  }
+
+  function rootTypeOf(schema: GraphQLSchema, operation: OperationDefinitionNode) {
+    if (operation.operation === 'query') return schema.getQueryType();
+    return operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
+  }
+
   const apollo: ApolloServerPlugin<GatewayContext> = {
     async requestDidStart() {
       return {
         // The first hook whose errors Apollo answers with their own code and HTTP status.
         async didResolveOperation({ schema, document, operation, request }) {
-          if (operation) checkOperation(schema, document, operation, request);
+          if (!operation) throw noSuchOperation(request.operationName);
+          if (!rootTypeOf(schema, operation)) {
+            // Validation lets it through, the planner would throw on it: e.g. a subscription.
+            throw new GraphQLError(`This graph has no ${operation.operation} operations`, { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+          }
+          checkOperation(schema, document, operation, request);
         },
       };
     },

@@ -69,7 +69,7 @@ export function useResponseCache(options: UseResponseCacheOptions): GatewayPlugi
         return {
           async responseForOperation(requestContext) {
             const { operation, document, contextValue, request } = requestContext;
-            if (operation.operation !== 'query') return null;
+            if (operation?.operation !== 'query') return null;
             const observation = observationOf(contextValue);
             const fragments = new Map<string, FragmentDefinitionNode>();
             for (const definition of document.definitions) {
