@@ -1,12 +1,17 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEPARTMENTS, formatLicenceId } from '@govgraph/kit';
 import { mintCaseGrant, type Claims } from '@govgraph/kit/trust';
+import { SUPERGRAPH_FILE } from '@govgraph/schema/governance';
+import { linesWithPersonalData } from '../hostile/personal-data.js';
 import { startGraph, type GraphHarness } from '../src/harness.js';
+import { signWithIdentityKey } from '../src/tokens.js';
 
 /**
  * Everyone tries to reach someone else's data, through the gateway and through every entity
  * reference (as a query plan would call it). Owners get their data; everybody else gets a
- * refusal, a null or nothing — never the data. Later issues add their operations here.
+ * refusal, a null or nothing — never the data. Every resolvable entity of the supergraph has an
+ * attempt here (a test checks it); every contract operation × caller is in access/operations-matrix.
  */
 const ZHANGSAN = 'P-000001';
 const COMPANY = 'E-000001';
@@ -15,10 +20,12 @@ const ZHANGSAN_LICENCE = formatLicenceId({ typeCode: 'JDCJSZ', issuerCreditCode:
 const ZHANGSAN_SECRETS = /张三|440303199003071233|13800138000|解放路|4403\*+1233|138\*+8000/;
 const COMPANY_SECRETS = /高新南七道|"AUTHORISED_AGENT"|李四/;
 
-type Role = 'anonymous' | 'citizen A (zhangsan)' | 'citizen B (lisi)' | 'agent of the company (lisi)' | 'officer, traffic police' | 'officer, market regulation';
+type Role = 'anonymous' | 'citizen A (zhangsan)' | 'citizen B (lisi)' | 'agent of the company (lisi)' | 'officer, traffic police' | 'officer, market regulation' | 'expired token (zhangsan)';
 
 interface Attempt {
   name: string;
+  /** `subgraph:Type` for an `_entities` attempt, so that no entity of the supergraph goes untried. */
+  entity?: string;
   owner: Role[];
   secrets: RegExp;
   run(graph: GraphHarness, role: { token: string | null; claims: Claims | null }): Promise<{ data?: unknown; errors?: Array<{ extensions?: Record<string, unknown> }> }>;
@@ -48,12 +55,14 @@ const ATTEMPTS: Attempt[] = [
   },
   {
     name: 'identity _entities(Person): personal fields',
+    entity: 'identity:Person',
     owner: ['citizen A (zhangsan)'],
     secrets: ZHANGSAN_SECRETS,
     run: entities('identity', [{ __typename: 'Person', id: ZHANGSAN }], '... on Person { displayName name gender birthDate idNumberMasked mobileMasked address { detail } }'),
   },
   {
     name: 'identity _entities(Applicant): profile facts',
+    entity: 'identity:Applicant',
     owner: ['citizen A (zhangsan)'],
     secrets: ZHANGSAN_SECRETS,
     run: entities('identity', [{ __typename: 'Applicant', id: ZHANGSAN }], '... on Applicant { profileFacts { path value } }'),
@@ -66,30 +75,35 @@ const ATTEMPTS: Attempt[] = [
   },
   {
     name: 'identity _entities(Enterprise): profile facts and agents',
+    entity: 'identity:Enterprise',
     owner: ['agent of the company (lisi)'],
     secrets: COMPANY_SECRETS,
     run: entities('identity', [{ __typename: 'Enterprise', id: COMPANY }], '... on Enterprise { profileFacts { value } agents { role person { name } } }'),
   },
   {
     name: 'licences _entities(Applicant): licences and licence facts',
+    entity: 'licences:Applicant',
     owner: ['citizen A (zhangsan)'],
     secrets: /440303199003071233|JDCJSZ/,
     run: entities('licences', [{ __typename: 'Applicant', id: ZHANGSAN }], '... on Applicant { licences { id number } licenceFacts { value } }'),
   },
   {
     name: 'licences _entities(Licence): a licence by its identifier',
+    entity: 'licences:Licence',
     owner: ['citizen A (zhangsan)'],
     secrets: /440303199003071233|C1/,
     run: entities('licences', [{ __typename: 'Licence', id: ZHANGSAN_LICENCE }], '... on Licence { number data { value } holder { id } }'),
   },
   {
     name: 'applications _entities(Applicant): documents',
+    entity: 'applications:Applicant',
     owner: ['citizen A (zhangsan)'],
     secrets: /"documents":\[/,
     run: entities('applications', [{ __typename: 'Applicant', id: ZHANGSAN }], '... on Applicant { documents { id filename } }'),
   },
   {
     name: 'applications _entities(Prefill): a forged representation for zhangsan',
+    entity: 'applications:Prefill',
     owner: ['citizen A (zhangsan)'],
     secrets: /FORGED-VALUE/,
     run: entities(
@@ -196,12 +210,14 @@ ATTEMPTS.push(
   },
   {
     name: 'applications _entities(Application)',
+    entity: 'applications:Application',
     owner: ['citizen A (zhangsan)', 'officer, traffic police'],
     secrets: /440300202699000001/,
     run: entities('applications', [{ __typename: 'Application', id: CASE_ID }], '... on Application { number fields { value } }'),
   },
   {
     name: 'applications _entities(Document)',
+    entity: 'applications:Document',
     owner: ['citizen A (zhangsan)'],
     secrets: /zhangsan-photo/,
     run: entities('applications', [{ __typename: 'Document', id: DOCUMENT_ID }], '... on Document { filename sha256 }'),
@@ -219,6 +235,42 @@ ATTEMPTS.push(
       ),
   },
 );
+
+ATTEMPTS.push(
+  {
+    name: 'catalog _entities(Matter): public reference data, names nobody',
+    entity: 'catalog:Matter',
+    owner: [],
+    secrets: ZHANGSAN_SECRETS,
+    run: entities('catalog', [{ __typename: 'Matter', code: 'JJ-0101' }], '... on Matter { code name }'),
+  },
+  {
+    name: 'catalog _entities(Department): public reference data, names nobody',
+    entity: 'catalog:Department',
+    owner: [],
+    secrets: ZHANGSAN_SECRETS,
+    run: entities('catalog', [{ __typename: 'Department', code: DEPARTMENTS.trafficPolice.code }], '... on Department { code name }'),
+  },
+  {
+    name: 'licences _entities(LicenceType): public reference data, names nobody',
+    entity: 'licences:LicenceType',
+    owner: [],
+    secrets: ZHANGSAN_SECRETS,
+    run: entities('licences', [{ __typename: 'LicenceType', code: 'JDCJSZ' }], '... on LicenceType { code name }'),
+  },
+);
+
+/** `subgraph:Type` of every entity a subgraph resolves, read from the supergraph's @join__type keys. */
+function resolvableEntities(): string[] {
+  const found = new Set<string>();
+  const sdl = readFileSync(SUPERGRAPH_FILE, 'utf8');
+  for (const block of sdl.matchAll(/^(?:type|interface) (\w+)([^{]*)\{/gm)) {
+    for (const join of block[2]!.matchAll(/@join__type\(graph: (\w+), key: "[^"]*"([^)]*)\)/g)) {
+      if (!/resolvable: false/.test(join[2]!)) found.add(`${join[1]!.toLowerCase()}:${block[1]}`);
+    }
+  }
+  return [...found].sort();
+}
 
 /** A case grant for zhangsan handed to officer.police (as the case system will hand it). */
 function trafficGrant(graph: GraphHarness): string {
@@ -240,7 +292,7 @@ describe('access matrix', () => {
   const table: string[] = [];
 
   beforeAll(async () => {
-    graph = await startGraph();
+    graph = await startGraph({ captureLogs: true });
     const as = async (username: string) => {
       const token = await graph.login(username);
       return { token, claims: graph.claimsOf(token) };
@@ -254,6 +306,10 @@ describe('access matrix', () => {
     roles.set('agent of the company (lisi)', { token: agentToken, claims: graph.claimsOf(agentToken) });
     roles.set('officer, traffic police', await as('officer.police'));
     roles.set('officer, market regulation', await as('officer.market'));
+    // Refused by the gateway, so straight to a subgraph it forwards nobody.
+    const zhangsan = roles.get('citizen A (zhangsan)')!.claims!;
+    const expired = await signWithIdentityKey(graph.databases.identity!, graph.secret, { sub: zhangsan.accountId, person: zhangsan.personId, applicant: zhangsan.applicantId, roles: zhangsan.roles }, { expiresAt: Math.floor(Date.now() / 1000) - 60 });
+    roles.set('expired token (zhangsan)', { token: expired, claims: null });
     // One purposeful read, so zhangsan's data-access log has something to leak.
     const police = roles.get('officer, traffic police')!.claims!;
     const reference = mintCaseGrant(graph.secret, {
@@ -284,4 +340,29 @@ describe('access matrix', () => {
       }
     });
   }
+
+  it('has an attempt for every entity a subgraph resolves', () => {
+    const tried = new Set(ATTEMPTS.map((attempt) => attempt.entity).filter(Boolean));
+    const entities = resolvableEntities();
+    expect(entities.length).toBeGreaterThanOrEqual(10);
+    expect(entities.filter((entity) => !tried.has(entity))).toEqual([]);
+  });
+
+  it('reaches no entity through the gateway except by its root fields: _entities and _service are not in the API schema', async () => {
+    const token = roles.get('citizen A (zhangsan)')!.token!;
+    for (const document of [
+      '{ _entities(representations: [{ __typename: "Person", id: "P-000002" }]) { ... on Person { name } } }',
+      '{ _service { sdl } }',
+    ]) {
+      const answer = await graph.query(document, {}, token);
+      expect(answer.status).toBe(400);
+      expect(answer.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect(answer.data ?? undefined).toBeUndefined();
+    }
+  });
+
+  it('logged no name, ID number, mobile or address of a demo person, in any service', () => {
+    expect(graph.logs.length).toBeGreaterThan(100);
+    expect(linesWithPersonalData(graph.logs)).toEqual([]);
+  });
 });

@@ -95,6 +95,10 @@ export async function startProcessGraph(options: ProcessGraphOptions = {}): Prom
       createInterface({ input: stream }).on('line', (line) => service.lines.push(line));
     }
     service.child = child;
+    // A process that died (killed, crashed) is no longer the service's: pids() stops reporting it.
+    child.once('exit', () => {
+      if (service.child === child) service.child = null;
+    });
   };
 
   const waitReady = async (service: Service) => {

@@ -1,0 +1,130 @@
+import { DEMO_PERSONS } from '@govgraph/identity';
+import { DEPARTMENTS, formatLicenceId } from '@govgraph/kit';
+import { CALLERS, type Caller } from './callers.js';
+
+/**
+ * What each caller gets from each contract operation of schema/operations: the operation's data
+ * with their own data only ('own'), an answer with nobody's personal data ('public'), a null
+ * answer that does not even say the thing exists ('none'), or a refusal with this code and no data.
+ */
+export type Outcome = 'own' | 'public' | 'none' | { refused: 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' };
+
+/** What a row's variables may depend on: who asks, and zhangsan's complete submission. */
+export interface RowContext {
+  caller: Caller;
+  zhangsanSubmission: Record<string, unknown>;
+}
+
+export interface OperationRow {
+  file: string;
+  /** Variables on the matrix's data (CASE_ID is zhangsan's case at the traffic police). */
+  variables: Record<string, unknown> | ((context: RowContext) => Record<string, unknown>);
+  /** Data that only the row's 'own' callers may see (beyond each caller's own personal data). */
+  shows?: RegExp;
+  expected: Record<Caller, Outcome>;
+}
+
+export const CASE_ID = 'AP-2026-99000101';
+export const CASE_NUMBER = '440300202699000101';
+export const LICENCE_OF_ZHANGSAN = formatLicenceId({ typeCode: 'JDCJSZ', issuerCreditCode: DEPARTMENTS.trafficPolice.code, serial: '00000001', version: '1' });
+
+const unauthenticated = { refused: 'UNAUTHENTICATED' } as const;
+const forbidden = { refused: 'FORBIDDEN' } as const;
+const notFound = { refused: 'NOT_FOUND' } as const;
+const everyone = (outcome: Outcome, overrides: Partial<Record<Caller, Outcome>> = {}): Record<Caller, Outcome> => ({
+  anonymous: outcome,
+  'citizen A (zhangsan)': outcome,
+  'citizen B (lisi)': outcome,
+  'enterprise agent (lisi for E-000001)': outcome,
+  'officer, right department (police)': outcome,
+  'officer, other department (market)': outcome,
+  'expired token (zhangsan)': unauthenticated,
+  ...overrides,
+});
+
+export const OPERATION_ROWS: OperationRow[] = [
+  {
+    file: 'act-as.graphql',
+    variables: { enterpriseId: 'E-000001' },
+    expected: everyone(forbidden, { anonymous: unauthenticated, 'citizen B (lisi)': 'own', 'enterprise agent (lisi for E-000001)': 'own' }),
+  },
+  {
+    file: 'application-detail.graphql',
+    variables: { id: CASE_ID },
+    shows: new RegExp(CASE_NUMBER),
+    expected: everyone('none', { anonymous: unauthenticated, 'citizen A (zhangsan)': 'own', 'officer, right department (police)': 'own' }),
+  },
+  {
+    file: 'decide-application.graphql',
+    variables: { input: { id: CASE_ID, action: 'ACCEPT', note: '材料齐全' } },
+    shows: /"status":"ACCEPTED"/,
+    // Another department's officer is not told that the case exists.
+    expected: everyone(forbidden, { anonymous: unauthenticated, 'officer, right department (police)': 'own', 'officer, other department (market)': notFound }),
+  },
+  { file: 'hall-statistics.graphql', variables: { year: 2025 }, expected: everyone('public') },
+  {
+    file: 'issue-licence.graphql',
+    variables: { input: { typeCode: 'SPJYXKZ', holderId: 'E-000001', holderName: '深圳市示例科技有限公司', data: [{ key: 'businessScope', value: '预包装食品销售' }] } },
+    shows: /"issueLicence":\{"licence":\{"id"/,
+    expected: everyone(forbidden, { anonymous: unauthenticated, 'officer, other department (market)': 'own' }),
+  },
+  // An account that does not exist (one per caller, below the login throttle): the same refusal for everyone, naming nobody.
+  { file: 'login.graphql', variables: ({ caller }) => ({ username: `no.such.account.${CALLERS.indexOf(caller)}`, password: 'demo' }), expected: everyone(unauthenticated) },
+  { file: 'matter-guide.graphql', variables: { code: 'JJ-0101' }, expected: everyone('public') },
+  {
+    file: 'my-data-access.graphql',
+    variables: { first: 20 },
+    expected: everyone('own', { anonymous: unauthenticated }),
+  },
+  { file: 'my-home.graphql', variables: {}, expected: everyone('own', { anonymous: unauthenticated }) },
+  {
+    file: 'officer-queue.graphql',
+    variables: { first: 20 },
+    expected: everyone(forbidden, { anonymous: unauthenticated, 'officer, right department (police)': 'own', 'officer, other department (market)': 'own' }),
+  },
+  {
+    file: 'review-application.graphql',
+    variables: { id: CASE_ID },
+    shows: new RegExp(CASE_NUMBER),
+    expected: everyone('none', { anonymous: unauthenticated, 'citizen A (zhangsan)': 'own', 'officer, right department (police)': 'own' }),
+  },
+  { file: 'search-catalog.graphql', variables: { filter: { text: '驾驶证' }, first: 5 }, expected: everyone('public') },
+  {
+    file: 'start-form.graphql',
+    variables: { matterCode: 'JJ-0101' },
+    expected: everyone('own', { anonymous: unauthenticated }),
+  },
+  {
+    // zhangsan's complete renewal (his licence, his photo and certificate) sent by everyone: only
+    // he may use his materials; the enterprise cannot apply for a person's matter at all.
+    file: 'submit-application.graphql',
+    variables: ({ zhangsanSubmission }) => ({ input: zhangsanSubmission }),
+    shows: /"status":"SUBMITTED"/,
+    expected: everyone({ refused: 'BAD_USER_INPUT' }, { anonymous: unauthenticated, 'citizen A (zhangsan)': 'own' }),
+  },
+  { file: 'verify-licence.graphql', variables: { id: LICENCE_OF_ZHANGSAN }, expected: everyone('public') },
+];
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const personal = (ids: string[]) =>
+  new RegExp(DEMO_PERSONS.filter((p) => ids.includes(p.id)).flatMap((p) => [p.name, p.idNumber, p.mobile, p.addressDetail].map(escape)).join('|'));
+/** An officer's name is how the data-access log tells a citizen who read their data; the rest of the officer stays private. */
+const officerPrivate = (ids: string[]) =>
+  DEMO_PERSONS.filter((p) => ids.includes(p.id)).flatMap((p) => [p.idNumber, p.mobile, p.addressDetail].map(escape));
+const citizenMustNotSee = (citizens: string[]) => new RegExp([personal(citizens).source, ...officerPrivate(['P-000004', 'P-000005'])].join('|'));
+
+/**
+ * Personal data each caller must never receive from any operation. An officer meets an applicant
+ * through a case of their department (zhangsan's case is at the traffic police); a citizen sees
+ * the name of the officer who read their data; the agent sees its legal representative's name,
+ * never his ID number or mobile.
+ */
+export const NEVER_FOR: Record<Caller, RegExp> = {
+  anonymous: personal(DEMO_PERSONS.map((p) => p.id)),
+  'citizen A (zhangsan)': citizenMustNotSee(['P-000002', 'P-000003']),
+  'citizen B (lisi)': citizenMustNotSee(['P-000001', 'P-000003']),
+  'enterprise agent (lisi for E-000001)': new RegExp(`${citizenMustNotSee(['P-000001']).source}|440305197806150051|13700137000`),
+  'officer, right department (police)': personal(['P-000002', 'P-000003', 'P-000005']),
+  'officer, other department (market)': personal(['P-000001', 'P-000002', 'P-000003', 'P-000004']),
+  'expired token (zhangsan)': personal(DEMO_PERSONS.map((p) => p.id)),
+};

@@ -1,0 +1,39 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { OPERATIONS_DIR } from '@govgraph/schema';
+
+/** Variables that run each contract operation on the demo data: the starting point of mutations. */
+export const EXAMPLE_VARIABLES: Readonly<Record<string, Record<string, unknown>>> = {
+  'act-as.graphql': { enterpriseId: 'E-000001' },
+  'application-detail.graphql': { id: 'AP-2026-00000001' },
+  'decide-application.graphql': { input: { id: 'AP-2026-00000001', action: 'ACCEPT', note: '受理' } },
+  'hall-statistics.graphql': { year: 2025 },
+  'issue-licence.graphql': { input: { typeCode: 'SPJYXKZ', holderId: 'E-000001', holderName: '深圳市示例科技有限公司', data: [{ key: 'businessScope', value: '预包装食品销售' }] } },
+  // Never the right password: a mutated login must not sign anybody in (and its answer name them).
+  'login.graphql': { username: 'zhangsan', password: 'not-the-password' },
+  'matter-guide.graphql': { code: 'JJ-0101' },
+  'my-data-access.graphql': { first: 20 },
+  'my-home.graphql': {},
+  'officer-queue.graphql': { status: 'SUBMITTED', first: 20 },
+  'review-application.graphql': { id: 'AP-2026-00000001' },
+  'search-catalog.graphql': { filter: { text: '驾驶证' }, first: 20 },
+  'start-form.graphql': { matterCode: 'JJ-0101' },
+  'submit-application.graphql': {
+    input: { matterCode: 'JJ-0101', idempotencyKey: 'hostile-1', fields: [{ key: 'deliveryMethod', value: '邮寄' }], materials: [{ requirementCode: 'PHOTO', documentId: 'D-0000000000000000' }] },
+  },
+  'verify-licence.graphql': { id: '1.2.156.3005.2.11440300MB2C91234X.JDCJSZ.00000001.1.K' },
+};
+
+export interface ContractOperation {
+  file: string;
+  document: string;
+  variables: Record<string, unknown>;
+}
+
+/** Every `.graphql` of schema/operations, with its example variables. */
+export function contractOperations(): ContractOperation[] {
+  return readdirSync(OPERATIONS_DIR)
+    .filter((file) => file.endsWith('.graphql'))
+    .sort()
+    .map((file) => ({ file, document: readFileSync(join(OPERATIONS_DIR, file), 'utf8'), variables: EXAMPLE_VARIABLES[file] ?? {} }));
+}
