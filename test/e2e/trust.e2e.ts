@@ -40,6 +40,16 @@ describe('trust between gateway and subgraphs', () => {
     expect(((await response.json()) as any).data._service.sdl).toContain('type Matter');
   });
 
+  it('refuses the same signed request sent again: a captured request cannot be replayed within its minute', async () => {
+    const body = JSON.stringify({ query: '{ _service { sdl } }' });
+    const headers = signRequest(graph.secret, { requestId: 'r3', claims: null, body });
+    const send = () => fetch(graph.subgraphs.identity!.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    expect((await send()).status).toBe(200);
+    const replayed = await send();
+    expect(replayed.status).toBe(401);
+    expect(((await replayed.json()) as any).errors[0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+  });
+
   it('keeps health endpoints open', async () => {
     for (const subgraph of Object.values(graph.subgraphs)) {
       expect((await fetch(`${subgraph.url}/healthz`)).status).toBe(200);

@@ -10,6 +10,7 @@ import type { Logger } from './logger.js';
 import type { Claims } from './trust/claims.js';
 import { ErrorCode } from './errors.js';
 import { verifyRequest } from './trust/gateway-signature.js';
+import { ReplayGuard } from './trust/replay-guard.js';
 import { verifyRouteRequest } from './trust/route-signature.js';
 import {
   BodySignatureError,
@@ -122,6 +123,7 @@ export async function createSubgraph<Loaders, Services>(options: SubgraphOptions
   });
   await apollo.start();
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const replays = new ReplayGuard();
 
   async function handleGraphQL(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method !== 'POST') {
@@ -132,7 +134,9 @@ export async function createSubgraph<Loaders, Services>(options: SubgraphOptions
       const value = req.headers[name];
       return Array.isArray(value) ? value[0] : value;
     };
-    const verified = verifyRequest(options.secret, header, raw);
+    const checked = verifyRequest(options.secret, header, raw);
+    // Only a correctly signed request's nonce is remembered: forged ones cannot fill the guard.
+    const verified = checked.ok && !replays.firstSight(checked.nonce) ? { ok: false as const, reason: 'replayed gateway signature' } : checked;
     if (!verified.ok) {
       log.warn({ reason: verified.reason, remote: req.socket.remoteAddress }, 'refused unsigned request');
       return sendGraphQLError(res, 401, 'UNAUTHENTICATED', `Request refused: ${verified.reason}; subgraphs answer only the gateway`);

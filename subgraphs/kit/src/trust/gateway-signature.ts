@@ -1,12 +1,13 @@
 import * as nodeCrypto from 'node:crypto';
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Claims } from './claims.js';
 
 /**
  * The gateway signs every request it sends to a subgraph: the forwarded claims, the request id,
  * a timestamp and a hash of the body. A subgraph accepts only requests with a valid signature,
  * so nobody reaches `_entities` or a resolver by going around the gateway, and a captured
- * request cannot be replayed later or with another body.
+ * request cannot be replayed later or with another body. A random nonce, signed too, lets a
+ * subgraph refuse the same signed request twice within the signature's lifetime (ReplayGuard).
  */
 export const TrustHeader = {
   requestId: 'x-govgraph-request-id',
@@ -14,6 +15,8 @@ export const TrustHeader = {
   /** The portal client's address as the gateway saw it, for per-address rate limits. */
   client: 'x-govgraph-client',
   timestamp: 'x-govgraph-timestamp',
+  /** Random per signed request (every attempt its own): a repeat is a replay. */
+  nonce: 'x-govgraph-nonce',
   signature: 'x-govgraph-signature',
 } as const;
 
@@ -25,6 +28,7 @@ export interface SignedHeaders {
   [TrustHeader.claims]: string;
   [TrustHeader.client]: string;
   [TrustHeader.timestamp]: string;
+  [TrustHeader.nonce]: string;
   [TrustHeader.signature]: string;
 }
 
@@ -34,6 +38,7 @@ export function encodeClaims(claims: Claims | null): string {
 
 interface Envelope {
   timestamp: string;
+  nonce: string;
   requestId: string;
   claims: string;
   client: string;
@@ -52,16 +57,17 @@ const sha256Hex: (data: string) => string =
 function mac(secret: string, e: Envelope): Buffer {
   const bodyHash = sha256Hex(e.body);
   return createHmac('sha256', secret)
-    .update(`govgraph-v2\n${e.timestamp}\n${e.requestId}\n${e.claims}\n${e.client}\n${bodyHash}`)
+    .update(`govgraph-v3\n${e.timestamp}\n${e.nonce}\n${e.requestId}\n${e.claims}\n${e.client}\n${bodyHash}`)
     .digest();
 }
 
 export function signRequest(
   secret: string,
-  input: { requestId: string; claims: Claims | null; body: string; clientAddress?: string | null; now?: number },
+  input: { requestId: string; claims: Claims | null; body: string; clientAddress?: string | null; now?: number; nonce?: string },
 ): SignedHeaders {
   const envelope: Envelope = {
     timestamp: String(input.now ?? Date.now()),
+    nonce: input.nonce ?? randomUUID(),
     requestId: input.requestId,
     claims: encodeClaims(input.claims),
     client: input.clientAddress ?? '',
@@ -72,12 +78,13 @@ export function signRequest(
     [TrustHeader.claims]: envelope.claims,
     [TrustHeader.client]: envelope.client,
     [TrustHeader.timestamp]: envelope.timestamp,
+    [TrustHeader.nonce]: envelope.nonce,
     [TrustHeader.signature]: mac(secret, envelope).toString('base64url'),
   };
 }
 
 export type VerifiedRequest =
-  | { ok: true; requestId: string; claims: Claims | null; clientAddress: string | null }
+  | { ok: true; requestId: string; claims: Claims | null; clientAddress: string | null; nonce: string }
   | { ok: false; reason: string };
 
 type HeaderGetter = (name: string) => string | undefined;
@@ -92,20 +99,22 @@ export function verifyRequest(
   const claims = header(TrustHeader.claims) ?? '';
   const client = header(TrustHeader.client) ?? '';
   const timestamp = header(TrustHeader.timestamp);
+  const nonce = header(TrustHeader.nonce);
   const signature = header(TrustHeader.signature);
-  if (!requestId || !timestamp || !signature) return { ok: false, reason: 'missing gateway signature' };
+  if (!requestId || !timestamp || !nonce || !signature) return { ok: false, reason: 'missing gateway signature' };
   if (requestId.length > 128) return { ok: false, reason: 'request id too long' };
+  if (nonce.length > 64) return { ok: false, reason: 'nonce too long' };
 
   const sentAt = Number(timestamp);
   if (!Number.isSafeInteger(sentAt) || Math.abs(now - sentAt) > MAX_SIGNATURE_AGE_MS) {
     return { ok: false, reason: 'gateway signature expired' };
   }
-  const expected = mac(secret, { timestamp, requestId, claims, client, body });
+  const expected = mac(secret, { timestamp, nonce, requestId, claims, client, body });
   const given = Buffer.from(signature, 'base64url');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
     return { ok: false, reason: 'bad gateway signature' };
   }
-  return { ok: true, requestId, claims: claims ? decodeClaims(claims) : null, clientAddress: client || null };
+  return { ok: true, requestId, claims: claims ? decodeClaims(claims) : null, clientAddress: client || null, nonce };
 }
 
 /** Inverse of encodeClaims, for claims whose signature was checked. */

@@ -1,5 +1,6 @@
 export * from './claims.js';
 export * from './gateway-signature.js';
+export * from './replay-guard.js';
 export * from './route-signature.js';
 export * from './shared-secret.js';
 export * from './access.js';

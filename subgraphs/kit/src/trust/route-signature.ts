@@ -13,7 +13,11 @@ import { decodeClaims, encodeClaims, MAX_SIGNATURE_AGE_MS, TrustHeader } from '.
  * receives and commits nothing until the trailer proves it is the body the gateway sent.
  */
 export const RouteTrustHeader = {
-  ...TrustHeader,
+  requestId: TrustHeader.requestId,
+  claims: TrustHeader.claims,
+  client: TrustHeader.client,
+  timestamp: TrustHeader.timestamp,
+  signature: TrustHeader.signature,
   /** `none` or `trailer`: how the body is covered by the signature. */
   body: 'x-govgraph-body',
 } as const;
