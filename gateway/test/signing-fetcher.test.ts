@@ -34,7 +34,7 @@ describe('createSigningFetcher', () => {
       body,
     );
     expect(response.status).toBe(200);
-    expect(verdicts).toEqual([{ ok: true, requestId: 'req-42', claims, clientAddress: null }]);
+    expect(verdicts).toEqual([{ ok: true, requestId: 'req-42', claims, clientAddress: null, nonce: expect.any(String) }]);
     expect(await response.json()).toEqual({ data: { echo: body } });
   });
 
