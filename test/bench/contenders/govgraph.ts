@@ -1,10 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePorts } from '../../src/free-ports.js';
-import { REPO_ROOT, spawnServer } from '../workloads/spawn-server.js';
+import { REPO_ROOT } from '../workloads/spawn-server.js';
 import type { Contender } from './contender.js';
-import { processTree } from './process-tree.js';
+import { startLoggedContender } from './logged-process.js';
 
 /**
  * govgraph's gateway as shipped: gateway/src/index.ts through tsx with the root tsconfig, every
@@ -18,29 +16,12 @@ export const govgraph: Contender = {
   unavailable: () => null,
   async start(workload) {
     const [port] = await freePorts(1);
-    const logDir = mkdtempSync(join(tmpdir(), 'govgraph-bench-gateway-'));
-    const url = `http://127.0.0.1:${port}/graphql`;
-    const server = await spawnServer({
+    return startLoggedContender(govgraph, {
       label: 'govgraph gateway',
       args: ['--import', 'tsx', 'src/index.ts'],
       cwd: join(REPO_ROOT, 'gateway'),
       env: { ...workload.govgraphEnv, GATEWAY_PORT: String(port), HOST: '127.0.0.1' },
-      url,
-      logFile: join(logDir, 'gateway.log'),
-    }).catch((error: unknown) => {
-      rmSync(logDir, { recursive: true, force: true });
-      throw error;
+      url: `http://127.0.0.1:${port}/graphql`,
     });
-    return {
-      id: 'govgraph',
-      label: 'govgraph gateway',
-      graphqlUrl: url,
-      pid: server.pid,
-      pids: () => processTree(server.pid),
-      async stop() {
-        await server.stop();
-        rmSync(logDir, { recursive: true, force: true });
-      },
-    };
   },
 };

@@ -1,12 +1,10 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePorts } from '../../src/free-ports.js';
-import { spawnServer } from '../workloads/spawn-server.js';
 import type { Contender } from './contender.js';
 import { GLUE_ENV } from './portal-glue.js';
-import { processTree } from './process-tree.js';
+import { startLoggedContender } from './logged-process.js';
 
 /** Hive Gateway lives in its own package, installed on demand (`npm run bench:install`). */
 export const HIVE_DIR = fileURLToPath(new URL('./hive/', import.meta.url));
@@ -57,11 +55,10 @@ function hiveContender(variant: HiveVariant): Contender {
       const why = contender.unavailable();
       if (why) throw new Error(`${variant.id}: ${why}`);
       const [port] = await freePorts(1);
-      const logDir = mkdtempSync(join(tmpdir(), 'govgraph-bench-hive-'));
       const url = `http://127.0.0.1:${port}/graphql`;
       const glue = workload.signing;
       const env: Record<string, string | undefined> = Object.fromEntries(HIVE_CLI_ENV.map((name) => [name, undefined]));
-      const server = await spawnServer({
+      return startLoggedContender(variant, {
         label: variant.label,
         // The portal mix's glue is TypeScript over the kit: tsx loads it. The deep query runs Hive bare.
         args: [
@@ -82,23 +79,8 @@ function hiveContender(variant: HiveVariant): Contender {
           [GLUE_ENV.jwksUrl]: glue?.jwksUrl,
         },
         url,
-        logFile: join(logDir, 'hive.log'),
         timeoutMs: 120_000,
-      }).catch((error: unknown) => {
-        rmSync(logDir, { recursive: true, force: true });
-        throw error;
       });
-      return {
-        id: variant.id,
-        label: variant.label,
-        graphqlUrl: url,
-        pid: server.pid,
-        pids: () => processTree(server.pid),
-        async stop() {
-          await server.stop();
-          rmSync(logDir, { recursive: true, force: true });
-        },
-      };
     },
   };
   return contender;
