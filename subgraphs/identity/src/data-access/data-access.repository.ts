@@ -34,20 +34,7 @@ export class DataAccessRepository {
   /** Records a read; with an id (from another department's event) a second delivery changes nothing. */
   async record(entry: Omit<DataAccessRecord, 'id'> & { id?: string }): Promise<void> {
     if (entry.id && (await this.db.selectFrom('data_access').select('id').where('id', '=', entry.id).executeTakeFirst())) return;
-    await this.db
-      .insertInto('data_access')
-      .values({
-        id: entry.id ?? randomUUID(),
-        applicant_id: entry.applicantId,
-        at: entry.at,
-        accessor_account_id: entry.accessorAccountId,
-        accessor_name: entry.accessorName,
-        department_code: entry.departmentCode,
-        purpose: entry.purpose,
-        case_id: entry.caseId,
-        fields: JSON.stringify(entry.fields),
-      })
-      .execute();
+    await this.db.insertInto('data_access').values(toRow(entry, entry.id ?? randomUUID())).execute();
   }
 
   /** Reads by officers in one request (a queue of cases), in one statement. */
@@ -55,19 +42,7 @@ export class DataAccessRepository {
     if (entries.length === 0) return;
     await this.db
       .insertInto('data_access')
-      .values(
-        entries.map((entry) => ({
-          id: randomUUID(),
-          applicant_id: entry.applicantId,
-          at: entry.at,
-          accessor_account_id: entry.accessorAccountId,
-          accessor_name: entry.accessorName,
-          department_code: entry.departmentCode,
-          purpose: entry.purpose,
-          case_id: entry.caseId,
-          fields: JSON.stringify(entry.fields),
-        })),
-      )
+      .values(entries.map((entry) => toRow(entry, randomUUID())))
       .execute();
   }
 
@@ -89,4 +64,19 @@ export class DataAccessRepository {
     const rows = await query.orderBy('at', 'desc').orderBy('id', 'desc').limit(first).execute();
     return rows.map(toRecord);
   }
+}
+
+/** A read as its table row (fields as JSON text). */
+function toRow(entry: Omit<DataAccessRecord, 'id'>, id: string) {
+  return {
+    id,
+    applicant_id: entry.applicantId,
+    at: entry.at,
+    accessor_account_id: entry.accessorAccountId,
+    accessor_name: entry.accessorName,
+    department_code: entry.departmentCode,
+    purpose: entry.purpose,
+    case_id: entry.caseId,
+    fields: JSON.stringify(entry.fields),
+  };
 }
