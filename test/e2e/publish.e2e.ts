@@ -12,6 +12,7 @@ import { publishKey } from '@govgraph/schema/governance';
 import { SUBGRAPHS_DIR } from '@govgraph/schema';
 import { startGraph, type GraphHarness } from '../src/harness.js';
 import { PARKING_SDL_V1, PARKING_SDL_V2, PARKING_SDL_V3, startParkingSubgraph } from '../src/parking-subgraph.js';
+import { untilConnected } from '../src/redis-server.js';
 
 const PERMITS = '{ me { id parkingPermits { zone plate } } }';
 const CLI = fileURLToPath(new URL('../../schema/bin/govgraph.mjs', import.meta.url));
@@ -237,7 +238,7 @@ describe.runIf(await redisAvailable())('two gateways on one Redis share the regi
 
   it('deleting the registry keys returns every gateway to the committed supergraph', async () => {
     const redis = connectRedis(REDIS_URL, createLogger('test', 'silent'));
-    await redis.ready;
+    await untilConnected(redis);
     try {
       await redis.client.del([`${redisPrefix}registry:subgraphs`, `${redisPrefix}registry:version`]);
     } finally {

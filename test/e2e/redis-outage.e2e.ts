@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectRedis, createLogger, type RedisConnection } from '@govgraph/kit';
 import { postGraphQL, readOperation, startGraph, type GraphHarness } from '../src/harness.js';
-import { redisServerInstalled, startRedisServer, type OwnRedis } from '../src/redis-server.js';
+import { redisServerInstalled, startRedisServer, type OwnRedis, untilConnected } from '../src/redis-server.js';
 
 async function eventually<T>(attempt: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -35,7 +35,7 @@ describe.runIf(redisServerInstalled())('the gateway when its Redis stops and com
     // Only the gateway is pointed at this Redis; the subgraphs keep their own state in memory.
     graph = await startGraph({ gatewayEnv: { REDIS_URL: redis.url, REDIS_KEY_PREFIX: prefix } });
     inspect = connectRedis(redis.url, createLogger('redis-inspect', 'silent'));
-    await inspect.ready;
+    await untilConnected(inspect);
   });
   afterAll(async () => {
     await graph?.close();

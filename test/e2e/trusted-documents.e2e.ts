@@ -8,6 +8,7 @@ import { loadTrustedDocuments } from '@govgraph/schema/governance';
 import { OPERATIONS_DIR } from '@govgraph/schema';
 import { fieldsFrom, PNG_BYTES, pdfBytes, uploadDocument } from '../src/cases.js';
 import { postGraphQL, readOperation, startGraph, type GraphHarness, type GraphQLResponse } from '../src/harness.js';
+import { untilConnected } from '../src/redis-server.js';
 
 /** File → id, from the committed manifest: what a portal's build ships instead of the documents. */
 const IDS = Object.fromEntries(loadTrustedDocuments(join(OPERATIONS_DIR, 'manifest.json')).map((d) => [d.file, d.id]));
@@ -190,7 +191,7 @@ describe.runIf(await redisAvailable())('automatic persisted queries shared throu
     const env = { REDIS_URL, REDIS_KEY_PREFIX: prefix };
     [first, second] = await Promise.all([startGatewayOver(graph, env), startGatewayOver(graph, env)]);
     redis = connectRedis(REDIS_URL, createLogger('test-redis', 'silent'));
-    await redis.ready;
+    await untilConnected(redis);
   });
   afterAll(async () => {
     const keys = (await redis?.client.keys(`${prefix}*`)) ?? [];

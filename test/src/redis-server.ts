@@ -72,3 +72,15 @@ export async function startRedisServer(): Promise<OwnRedis> {
   await start();
   return { url: `redis://127.0.0.1:${port}`, port: port!, start, stop };
 }
+
+/**
+ * Waits until a test's own Redis connection can take commands: `connectRedis().ready` gives up
+ * after a second (services fall back to memory), which a loaded machine can outlast.
+ */
+export async function untilConnected(connection: { client: { isReady: boolean } }, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!connection.client.isReady) {
+    if (Date.now() > deadline) throw new Error(`Redis not connected within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
