@@ -10,6 +10,7 @@ import { corsOriginsFrom } from './http/cors.js';
 import { loadResilienceSettings } from './resilience/resilience-config.js';
 import type { ResilienceSettings } from './resilience/subgraph-link.js';
 import { readLimitsConfig, readRateLimitConfig, type LimitsConfig, type RateLimitConfig } from './limits/limits-config.js';
+import { readOnOff } from './on-off-setting.js';
 import { readRoutingUrls } from './supergraph-routing.js';
 import { loadTrustedDocumentsConfig, type TrustedDocumentsConfig } from './trusted-documents/trusted-documents-config.js';
 
@@ -35,6 +36,16 @@ export interface GatewayConfig {
   subgraphTimeoutMs: number;
   /** Per-subgraph timeouts (<NAME>_TIMEOUT_MS), retries, circuit breakers, connection pools. */
   resilience: Readonly<ResilienceSettings>;
+  /**
+   * `_entities` fetches one request sends to one subgraph at the same moment go as one request
+   * (GATEWAY_BATCH_ENTITY_FETCHES, on by default; fetch/entity-batch.ts).
+   */
+  batchEntityFetches: boolean;
+  /**
+   * Whose executor runs the query plans (GATEWAY_EXECUTOR): `govgraph` (default; execute/, the
+   * same answers for less work) or `apollo` (@apollo/gateway's own). Process-wide.
+   */
+  executor: 'govgraph' | 'apollo';
   /** Origins whose pages may read the gateway's answers (GATEWAY_CORS_ORIGINS); none by default. */
   corsOrigins: ReadonlySet<string>;
   /** How long close() lets requests in flight finish before cutting them (GATEWAY_SHUTDOWN_GRACE_MS). */
@@ -87,6 +98,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
     documentsUrl: besideGraphql(subgraphUrls.applications!, '/documents'),
     subgraphTimeoutMs,
     resilience: loadResilienceSettings(env, Object.keys(subgraphUrls), subgraphTimeoutMs),
+    batchEntityFetches: readOnOff(env, 'GATEWAY_BATCH_ENTITY_FETCHES', true),
+    executor: executorFrom(env),
     corsOrigins: corsOriginsFrom(env),
     shutdownGraceMs: positiveInteger(env, 'GATEWAY_SHUTDOWN_GRACE_MS', 10_000),
     trustedProxies: ipList(env, 'GATEWAY_TRUSTED_PROXIES'),
@@ -159,6 +172,13 @@ function ipList(env: NodeJS.ProcessEnv, variable: string): ReadonlySet<string> {
     if (!isIP(entry)) throw new Error(`${variable} must list IP addresses separated by commas, got ${JSON.stringify(entry)}`);
   }
   return new Set(entries);
+}
+
+function executorFrom(env: NodeJS.ProcessEnv): GatewayConfig['executor'] {
+  const raw = (env.GATEWAY_EXECUTOR ?? '').trim().toLowerCase();
+  if (raw === '' || raw === 'govgraph') return 'govgraph';
+  if (raw === 'apollo') return 'apollo';
+  throw new Error(`GATEWAY_EXECUTOR must be govgraph or apollo, got ${JSON.stringify(env.GATEWAY_EXECUTOR)}`);
 }
 
 function positiveInteger(env: NodeJS.ProcessEnv, variable: string, fallback: number): number {

@@ -17,6 +17,7 @@ import { createGatewayErrorFormatter } from './format-gateway-error.js';
 import { createCors } from './http/cors.js';
 import { createRequestHandler } from './http/handle-request.js';
 import { createReadinessHandler } from './http/readiness.js';
+import { installPlanExecutor } from './execute/install-executor.js';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics/gateway-metrics.js';
 import { knownOperationNames } from './observability/operation-names.js';
 import { contextualLogger, withRequestScope } from './observability/request-scope.js';
@@ -90,12 +91,13 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
   const responseCache = createResponseCache(config, { metrics, log });
   // A published routing URL is the department's latest word; <NAME>_URL overrides the committed ones.
   const targetOf = (name: string, url: string | undefined) => registry.publishedUrl(name) ?? config.subgraphUrls[name] ?? url;
+  if (config.executor === 'govgraph' && !installPlanExecutor()) log.warn("govgraph's plan executor is written for @apollo/gateway 2.14; using @apollo/gateway's own");
   const gateway = new ApolloGateway({
     supergraphSdl: registry.supergraphSdlHook,
     buildService: ({ name, url }) => {
       const target = targetOf(name, url);
       if (!target) throw new Error(`No URL for subgraph "${name}"; set ${subgraphEnvPrefix(name)}_URL`);
-      return new SignedDataSource({ name, url: target, secret: config.secret, link: links.get(name), log, observer: fetchObserver });
+      return new SignedDataSource({ name, url: target, secret: config.secret, link: links.get(name), log, observer: fetchObserver, batchEntityFetches: config.batchEntityFetches });
     },
     experimental_didResolveQueryPlan: options.didResolveQueryPlan,
     __exposeQueryPlanExperimental: false,

@@ -3,7 +3,9 @@ import type { Logger } from '@govgraph/kit';
 import { encodeClaims, TrustHeader } from '@govgraph/kit/trust';
 import type { GatewayContext } from './context.js';
 import { clientErrorFrom, downstreamError } from './downstream-error.js';
+import { combineEntityFetches } from './fetch/entity-batch.js';
 import { dedupeRepresentations, fanOutEntities } from './fetch/entity-dedupe.js';
+import { FetchBatcher } from './fetch/fetch-batcher.js';
 import type { ObservedFetch, SubgraphFetchObserver } from './observability/subgraph-fetch-observer.js';
 import { fetchOperationType } from './resilience/fetch-operation-type.js';
 import { classifyFailure, withFailure } from './resilience/subgraph-failure.js';
@@ -12,6 +14,7 @@ import { createSigningFetcher, type FetcherResponse } from './signing-fetcher.js
 
 type SubgraphRequest = GraphQLDataSourceProcessOptions<GatewayContext>['request'];
 type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']>>;
+type ProcessOptions = GraphQLDataSourceProcessOptions<GatewayContext>;
 
 export interface SignedDataSourceOptions {
   name: string;
@@ -24,6 +27,8 @@ export interface SignedDataSourceOptions {
   fetch?: typeof globalThis.fetch;
   /** Metrics, trace span and traceparent for each attempt (src/observability/). */
   observer?: SubgraphFetchObserver;
+  /** Send a request's simultaneous `_entities` fetches as one (fetch/entity-batch.ts); off by default here. */
+  batchEntityFetches?: boolean;
 }
 
 /**
@@ -38,6 +43,8 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly link: SubgraphLink;
   private readonly observer: SubgraphFetchObserver | undefined;
   private readonly attempts = new WeakMap<object, ObservedFetch>();
+  /** Per client request (its context), the `_entities` fetches waiting to go together. */
+  private readonly entityBatches: FetchBatcher<ProcessOptions, SubgraphResponse> | null;
 
   constructor(options: SignedDataSourceOptions) {
     super({
@@ -48,6 +55,7 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     this.log = options.log;
     this.link = options.link;
     this.observer = options.observer;
+    this.entityBatches = options.batchEntityFetches ? new FetchBatcher((batch) => this.processEntityBatch(batch)) : null;
     // RemoteGraphQLDataSource's sendRequest is private to its typings, so it is replaced here.
     (this as unknown as { sendRequest: SignedDataSource['send'] }).sendRequest = (request, context) => this.send(request, context);
   }
@@ -76,14 +84,37 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 
   /**
    * Every attempt is signed anew; only a query fetch is ever sent twice. An `_entities` fetch
-   * sends each distinct representation once and its answer is fanned back out (fetch/entity-dedupe.ts).
+   * sends each distinct representation once and its answer is fanned back out
+   * (fetch/entity-dedupe.ts); with batching on, it first waits for the other `_entities` fetches
+   * its request sends here at the same moment, to go with them as one request.
    */
-  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
-    const log = 'incomingRequestContext' in options ? options.context.log : this.log;
+  override async process(options: ProcessOptions): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
+    if (this.entityBatches && isEntityQuery(options)) return this.entityBatches.add(options.context, options);
+    return this.processAlone(options);
+  }
+
+  private async processAlone(options: ProcessOptions): Promise<SubgraphResponse> {
     const deduped = dedupeRepresentations(options.request);
     const sent = deduped ? { ...options, request: deduped.request } : options;
-    const response = await this.link.run({ retryable: fetchOperationType(sent) === 'query', log }, () => this.observed(sent, () => super.process(sent)));
+    const response = await this.sendWithLink(sent);
     return deduped ? fanOutEntities(response, deduped) : response;
+  }
+
+  /** Several fetches as one operation with a field per fetch, its answer split back (fetch/entity-batch.ts). */
+  private async processEntityBatch(batch: ProcessOptions[]): Promise<SubgraphResponse[]> {
+    const combined = batch.length > 1 ? combineEntityFetches(batch.map((options) => options.request)) : null;
+    if (!combined) return Promise.all(batch.map((options) => this.processAlone(options)));
+    const first = batch[0]!;
+    const response = await this.sendWithLink({ ...first, request: { ...first.request, ...combined.request }, document: combined.document } as ProcessOptions);
+    // A subgraph that fails a whole `_entities` field nulls the answer's data, and so every
+    // fetch's part: those fetches are sent again one by one, so only the failing one fails.
+    if (response.data === null || response.data === undefined) return Promise.all(batch.map((options) => this.processAlone(options)));
+    return combined.split(response);
+  }
+
+  private sendWithLink(sent: ProcessOptions): Promise<SubgraphResponse> {
+    const log = 'incomingRequestContext' in sent ? sent.context.log : this.log;
+    return this.link.run({ retryable: fetchOperationType(sent) === 'query', log }, () => this.observed(sent, () => super.process(sent)));
   }
 
   /** One attempt, seen by the observer (not health checks: they carry no request context). */
@@ -119,4 +150,9 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     // The link logs it (once per attempt, with the kind of failure) and decides on a retry.
     throw withFailure(downstreamError(this.serviceName), classifyFailure(error, response));
   }
+}
+
+/** A query fetch planned from a client request that resolves entities by representation. */
+function isEntityQuery(options: ProcessOptions): options is ProcessOptions & { context: GatewayContext } {
+  return 'incomingRequestContext' in options && Array.isArray(options.request.variables?.representations) && fetchOperationType(options) === 'query';
 }

@@ -1,3 +1,5 @@
+import { readOnOff } from '../on-off-setting.js';
+
 /** The response cache's settings (GATEWAY_RESPONSE_CACHE, GATEWAY_RESPONSE_CACHE_MEMORY_MB). */
 export interface ResponseCacheSettings {
   enabled: boolean;
@@ -14,11 +16,7 @@ export interface TracingSettings {
 }
 
 export function loadResponseCacheSettings(env: NodeJS.ProcessEnv): ResponseCacheSettings {
-  const raw = (env.GATEWAY_RESPONSE_CACHE ?? '').trim().toLowerCase();
-  let enabled: boolean;
-  if (raw === '' || raw === 'on' || raw === 'true' || raw === '1') enabled = true;
-  else if (raw === 'off' || raw === 'false' || raw === '0') enabled = false;
-  else throw new Error(`GATEWAY_RESPONSE_CACHE must be on or off, got ${JSON.stringify(env.GATEWAY_RESPONSE_CACHE)}`);
+  const enabled = readOnOff(env, 'GATEWAY_RESPONSE_CACHE', true);
   const mbRaw = env.GATEWAY_RESPONSE_CACHE_MEMORY_MB;
   const mb = mbRaw === undefined || mbRaw === '' ? 64 : Number(mbRaw);
   if (!Number.isSafeInteger(mb) || mb <= 0) {

@@ -9,7 +9,7 @@ export interface SeenRequest {
   headers: Record<string, string | string[] | undefined>;
 }
 
-export type Answer = (request: SeenRequest) => { status?: number; body: unknown };
+export type Answer = (request: SeenRequest) => { status?: number; body: unknown } | Promise<{ status?: number; body: unknown }>;
 
 /**
  * Stands in for a department subgraph: refuses unsigned requests like kit's createSubgraph
@@ -17,7 +17,7 @@ export type Answer = (request: SeenRequest) => { status?: number; body: unknown 
  */
 export async function startFakeSubgraph(secret: string, answer: Answer): Promise<TestServer & { seen: SeenRequest[] }> {
   const seen: SeenRequest[] = [];
-  const server = await startHttpServer((req, res, body) => {
+  const server = await startHttpServer(async (req, res, body) => {
     const header = (name: string) => {
       const value = req.headers[name];
       return Array.isArray(value) ? value[0] : value;
@@ -37,7 +37,7 @@ export async function startFakeSubgraph(secret: string, answer: Answer): Promise
       headers: req.headers,
     };
     seen.push(request);
-    const { status = 200, body: responseBody } = answer(request);
+    const { status = 200, body: responseBody } = await answer(request);
     res.writeHead(status, { 'content-type': 'application/json' });
     res.end(JSON.stringify(responseBody));
   });
