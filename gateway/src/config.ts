@@ -42,6 +42,11 @@ export interface GatewayConfig {
    */
   batchEntityFetches: boolean;
   /**
+   * Identical anonymous queries to one subgraph in flight at the same time share one fetch
+   * (GATEWAY_SHARE_PUBLIC_FETCHES, on by default; fetch/shared-fetches.ts).
+   */
+  sharePublicFetches: boolean;
+  /**
    * Whose executor runs the query plans (GATEWAY_EXECUTOR): `govgraph` (default; execute/, the
    * same answers for less work) or `apollo` (@apollo/gateway's own). Process-wide.
    */
@@ -99,6 +104,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
     subgraphTimeoutMs,
     resilience: loadResilienceSettings(env, Object.keys(subgraphUrls), subgraphTimeoutMs),
     batchEntityFetches: readOnOff(env, 'GATEWAY_BATCH_ENTITY_FETCHES', true),
+    sharePublicFetches: readOnOff(env, 'GATEWAY_SHARE_PUBLIC_FETCHES', true),
     executor: executorFrom(env),
     corsOrigins: corsOriginsFrom(env),
     shutdownGraceMs: positiveInteger(env, 'GATEWAY_SHUTDOWN_GRACE_MS', 10_000),

@@ -97,7 +97,7 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
     buildService: ({ name, url }) => {
       const target = targetOf(name, url);
       if (!target) throw new Error(`No URL for subgraph "${name}"; set ${subgraphEnvPrefix(name)}_URL`);
-      return new SignedDataSource({ name, url: target, secret: config.secret, link: links.get(name), log, observer: fetchObserver, batchEntityFetches: config.batchEntityFetches });
+      return new SignedDataSource({ name, url: target, secret: config.secret, link: links.get(name), log, observer: fetchObserver, batchEntityFetches: config.batchEntityFetches, sharePublicFetches: config.sharePublicFetches });
     },
     experimental_didResolveQueryPlan: options.didResolveQueryPlan,
     __exposeQueryPlanExperimental: false,

@@ -6,6 +6,7 @@ import { clientErrorFrom, downstreamError } from './downstream-error.js';
 import { combineEntityFetches } from './fetch/entity-batch.js';
 import { dedupeRepresentations, fanOutEntities } from './fetch/entity-dedupe.js';
 import { FetchBatcher } from './fetch/fetch-batcher.js';
+import { SharedFetches } from './fetch/shared-fetches.js';
 import type { ObservedFetch, SubgraphFetchObserver } from './observability/subgraph-fetch-observer.js';
 import { fetchOperationType } from './resilience/fetch-operation-type.js';
 import { classifyFailure, withFailure } from './resilience/subgraph-failure.js';
@@ -29,6 +30,8 @@ export interface SignedDataSourceOptions {
   observer?: SubgraphFetchObserver;
   /** Send a request's simultaneous `_entities` fetches as one (fetch/entity-batch.ts); off by default here. */
   batchEntityFetches?: boolean;
+  /** Identical anonymous queries in flight at once share one subgraph fetch (fetch/shared-fetches.ts); off by default here. */
+  sharePublicFetches?: boolean;
 }
 
 /**
@@ -45,6 +48,8 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly attempts = new WeakMap<object, ObservedFetch>();
   /** Per client request (its context), the `_entities` fetches waiting to go together. */
   private readonly entityBatches: FetchBatcher<ProcessOptions, SubgraphResponse> | null;
+  /** Anonymous query fetches in flight, by body: public answers that do not depend on who asks. */
+  private readonly publicFetches: SharedFetches<FetcherResponse> | null;
 
   constructor(options: SignedDataSourceOptions) {
     super({
@@ -56,6 +61,7 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     this.link = options.link;
     this.observer = options.observer;
     this.entityBatches = options.batchEntityFetches ? new FetchBatcher((batch) => this.processEntityBatch(batch)) : null;
+    this.publicFetches = options.sharePublicFetches ? new SharedFetches() : null;
     // RemoteGraphQLDataSource's sendRequest is private to its typings, so it is replaced here.
     (this as unknown as { sendRequest: SignedDataSource['send'] }).sendRequest = (request, context) => this.send(request, context);
   }
@@ -71,7 +77,9 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const init = { method: http.method, headers: Object.fromEntries(http.headers), body: JSON.stringify(withoutHttp) };
     let response: FetcherResponse | undefined;
     try {
-      response = await this.fetcher(http.url, init);
+      response = this.publicFetches && isPublicQuery(request, init.headers)
+        ? (await this.publicFetches.share(`${http.url}\n${init.body}`, () => this.fetcher(http.url, init))).clone()
+        : await this.fetcher(http.url, init);
       if (!response.ok) throw await this.errorFromResponse(response);
       const body = await this.parseBody(response, undefined, context);
       if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Error(`Expected JSON response body, but received: ${body}`);
@@ -155,4 +163,13 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 /** A query fetch planned from a client request that resolves entities by representation. */
 function isEntityQuery(options: ProcessOptions): options is ProcessOptions & { context: GatewayContext } {
   return 'incomingRequestContext' in options && Array.isArray(options.request.variables?.representations) && fetchOperationType(options) === 'query';
+}
+
+/**
+ * A query sent for nobody in particular (no claims forwarded): its answer is the same for every
+ * anonymous caller, so identical ones in flight together can share a fetch. Never a mutation,
+ * never a signed-in caller's fetch (each of those is the caller's own, logged under its request id).
+ */
+function isPublicQuery(request: SubgraphRequest, headers: Record<string, string>): boolean {
+  return headers[TrustHeader.claims] === '' && fetchOperationType({ request } as ProcessOptions) === 'query';
 }

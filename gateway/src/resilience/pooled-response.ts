@@ -63,6 +63,12 @@ export class PooledResponse {
     if (NULL_BODY_STATUSES.has(status)) this.body = Buffer.alloc(0);
   }
 
+  /** A fresh, unread answer over the same bytes (one fetch shared by several waiters). */
+  clone(): PooledResponse {
+    if (this.used) throw new TypeError('Response body is already used');
+    return new PooledResponse(this.url, this.status, this.statusText, this.headers, this.body);
+  }
+
   get bodyUsed(): boolean {
     return this.used;
   }

@@ -14,6 +14,7 @@ import { execute, parse, type GraphQLSchema } from 'graphql';
 const SHELF_SDL = `
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
   type Query { books: [Book] featured: Book crashing: Book }
+  type Mutation { shelve(id: ID!): Book }
   type Book @key(fields: "id") { id: ID! }
 `;
 const DETAILS_SDL = `
@@ -28,7 +29,10 @@ const PAGES: Record<string, number> = { '1': 152, '2': 730 };
 
 export const shelfSchema: GraphQLSchema = buildSubgraphSchema({
   typeDefs: parse(SHELF_SDL),
-  resolvers: { Query: { books: () => SHELF.map((id) => ({ id })), featured: () => ({ id: FEATURED }), crashing: () => ({ id: 'crash' }) } },
+  resolvers: {
+    Query: { books: () => SHELF.map((id) => ({ id })), featured: () => ({ id: FEATURED }), crashing: () => ({ id: 'crash' }) },
+    Mutation: { shelve: (_: unknown, { id }: { id: string }) => ({ id }) },
+  },
 });
 
 export const detailsSchema: GraphQLSchema = buildSubgraphSchema({
