@@ -41,7 +41,9 @@ async function answersOf(workload: Workload, id: string, more?: (running: Runnin
   const running = await contenders.find((c) => c.id === id)!.start(workload);
   try {
     expect(running.pids()).toContain(running.pid);
-    const wrong = await wrongAnswers(running.graphqlUrl, workload.requests);
+    const wrong: string[] = [];
+    // A contender of several processes answers from each.
+    for (const url of running.graphqlUrls ?? [running.graphqlUrl]) wrong.push(...(await wrongAnswers(url, workload.requests)));
     await more?.(running);
     return wrong;
   } finally {

@@ -1,6 +1,6 @@
 import type { Workload } from '../workloads/workload.js';
 import { apolloStock } from './apollo-stock.js';
-import { govgraph } from './govgraph.js';
+import { govgraph, govgraphTwoProcesses } from './govgraph.js';
 import { HIVE_VARIANTS } from './hive.js';
 
 /** A gateway under test, started as its own process. */
@@ -8,6 +8,11 @@ export interface RunningContender {
   id: string;
   label: string;
   graphqlUrl: string;
+  /**
+   * Several processes side by side (each its own port): the load goes to each in turn, as a
+   * round-robin balancer would send it. Absent: `graphqlUrl` alone.
+   */
+  graphqlUrls?: string[];
   /** The process started; with workers (`--fork`), their parent. */
   pid: number;
   /** The process and its descendants (cluster workers): sum CPU and RSS over these. */
@@ -25,7 +30,7 @@ export interface Contender {
   start(workload: Workload): Promise<RunningContender>;
 }
 
-/** Every contender, in table order: govgraph, stock Apollo, then Hive's variants. */
+/** Every contender, in table order: govgraph (one process, two), stock Apollo, then Hive's variants. */
 export function listContenders(): Contender[] {
-  return [govgraph, apolloStock, ...HIVE_VARIANTS];
+  return [govgraph, govgraphTwoProcesses, apolloStock, ...HIVE_VARIANTS];
 }

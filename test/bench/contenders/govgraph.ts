@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { freePorts } from '../../src/free-ports.js';
 import { REPO_ROOT } from '../workloads/spawn-server.js';
-import type { Contender } from './contender.js';
+import type { Contender, RunningContender } from './contender.js';
 import { startLoggedContender } from './logged-process.js';
 
 /**
@@ -23,5 +23,35 @@ export const govgraph: Contender = {
       env: { ...workload.govgraphEnv, GATEWAY_PORT: String(port), HOST: '127.0.0.1' },
       url: `http://127.0.0.1:${port}/graphql`,
     });
+  },
+};
+
+/**
+ * Two govgraph gateway processes on two ports, the load alternating between them: how
+ * docs/gateway.md ("Several processes") scales a gateway over cores, and the counterpart of
+ * Hive's `--fork 2`. The comparison shares no state between them (no cache, no rate limits, no
+ * publishes), so they need no Redis here; CPU and memory are the sum over both.
+ */
+export const govgraphTwoProcesses: Contender = {
+  id: 'govgraph-2',
+  label: 'govgraph gateway, 2 processes',
+  unavailable: () => null,
+  async start(workload) {
+    const processes: RunningContender[] = [];
+    try {
+      for (let i = 0; i < 2; i++) processes.push(await govgraph.start(workload));
+    } catch (error) {
+      await Promise.all(processes.map((running) => running.stop()));
+      throw error;
+    }
+    return {
+      id: 'govgraph-2',
+      label: 'govgraph gateway, 2 processes',
+      graphqlUrl: processes[0]!.graphqlUrl,
+      graphqlUrls: processes.map((running) => running.graphqlUrl),
+      pid: processes[0]!.pid,
+      pids: () => processes.flatMap((running) => running.pids()),
+      stop: async () => void (await Promise.all(processes.map((running) => running.stop()))),
+    };
   },
 };

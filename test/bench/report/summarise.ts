@@ -95,10 +95,13 @@ export function targetLines(results: WorkloadResults, rows: Row[]): string[] {
   const replay = rows.find((r) => r.kind === 'replay' && !r.excluded);
   const mark = (ok: boolean) => (ok ? 'met' : 'not met');
   const want = results.workload === 'deep-query' ? 3.5 : 3;
-  if (govgraph.ratioToApollo !== null) lines.push(`req/s ≥ ${want}× stock Apollo Gateway: ${govgraph.ratioToApollo.toFixed(2)}× — ${mark(govgraph.ratioToApollo >= want)}`);
+  // Throughput targets by govgraph's best configuration (one process or two), as Hive's best may be `--fork 2`.
+  const fastest = rows.filter((r) => r.id.startsWith('govgraph') && !r.excluded).reduce((a, b) => (b.medianPerSecond > a.medianPerSecond ? b : a));
+  const which = fastest === govgraph ? '' : ` (${fastest.label})`;
+  if (fastest.ratioToApollo !== null) lines.push(`req/s ≥ ${want}× stock Apollo Gateway${which}: ${fastest.ratioToApollo.toFixed(2)}× — ${mark(fastest.ratioToApollo >= want)}`);
   if (hives.length) {
     const best = hives.reduce((a, b) => (b.medianPerSecond > a.medianPerSecond ? b : a));
-    lines.push(`ahead of Hive Gateway's best correct configuration (${best.label}, ${best.medianPerSecond.toFixed(0)} req/s): ${(govgraph.medianPerSecond / best.medianPerSecond).toFixed(2)}× — ${mark(govgraph.medianPerSecond > best.medianPerSecond)}`);
+    lines.push(`ahead of Hive Gateway's best correct configuration (${best.label}, ${best.medianPerSecond.toFixed(0)} req/s)${which}: ${(fastest.medianPerSecond / best.medianPerSecond).toFixed(2)}× — ${mark(fastest.medianPerSecond > best.medianPerSecond)}`);
   }
   if (replay && govgraph.singleP50Ms !== null && replay.singleP50Ms) {
     const ratio = govgraph.singleP50Ms / replay.singleP50Ms;

@@ -1,8 +1,8 @@
 import type { LoadTarget } from '../../load/types.js';
 import type { Contender, RunningContender } from '../contenders/contender.js';
 import { checkReplay, recordPlans } from '../replay/record-plans.js';
-import type { Workload } from '../workloads/workload.js';
-import { checkAnswers } from './check-answers.js';
+import type { BenchRequest, Workload } from '../workloads/workload.js';
+import { checkAnswers, type AnswerCheck } from './check-answers.js';
 import type { ContenderResults, WorkloadResults } from './results.js';
 
 export const REPLAY_ID = 'replay';
@@ -79,13 +79,16 @@ export async function prepareField(workload: Workload, contenders: Contender[], 
       excluded.push({ ...results, excluded: `failed to start: ${oneLine((error as Error).message)}` });
       continue;
     }
-    results.checkBefore = await checkAnswers(running.graphqlUrl, workload.requests);
+    const urls = running.graphqlUrls ?? [running.graphqlUrl];
+    const checkEvery = () => checkEachUrl(urls, workload.requests);
+    results.checkBefore = await checkEvery();
     const entrant: Entrant = {
       results,
       running,
       pids: () => running.pids(),
-      checkAgain: () => checkAnswers(running.graphqlUrl, workload.requests),
-      target: { kind: 'http', requests: workload.requests.map((r) => ({ url: running.graphqlUrl, body: JSON.stringify(r.body), headers: r.headers })) },
+      checkAgain: checkEvery,
+      // Each request of the mix to each process in turn.
+      target: { kind: 'http', requests: workload.requests.flatMap((r) => urls.map((url) => ({ url, body: JSON.stringify(r.body), headers: r.headers }))) },
     };
     if (results.checkBefore.wrong.length) {
       const first = results.checkBefore.wrong[0]!;
@@ -98,4 +101,11 @@ export async function prepareField(workload: Workload, contenders: Contender[], 
   for (const e of excluded) say(`[${workload.name}] excluded: ${e.label} — ${e.excluded}`);
   entrants.sort((a, b) => Number(a.pids === null) - Number(b.pids === null));
   return { entrants, excluded, unavailable };
+}
+
+/** The answers of every process of a contender, checked one process after another. */
+async function checkEachUrl(urls: string[], requests: BenchRequest[]): Promise<AnswerCheck> {
+  const checks = [];
+  for (const url of urls) checks.push(await checkAnswers(url, requests));
+  return { checked: checks.reduce((sum, check) => sum + check.checked, 0), wrong: checks.flatMap((check) => check.wrong) };
 }
