@@ -56,7 +56,18 @@ describe('loadGatewayConfig', () => {
     expect(loadGatewayConfig({ ...base, JWKS_URL: 'https://idp.example/keys' }).jwksUrl).toBe('https://idp.example/keys');
   });
 
+  it('runs plans with the govgraph executor, batched and shared fetches on; each can be turned off', () => {
+    const defaults = loadGatewayConfig(base);
+    expect([defaults.executor, defaults.batchEntityFetches, defaults.sharePublicFetches]).toEqual(['govgraph', true, true]);
+    const off = loadGatewayConfig({ ...base, GATEWAY_EXECUTOR: 'Apollo', GATEWAY_BATCH_ENTITY_FETCHES: 'off', GATEWAY_SHARE_PUBLIC_FETCHES: 'false' });
+    expect([off.executor, off.batchEntityFetches, off.sharePublicFetches]).toEqual(['apollo', false, false]);
+  });
+
   it.each([
+    [{ GATEWAY_EXECUTOR: 'hive' }, /GATEWAY_EXECUTOR must be govgraph or apollo/],
+    [{ GATEWAY_BATCH_ENTITY_FETCHES: 'sometimes' }, /GATEWAY_BATCH_ENTITY_FETCHES must be on or off/],
+    [{ GATEWAY_SHARE_PUBLIC_FETCHES: '2' }, /GATEWAY_SHARE_PUBLIC_FETCHES must be on or off/],
+    [{ GATEWAY_RESPONSE_CACHE: 'yes' }, /GATEWAY_RESPONSE_CACHE must be on or off/],
     [{ GATEWAY_PORT: 'abc' }, /GATEWAY_PORT/],
     [{ GATEWAY_PORT: '70000' }, /GATEWAY_PORT/],
     [{ LICENCES_PORT: '-1' }, /LICENCES_PORT/],
