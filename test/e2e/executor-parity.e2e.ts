@@ -18,6 +18,8 @@ const SAME_SETTINGS = {
   GATEWAY_RATE_LIMIT_ADDRESS_PER_MINUTE: '0',
 };
 const RANDOM_QUERIES = 400;
+/** The gateway's default GATEWAY_MAX_BODY_BYTES. */
+const MAX_BODY_BYTES = 1024 * 1024;
 
 /**
  * Values that differ from call to call by design: when identity read a fact (StartForm), request
@@ -114,9 +116,13 @@ describe('govgraph executor and @apollo/gateway executor answer alike', () => {
       const { document, variables } = schemaDocument(randomSource(seed), schema);
       // Mutations would change the data between the two answers.
       if (document.startsWith('mutation')) continue;
+      const body = { query: document, variables };
+      // A body over the gateway's 1 MiB limit is refused (413) before any executor sees it, and the
+      // connection closed while the client may still be writing it.
+      if (JSON.stringify(body).length > MAX_BODY_BYTES) continue;
       sent++;
       const caller = callers[seed % callers.length]!;
-      const answer = await both({ query: document, variables }, caller);
+      const answer = await both(body, caller);
       expect({ seed, caller, answer: answer.ours }).toEqual({ seed, caller, answer: answer.theirs });
       if (answer.status === 200 && answer.ours.includes('"data":{')) answered++;
     }
