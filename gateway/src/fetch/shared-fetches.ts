@@ -16,9 +16,4 @@ export class SharedFetches<T> {
     }
     return pending;
   }
-
-  /** Fetches in flight now (tests). */
-  get size(): number {
-    return this.inflight.size;
-  }
 }
