@@ -10,11 +10,19 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+// Relative folders are meant from where npm start was run, not from each package's folder.
+const absolute = (path) => (path ? resolve(process.env.INIT_CWD || process.cwd(), path) : undefined);
+const keyFolders = Object.fromEntries(
+  ['GOVGRAPH_KEYS_DIR', 'GOVGRAPH_TRUST_DIR'].filter((name) => process.env[name]).map((name) => [name, absolute(process.env[name])]),
+);
 const env = {
   ...process.env,
-  // One data folder for all the processes (each runs in its own package folder): the shared
-  // secret generated there is what lets the gateway's signatures verify.
+  // One data folder for all the processes (each runs in its own package folder). Nothing is
+  // shared secretly there: on its first start each process creates its own key folder under
+  // DATA_DIR/keys (GOVGRAPH_KEYS_DIR) and publishes its public key to DATA_DIR/trust
+  // (GOVGRAPH_TRUST_DIR), the list every process verifies the others' signatures with.
   DATA_DIR: resolve(process.env.DATA_DIR || 'data'),
+  ...keyFolders,
   APOLLO_TELEMETRY_DISABLED: 'true',
   // tsx compiles each package with the root tsconfig (legacy decorators for type-graphql).
   TSX_TSCONFIG_PATH: `${root}tsconfig.json`,

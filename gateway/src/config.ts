@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_PORTS, KNOWN_SUBGRAPHS, dataDirFrom, readPort, subgraphEnvPrefix } from '@govgraph/kit';
-import { loadSharedSecret } from '@govgraph/kit/trust';
+import { CATALOG_CHANGED_STREAM, DEFAULT_PORTS, KNOWN_SUBGRAPHS, dataDirFrom, publishersOf, readPort, subgraphEnvPrefix } from '@govgraph/kit';
+import { keyLocationsFrom, loadPartyCredentials, type PartyCredentials } from '@govgraph/kit/trust';
 import { JWKS_PATH, JWT_AUDIENCE, JWT_ISSUER } from './auth-constants.js';
 import { loadResponseCacheSettings, loadTracingSettings, type ResponseCacheSettings, type TracingSettings } from './observability/observability-config.js';
 import { corsOriginsFrom } from './http/cors.js';
@@ -11,6 +11,7 @@ import { loadResilienceSettings } from './resilience/resilience-config.js';
 import type { ResilienceSettings } from './resilience/subgraph-link.js';
 import { readLimitsConfig, readRateLimitConfig, type LimitsConfig, type RateLimitConfig } from './limits/limits-config.js';
 import { readOnOff } from './on-off-setting.js';
+import { loadRegistrySettings, type RegistrySettings } from './registry/registry-config.js';
 import { readRoutingUrls } from './supergraph-routing.js';
 import { loadTrustedDocumentsConfig, type TrustedDocumentsConfig } from './trusted-documents/trusted-documents-config.js';
 
@@ -25,8 +26,12 @@ export interface GatewayConfig {
   subgraphUrls: Readonly<Record<string, string>>;
   jwksUrl: string;
   jwt: { issuer: string; audience: string };
-  /** HMAC secret shared with the subgraphs, for signing forwarded claims. */
-  secret: string;
+  /**
+   * The gateway's own Ed25519 key (signs every request to a subgraph; subgraphs hold only its
+   * public half) and the trust list (catalog's key verifies its events). GOVGRAPH_KEYS_DIR,
+   * GOVGRAPH_TRUST_DIR; created on first start in development, required in production.
+   */
+  party: PartyCredentials;
   maxBodyBytes: number;
   /** Largest document upload (GATEWAY_MAX_UPLOAD_BYTES): refused from Content-Length, or cut off while streaming. */
   maxUploadBytes: number;
@@ -61,6 +66,8 @@ export interface GatewayConfig {
   redisUrl: string | undefined;
   /** Namespace of every Redis key (REDIS_KEY_PREFIX): gateways on one prefix share one registry. */
   redisPrefix: string;
+  /** The registry's credential file (without Redis), data-sharing policy (GATEWAY_DATA_POLICY) and history (GATEWAY_REGISTRY_HISTORY). */
+  registry: Readonly<RegistrySettings>;
   /** Depth, aliases, root fields, tokens, cost and batch size of a request (GATEWAY_MAX_*, GATEWAY_DEFAULT_LIST_SIZE). */
   limits: Readonly<LimitsConfig>;
   /** Requests per minute per account and per client address (GATEWAY_RATE_LIMIT_*); shared through Redis when set. */
@@ -97,7 +104,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
     subgraphUrls: Object.freeze(subgraphUrls),
     jwksUrl: env.JWKS_URL ? httpUrl(env, 'JWKS_URL') : jwksUrlOf(identityUrl),
     jwt: Object.freeze({ issuer: JWT_ISSUER, audience: JWT_AUDIENCE }),
-    secret: loadSharedSecret(dataDir, env.GOVGRAPH_SECRET),
+    party: loadPartyCredentials('gateway', keyLocationsFrom(env, dataDir), publishersOf(CATALOG_CHANGED_STREAM)),
     maxBodyBytes: positiveInteger(env, 'GATEWAY_MAX_BODY_BYTES', 1024 * 1024),
     maxUploadBytes: positiveInteger(env, 'GATEWAY_MAX_UPLOAD_BYTES', DEFAULT_MAX_UPLOAD_BYTES),
     documentsUrl: besideGraphql(subgraphUrls.applications!, '/documents'),
@@ -111,6 +118,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
     trustedProxies: ipList(env, 'GATEWAY_TRUSTED_PROXIES'),
     redisUrl: env.REDIS_URL || undefined,
     redisPrefix: env.REDIS_KEY_PREFIX || 'govgraph:',
+    registry: Object.freeze(loadRegistrySettings(env, { dataDir, supergraphPath })),
     limits: readLimitsConfig(env),
     rateLimit: readRateLimitConfig(env, nodeEnv),
     trustedDocuments: loadTrustedDocumentsConfig(env, nodeEnv),

@@ -97,7 +97,7 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
     buildService: ({ name, url }) => {
       const target = targetOf(name, url);
       if (!target) throw new Error(`No URL for subgraph "${name}"; set ${subgraphEnvPrefix(name)}_URL`);
-      return new SignedDataSource({ name, url: target, secret: config.secret, link: links.get(name), log, observer: fetchObserver, batchEntityFetches: config.batchEntityFetches, sharePublicFetches: config.sharePublicFetches });
+      return new SignedDataSource({ name, url: target, keys: config.party.keys, link: links.get(name), log, observer: fetchObserver, batchEntityFetches: config.batchEntityFetches, sharePublicFetches: config.sharePublicFetches });
     },
     experimental_didResolveQueryPlan: options.didResolveQueryPlan,
     __exposeQueryPlanExperimental: false,
@@ -159,13 +159,13 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
   let redis: RedisConnection | undefined;
   const documents = createDocumentsHandler({
     documentsUrl: config.documentsUrl,
-    secret: config.secret,
+    keys: config.party.keys,
     plugins,
     maxUploadBytes: config.maxUploadBytes,
     timeoutMs: config.subgraphTimeoutMs,
   });
   const playground = production ? undefined : createPlayground(options.playground, { log: log.child({ component: 'playground' }) });
-  const registryHandler = createRegistryHandler({ registry, secret: config.secret, production, maxBodyBytes: config.maxBodyBytes });
+  const registryHandler = createRegistryHandler({ registry, production, maxBodyBytes: config.maxBodyBytes });
   const readiness = createReadinessHandler({
     isReady: () => ready,
     subgraphs: () =>

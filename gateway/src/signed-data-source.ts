@@ -1,6 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Logger } from '@govgraph/kit';
-import { encodeClaims, TrustHeader } from '@govgraph/kit/trust';
+import { encodeClaims, TrustHeader, type PartyKeys } from '@govgraph/kit/trust';
 import type { GatewayContext } from './context.js';
 import { clientErrorFrom, downstreamError } from './downstream-error.js';
 import { combineEntityFetches } from './fetch/entity-batch.js';
@@ -20,7 +20,8 @@ type ProcessOptions = GraphQLDataSourceProcessOptions<GatewayContext>;
 export interface SignedDataSourceOptions {
   name: string;
   url: string;
-  secret: string;
+  /** The gateway's own signing key. */
+  keys: PartyKeys;
   /** This subgraph's pooled connections, timeout, retries and circuit breaker (src/resilience/). */
   link: SubgraphLink;
   log: Logger;
@@ -54,7 +55,7 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(options: SignedDataSourceOptions) {
     super({
       url: options.url,
-      fetcher: createSigningFetcher({ secret: options.secret, timeoutMs: options.link.timeoutMs, fetch: options.fetch ?? options.link.pool.fetch }),
+      fetcher: createSigningFetcher({ keys: options.keys, audience: options.name, timeoutMs: options.link.timeoutMs, fetch: options.fetch ?? options.link.pool.fetch }),
     });
     this.serviceName = options.name;
     this.log = options.log;

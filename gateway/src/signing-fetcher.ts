@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
-import { signRequest, TrustHeader, type Claims } from '@govgraph/kit/trust';
+import { signRequest, TrustHeader, type Claims, type PartyKeys } from '@govgraph/kit/trust';
 
 /** @apollo/gateway's fetcher types, taken from the data source so no extra package is needed. */
 export type Fetcher = RemoteGraphQLDataSource['fetcher'];
@@ -8,7 +8,10 @@ export type FetcherRequestInit = NonNullable<Parameters<Fetcher>[1]>;
 export type FetcherResponse = Awaited<ReturnType<Fetcher>>;
 
 export interface SigningFetcherOptions {
-  secret: string;
+  /** The gateway's own key: subgraphs verify with its public half. */
+  keys: PartyKeys;
+  /** The subgraph the requests go to: the signature is good there only. */
+  audience: string;
   /** Aborts a subgraph request that takes longer, so one slow department cannot stall a page. */
   timeoutMs: number;
   /** Defaults to Node's global fetch. */
@@ -25,7 +28,8 @@ export function createSigningFetcher(options: SigningFetcherOptions): Fetcher {
   return async (url: string, init: FetcherRequestInit = {}): Promise<FetcherResponse> => {
     const headers = lowerCaseKeys(init.headers ?? {});
     const body = typeof init.body === 'string' ? init.body : (init.body?.toString('utf8') ?? '');
-    const signed = signRequest(options.secret, {
+    const signed = signRequest(options.keys, {
+      audience: options.audience,
       requestId: headers[TrustHeader.requestId] || randomUUID(),
       claims: decodeClaims(headers[TrustHeader.claims]),
       clientAddress: headers[TrustHeader.client] || null,

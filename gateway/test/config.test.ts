@@ -1,9 +1,13 @@
+import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SUPERGRAPH_PATH, loadGatewayConfig } from '../src/config.js';
+import { TEST_KEY_ENV } from './helpers/start-gateway.js';
 
 const SUPERGRAPH_PATH = fileURLToPath(new URL('./fixtures/supergraph.graphql', import.meta.url));
-const base = { SUPERGRAPH_PATH, GOVGRAPH_SECRET: 's'.repeat(32) };
+const base = { SUPERGRAPH_PATH, ...TEST_KEY_ENV };
 
 describe('loadGatewayConfig', () => {
   it('has laptop defaults, with subgraph URLs from the supergraph', () => {
@@ -22,9 +26,19 @@ describe('loadGatewayConfig', () => {
     });
     expect(config.jwksUrl).toBe('http://127.0.0.1:4002/.well-known/jwks.json');
     expect(config.jwt).toEqual({ issuer: 'govgraph-identity', audience: 'govgraph' });
-    expect(config.secret).toBe(base.GOVGRAPH_SECRET);
+    expect(config.party.keys.party).toBe('gateway');
     expect(config.supergraphSdl).toContain('join__Graph');
     expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('creates its own key in development, and refuses to start without one in production', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'govgraph-no-keys-'));
+    const fresh = loadGatewayConfig({ SUPERGRAPH_PATH, DATA_DIR: empty });
+    expect(fresh.party.keys.party).toBe('gateway');
+    expect(statSync(join(empty, 'keys', 'gateway', 'signing-keys.json')).mode & 0o777).toBe(0o600);
+    const production = mkdtempSync(join(tmpdir(), 'govgraph-no-keys-'));
+    expect(() => loadGatewayConfig({ SUPERGRAPH_PATH, DATA_DIR: production, NODE_ENV: 'production' })).toThrow(/no keys for gateway.*govgraph keys init gateway/);
+    expect(readdirSync(production)).toEqual([]);
   });
 
   it('finds the committed supergraph relative to the source, not the working directory', () => {
@@ -77,7 +91,6 @@ describe('loadGatewayConfig', () => {
     [{ GATEWAY_MAX_BODY_BYTES: '0' }, /GATEWAY_MAX_BODY_BYTES/],
     [{ GATEWAY_MAX_UPLOAD_BYTES: '20MB' }, /GATEWAY_MAX_UPLOAD_BYTES/],
     [{ GATEWAY_SUBGRAPH_TIMEOUT_MS: '1.5' }, /GATEWAY_SUBGRAPH_TIMEOUT_MS/],
-    [{ GOVGRAPH_SECRET: 'short' }, /GOVGRAPH_SECRET/],
     [{ SUPERGRAPH_PATH: '/nonexistent/supergraph.graphql' }, /SUPERGRAPH_PATH.*ENOENT/],
   ])('refuses %j naming the variable', (env, message) => {
     expect(() => loadGatewayConfig({ ...base, ...env })).toThrow(message);

@@ -5,7 +5,7 @@ import { closeServer, listen } from '@govgraph/kit';
 import { BodyDigest, verifyBodyTrailer, verifyRouteRequest, type Claims } from '@govgraph/kit/trust';
 import { InvalidTokenError } from '../src/auth/verify-token.js';
 import type { RunningGateway } from '../src/server.js';
-import { startGateway, TEST_SECRET } from './helpers/start-gateway.js';
+import { startGateway, TEST_TRUST } from './helpers/start-gateway.js';
 
 const LIMIT = 1024 * 1024;
 const claims: Claims = { accountId: 'A-1', personId: 'P-000001', applicantId: 'E-000001', roles: ['citizen'], department: null };
@@ -25,7 +25,7 @@ async function startFakeDocuments() {
   let mode: 'ok' | 'refuse-signature' | 'fail' = 'ok';
   const server: Server = createServer(async (req, res) => {
     const header = (name: string) => req.headers[name] as string | undefined;
-    const verified = verifyRouteRequest(TEST_SECRET, header, { method: req.method!, target: req.url! });
+    const verified = verifyRouteRequest(TEST_TRUST, 'applications', header, { method: req.method!, target: req.url! });
     if (!verified.ok || mode === 'refuse-signature') {
       res.writeHead(401, { 'content-type': 'application/json', connection: 'close' });
       return void res.end(JSON.stringify({ errors: [{ message: 'refused', extensions: { code: 'UNAUTHENTICATED' } }] }));
@@ -50,7 +50,7 @@ async function startFakeDocuments() {
       complete: req.complete,
       size: digest.size,
       sha256: digest.sha256(),
-      trailer: verifyBodyTrailer(TEST_SECRET, (name) => req.trailers[name], { requestId: verified.requestId, signature: verified.signature, size: digest.size, sha256: digest.sha256() }),
+      trailer: verifyBodyTrailer(TEST_TRUST, (name) => req.trailers[name], { requestId: verified.requestId, signature: verified.signature, size: digest.size, sha256: digest.sha256() }),
     });
     res.writeHead(201, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ document: { id: 'D-1', size: digest.size } }));

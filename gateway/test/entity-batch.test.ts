@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { combineEntityFetches } from '../src/fetch/entity-batch.js';
 import { detailsSchema, executeOn, FEATURED, SHELF, shelfSchema, writeLibrarySupergraph } from './helpers/library-subgraphs.js';
 import { startFakeSubgraph } from './helpers/fake-subgraph.js';
-import { postGraphQL, startGateway, TEST_SECRET } from './helpers/start-gateway.js';
+import { postGraphQL, startGateway } from './helpers/start-gateway.js';
 
 const book = (id: string) => ({ __typename: 'Book', id });
 
@@ -70,8 +70,8 @@ describe('a request sends its simultaneous _entities fetches to one subgraph as 
   });
 
   async function startLibrary(batching: 'on' | 'off') {
-    const shelf = await startFakeSubgraph(TEST_SECRET, async (request) => ({ body: await executeOn(shelfSchema, request) }));
-    const details = await startFakeSubgraph(TEST_SECRET, async (request) => ({ body: await executeOn(detailsSchema, request) }));
+    const shelf = await startFakeSubgraph('shelf', async (request) => ({ body: await executeOn(shelfSchema, request) }));
+    const details = await startFakeSubgraph('details', async (request) => ({ body: await executeOn(detailsSchema, request) }));
     closers.push(shelf.close, details.close);
     const supergraph = writeLibrarySupergraph({ shelf: `${shelf.url}/graphql`, details: `${details.url}/graphql` });
     const gateway = await startGateway({ SUPERGRAPH_PATH: supergraph, GATEWAY_BATCH_ENTITY_FETCHES: batching });

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { RepresentationIndex } from '../src/fetch/entity-dedupe.js';
 import type { RunningGateway } from '../src/server.js';
 import { startFakeSubgraph } from './helpers/fake-subgraph.js';
-import { postGraphQL, startGateway, TEST_SECRET } from './helpers/start-gateway.js';
+import { postGraphQL, startGateway } from './helpers/start-gateway.js';
 
 /** shelf lists books (Query.books), details resolves Book.title by key: one `_entities` fetch. */
 const SUPERGRAPH = fileURLToPath(new URL('./fixtures/entities-supergraph.graphql', import.meta.url));
@@ -21,9 +21,9 @@ describe('entity representations sent once per fetch', () => {
   });
 
   async function startBooks(): Promise<{ gateway: RunningGateway; received: Representation[][] }> {
-    const shelf = await startFakeSubgraph(TEST_SECRET, () => ({ body: { data: { books: SHELF.map((id) => ({ __typename: 'Book', id })) } } }));
+    const shelf = await startFakeSubgraph('shelf', () => ({ body: { data: { books: SHELF.map((id) => ({ __typename: 'Book', id })) } } }));
     const received: Representation[][] = [];
-    const details = await startFakeSubgraph(TEST_SECRET, (request) => {
+    const details = await startFakeSubgraph('details', (request) => {
       const representations = request.variables.representations as Representation[];
       received.push(representations);
       // Like a subgraph: null for an unknown entity, null plus an error for one that failed.

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningGateway } from '../src/server.js';
 import { startFakeSubgraph } from './helpers/fake-subgraph.js';
 import { startHttpServer, type TestServer } from './helpers/http-server.js';
-import { postGraphQL, startGateway, TEST_SECRET } from './helpers/start-gateway.js';
+import { postGraphQL, startGateway } from './helpers/start-gateway.js';
 
 const MATTERS = { data: { matters: [{ __typename: 'Matter', code: 'M1', title: 'Food shop' }] } };
 const QUERY = { query: '{ matters { code title licenceTypes } }' };
@@ -36,7 +36,7 @@ describe('when a subgraph fails', () => {
   }
 
   beforeAll(async () => {
-    catalog = await startFakeSubgraph(TEST_SECRET, () => ({ body: MATTERS }));
+    catalog = await startFakeSubgraph('catalog', () => ({ body: MATTERS }));
     hanging = await startHttpServer(() => new Promise(() => undefined));
   });
   afterAll(async () => {
@@ -50,7 +50,7 @@ describe('when a subgraph fails', () => {
   });
 
   it('does the same when the subgraph answers an HTTP error', async () => {
-    const failing = await startFakeSubgraph(TEST_SECRET, () => ({ status: 503, body: { error: 'overloaded at http://10.0.0.7' } }));
+    const failing = await startFakeSubgraph('licences', () => ({ status: 503, body: { error: 'overloaded at http://10.0.0.7' } }));
     const gateway = await gatewayWithLicencesAt(`${failing.url}/graphql`);
     expectDownstreamError(await postGraphQL(gateway, QUERY));
     await failing.close();
@@ -70,7 +70,7 @@ describe('when a subgraph fails', () => {
 
   it('masks unexpected gateway errors as INTERNAL_SERVER_ERROR', async () => {
     // One entity asked, none answered: @apollo/gateway throws a plain Error naming internals.
-    const broken = await startFakeSubgraph(TEST_SECRET, () => ({ body: { data: { _entities: [] } } }));
+    const broken = await startFakeSubgraph('licences', () => ({ body: { data: { _entities: [] } } }));
     const gateway = await gatewayWithLicencesAt(`${broken.url}/graphql`);
     const answer = await postGraphQL(gateway, QUERY);
     expect(answer.body.errors).toEqual([{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);

@@ -3,7 +3,7 @@ import { loadGatewayConfig } from '../src/config.js';
 import type { RunningGateway } from '../src/server.js';
 import { startHttpServer } from './helpers/http-server.js';
 import { startScriptedSubgraph, type ScriptedSubgraph } from './helpers/scripted-subgraph.js';
-import { FIXTURE_SUPERGRAPH, postGraphQL, startGateway, TEST_SECRET } from './helpers/start-gateway.js';
+import { FIXTURE_SUPERGRAPH, postGraphQL, startGateway, TEST_KEY_ENV } from './helpers/start-gateway.js';
 
 const QUERY = { query: '{ matters { code title licenceTypes } }' };
 const FULL = { matters: [{ code: 'M1', title: 'Food shop', licenceTypes: ['food'] }] };
@@ -36,9 +36,9 @@ describe('gateway operations', () => {
   }
 
   beforeAll(async () => {
-    catalog = await startScriptedSubgraph(TEST_SECRET, () => ({ body: { data: { matters: [{ __typename: 'Matter', code: 'M1', title: 'Food shop' }] } } }));
-    identity = await startScriptedSubgraph(TEST_SECRET, () => ({ body: { data: { whoami: null } } }));
-    licences = await startScriptedSubgraph(TEST_SECRET, (request) => ({
+    catalog = await startScriptedSubgraph('catalog', () => ({ body: { data: { matters: [{ __typename: 'Matter', code: 'M1', title: 'Food shop' }] } } }));
+    identity = await startScriptedSubgraph('identity', () => ({ body: { data: { whoami: null } } }));
+    licences = await startScriptedSubgraph('licences', (request) => ({
       body: { data: { _entities: (request.variables.representations as unknown[]).map(() => ({ licenceTypes: ['food'] })) } },
       delayMs: licencesDelayMs,
     }));
@@ -144,7 +144,7 @@ describe('gateway operations', () => {
     });
 
     it('refuses a malformed origin list, naming the variable', () => {
-      const env = { SUPERGRAPH_PATH: FIXTURE_SUPERGRAPH, GOVGRAPH_SECRET: TEST_SECRET };
+      const env = { SUPERGRAPH_PATH: FIXTURE_SUPERGRAPH, ...TEST_KEY_ENV };
       for (const bad of ['*', 'portal.example.gov', 'https://portal.example.gov/app', 'ftp://x.example']) {
         expect(() => loadGatewayConfig({ ...env, GATEWAY_CORS_ORIGINS: bad })).toThrow(/GATEWAY_CORS_ORIGINS/);
       }

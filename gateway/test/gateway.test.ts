@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningGateway } from '../src/server.js';
 import { startFakeSubgraph, type SeenRequest } from './helpers/fake-subgraph.js';
 import { newSigningKey, signToken, startJwksServer, type SigningKey } from './helpers/jwks.js';
-import { postGraphQL, startGateway, TEST_SECRET } from './helpers/start-gateway.js';
+import { postGraphQL, startGateway } from './helpers/start-gateway.js';
 
 type Fake = Awaited<ReturnType<typeof startFakeSubgraph>>;
 type QueryPlan = Parameters<Experimental_DidResolveQueryPlanCallback>[0]['queryPlan'];
@@ -20,13 +20,13 @@ describe('gateway over fake subgraphs', () => {
   const clearSeen = () => [catalog, identity, licences].forEach((fake) => fake.seen.splice(0));
 
   beforeAll(async () => {
-    catalog = await startFakeSubgraph(TEST_SECRET, () => ({
+    catalog = await startFakeSubgraph('catalog', () => ({
       body: { data: { matters: [{ __typename: 'Matter', code: 'M1', title: 'Food shop' }] } },
     }));
-    identity = await startFakeSubgraph(TEST_SECRET, (request: SeenRequest) => ({
+    identity = await startFakeSubgraph('identity', (request: SeenRequest) => ({
       body: { data: { whoami: request.claims?.accountId ?? null } },
     }));
-    licences = await startFakeSubgraph(TEST_SECRET, (request) => {
+    licences = await startFakeSubgraph('licences', (request) => {
       if (request.query.includes('licenceCount')) {
         return {
           body: {

@@ -3,7 +3,7 @@ import type { Claims } from '@govgraph/kit/trust';
 import { afterEach, describe, expect, it } from 'vitest';
 import { detailsSchema, executeOn, shelfSchema, writeLibrarySupergraph } from './helpers/library-subgraphs.js';
 import { startFakeSubgraph } from './helpers/fake-subgraph.js';
-import { postGraphQL, startGateway, TEST_SECRET } from './helpers/start-gateway.js';
+import { postGraphQL, startGateway } from './helpers/start-gateway.js';
 
 const claimsFor = (accountId: string): Claims => ({ accountId, personId: null, applicantId: null, roles: [], department: null });
 
@@ -19,8 +19,8 @@ describe('identical anonymous queries in flight together share one subgraph fetc
       await sleep(100);
       return { body: await executeOn(schema, request) };
     };
-    const shelf = await startFakeSubgraph(TEST_SECRET, slowly(shelfSchema));
-    const details = await startFakeSubgraph(TEST_SECRET, slowly(detailsSchema));
+    const shelf = await startFakeSubgraph('shelf', slowly(shelfSchema));
+    const details = await startFakeSubgraph('details', slowly(detailsSchema));
     closers.push(shelf.close, details.close);
     const supergraph = writeLibrarySupergraph({ shelf: `${shelf.url}/graphql`, details: `${details.url}/graphql` });
     const gateway = await startGateway({ SUPERGRAPH_PATH: supergraph, GATEWAY_SHARE_PUBLIC_FETCHES: sharing }, { verifyToken: async (token) => claimsFor(token) });

@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeClaims, TrustHeader, verifyRequest, type Claims, type VerifiedRequest } from '@govgraph/kit/trust';
 import { createSigningFetcher } from '../src/signing-fetcher.js';
+import { testParties } from '@govgraph/kit/testing';
 import { startHttpServer, type TestServer } from './helpers/http-server.js';
 
-const SECRET = 'k'.repeat(40);
+// The gateway's key and, in another folder, a key that is not the gateway's (a department's, say).
+const parties = testParties(['gateway', 'identity']);
+const impostor = testParties(['gateway']).gateway.keys;
 const claims: Claims = { accountId: 'acct-1', personId: 'P-1', applicantId: 'P-1', roles: ['citizen'], department: null };
 
 describe('createSigningFetcher', () => {
@@ -14,7 +17,7 @@ describe('createSigningFetcher', () => {
     // Verifies exactly as a kit subgraph does: over the raw body bytes it received.
     server = await startHttpServer((req, res, body) => {
       const header = (name: string) => req.headers[name] as string | undefined;
-      const verdict = verifyRequest(SECRET, header, body);
+      const verdict = verifyRequest(parties.identity.trust, 'identity', header, body);
       verdicts.push(verdict);
       res.writeHead(verdict.ok ? 200 : 401, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ data: { echo: body } }));
@@ -22,8 +25,8 @@ describe('createSigningFetcher', () => {
   });
   afterAll(() => server.close());
 
-  const send = (headers: Record<string, string>, body: string, secret = SECRET) =>
-    createSigningFetcher({ secret, timeoutMs: 5_000 })(server.url, { method: 'POST', headers, body });
+  const send = (headers: Record<string, string>, body: string, keys = parties.gateway.keys, audience = 'identity') =>
+    createSigningFetcher({ keys, audience, timeoutMs: 5_000 })(server.url, { method: 'POST', headers, body });
 
   it('signs the exact body so kit verifyRequest accepts it, forwarding claims and request id', async () => {
     verdicts = [];
@@ -45,10 +48,17 @@ describe('createSigningFetcher', () => {
     expect((verdicts[0] as { requestId: string }).requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('is refused by a subgraph holding another secret', async () => {
+  it("is refused when signed with a key the trust list does not hold as the gateway's", async () => {
     verdicts = [];
-    const response = await send({ 'content-type': 'application/json' }, '{}', 'x'.repeat(40));
+    const response = await send({ 'content-type': 'application/json' }, '{}', impostor);
     expect(response.status).toBe(401);
-    expect(verdicts[0]).toEqual({ ok: false, reason: 'bad gateway signature' });
+    expect(verdicts[0]).toEqual({ ok: false, reason: 'bad gateway signature (unknown-key)' });
+  });
+
+  it('is refused by a subgraph it was not signed for', async () => {
+    verdicts = [];
+    const response = await send({ 'content-type': 'application/json' }, '{}', parties.gateway.keys, 'catalog');
+    expect(response.status).toBe(401);
+    expect(verdicts[0]).toEqual({ ok: false, reason: 'bad gateway signature (bad-signature)' });
   });
 });

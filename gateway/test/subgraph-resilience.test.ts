@@ -10,7 +10,7 @@ import { classifyFailure, withFailure } from '../src/resilience/subgraph-failure
 import { PoolQueueTimeout } from '../src/resilience/subgraph-pool.js';
 import { startFakeSubgraph } from './helpers/fake-subgraph.js';
 import { startScriptedSubgraph, type Action, type ScriptedRequest, type ScriptedSubgraph } from './helpers/scripted-subgraph.js';
-import { FIXTURE_SUPERGRAPH, postGraphQL, startGateway, TEST_SECRET } from './helpers/start-gateway.js';
+import { FIXTURE_SUPERGRAPH, postGraphQL, startGateway } from './helpers/start-gateway.js';
 
 const MATTERS = { data: { matters: [{ __typename: 'Matter', code: 'M1', title: 'Food shop' }] } };
 const QUERY = { query: '{ matters { code title licenceTypes } }' };
@@ -56,8 +56,8 @@ describe('resilience of subgraph fetches', () => {
   }
 
   beforeAll(async () => {
-    catalog = await startFakeSubgraph(TEST_SECRET, () => ({ body: MATTERS }));
-    licences = await startScriptedSubgraph(TEST_SECRET, (request) => script(request));
+    catalog = await startFakeSubgraph('catalog', () => ({ body: MATTERS }));
+    licences = await startScriptedSubgraph('licences', (request) => script(request));
   });
   afterEach(async () => {
     await Promise.all(gateways.splice(0).map((g) => g.close()));

@@ -5,7 +5,7 @@ import type { RunningGateway } from '../src/server.js';
 import { parseTraceparent } from '../src/tracing/trace-context.js';
 import { startFakeSubgraph } from './helpers/fake-subgraph.js';
 import { startHttpServer, type TestServer } from './helpers/http-server.js';
-import { postGraphQL, startGateway, TEST_SECRET } from './helpers/start-gateway.js';
+import { postGraphQL, startGateway } from './helpers/start-gateway.js';
 
 type Fake = Awaited<ReturnType<typeof startFakeSubgraph>>;
 
@@ -50,8 +50,8 @@ describe('OpenTelemetry traces over OTLP/HTTP, only when an endpoint is configur
   };
 
   beforeAll(async () => {
-    catalog = await startFakeSubgraph(TEST_SECRET, () => ({ body: { data: { matters: [{ __typename: 'Matter', code: 'M1', title: 'Food shop' }] } } }));
-    licences = await startFakeSubgraph(TEST_SECRET, (request) => ({
+    catalog = await startFakeSubgraph('catalog', () => ({ body: { data: { matters: [{ __typename: 'Matter', code: 'M1', title: 'Food shop' }] } } }));
+    licences = await startFakeSubgraph('licences', (request) => ({
       body: { data: { _entities: ((request.variables.representations as unknown[]) ?? []).map(() => ({ licenceTypes: ['food'] })) } },
     }));
     collector = await startHttpServer((req, res, body) => {
@@ -126,7 +126,7 @@ describe('request ids in log lines written far from the request', () => {
         done();
       },
     });
-    const catalog = await startFakeSubgraph(TEST_SECRET, () => ({ body: { data: { matters: [] } } }));
+    const catalog = await startFakeSubgraph('catalog', () => ({ body: { data: { matters: [] } } }));
     const gateway = await startGateway(
       { CATALOG_URL: `${catalog.url}/graphql` },
       {

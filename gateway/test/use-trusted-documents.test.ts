@@ -9,7 +9,7 @@ import { createGatewayMetrics, type GatewayMetrics } from '../src/metrics/gatewa
 import type { RunningGateway } from '../src/server.js';
 import { DEFAULT_TRUSTED_DOCUMENTS_MANIFEST } from '../src/trusted-documents/trusted-documents-config.js';
 import { startFakeSubgraph } from './helpers/fake-subgraph.js';
-import { FIXTURE_SUPERGRAPH, postGraphQL, startGateway, TEST_SECRET } from './helpers/start-gateway.js';
+import { FIXTURE_SUPERGRAPH, postGraphQL, startGateway, TEST_KEY_ENV } from './helpers/start-gateway.js';
 
 type Fake = Awaited<ReturnType<typeof startFakeSubgraph>>;
 
@@ -47,8 +47,8 @@ describe('trusted documents and APQ', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'govgraph-trusted-'));
     manifest = writeManifest(dir);
-    catalog = await startFakeSubgraph(TEST_SECRET, () => ({ body: { data: { matters: [{ __typename: 'Matter', code: 'M1', title: 'Food shop' }] } } }));
-    identity = await startFakeSubgraph(TEST_SECRET, () => ({ body: { data: { whoami: null } } }));
+    catalog = await startFakeSubgraph('catalog', () => ({ body: { data: { matters: [{ __typename: 'Matter', code: 'M1', title: 'Food shop' }] } } }));
+    identity = await startFakeSubgraph('identity', () => ({ body: { data: { whoami: null } } }));
     subgraphEnv = {
       CATALOG_URL: `${catalog.url}/graphql`,
       IDENTITY_URL: `${identity.url}/graphql`,
@@ -246,7 +246,7 @@ describe('trusted documents and APQ', () => {
   });
 
   describe('configuration', () => {
-    const base = { SUPERGRAPH_PATH: FIXTURE_SUPERGRAPH, GOVGRAPH_SECRET: TEST_SECRET };
+    const base = { SUPERGRAPH_PATH: FIXTURE_SUPERGRAPH, ...TEST_KEY_ENV };
 
     it('defaults to only in production and allow elsewhere, with the committed manifest', () => {
       const production = loadGatewayConfig({ ...base, NODE_ENV: 'production' }).trustedDocuments;

@@ -110,12 +110,15 @@ export const ${n.camel}Service: SubgraphService<${Tables}> = {
   seed: seed${n.pascal},
   seedVersion: 1,
   buildSchema: build${n.pascal}Schema,
-  async createServer({ database, secret, log }) {
+  // party: the department's own keys and the graph's trust list (the gateway's public key checks every
+  // request); nonces: the signed requests already accepted, so none is accepted twice.
+  async createServer({ database, party, nonces, log }) {
     const { schema } = await build${n.pascal}Schema();
     return createSubgraph({
       name: ${q(n.name)},
       schema,
-      secret,
+      trust: party.trust,
+      nonces,
       log,
       services: create${n.pascal}Services(database.db),
       createLoaders: create${n.pascal}Loaders,

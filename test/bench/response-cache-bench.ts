@@ -58,7 +58,7 @@ try {
   const start = async (env: Record<string, string>) => {
     // Behind a "proxy" (this process), each request names another client address, as many
     // verifiers would: per-address rate limits (VerifyLicence: 60 a minute) measure nothing here.
-    const config = loadGatewayConfig({ DATA_DIR: graph.dataDir, GOVGRAPH_SECRET: graph.secret, NODE_ENV: 'test', GATEWAY_TRUSTED_PROXIES: '127.0.0.1', ...subgraphUrls, ...env });
+    const config = loadGatewayConfig({ DATA_DIR: graph.dataDir, ...graph.keyEnv, NODE_ENV: 'test', GATEWAY_TRUSTED_PROXIES: '127.0.0.1', ...subgraphUrls, ...env });
     const gateway = await createGateway(config, { log: createLogger('bench', 'silent') }).listen(0, '127.0.0.1');
     gateways.push(gateway);
     return gateway;

@@ -157,7 +157,7 @@ async function startProductionGateway(graph: GraphHarness): Promise<RunningGatew
   const config = loadGatewayConfig({
     NODE_ENV: 'production',
     DATA_DIR: graph.dataDir,
-    GOVGRAPH_SECRET: graph.secret,
+    ...graph.keyEnv,
     ...Object.fromEntries(Object.entries(graph.subgraphs).map(([name, subgraph]) => [`${name.toUpperCase()}_URL`, subgraph.graphqlUrl])),
   });
   return createGateway(config, { log: createLogger('gateway-production', 'silent') }).listen(0, '127.0.0.1');

@@ -230,7 +230,7 @@ ATTEMPTS.push(
       graph.subgraphQuery(
         'licences',
         'query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Licence { number } } }',
-        { reps: [{ __typename: 'Licence', id: mintCaseGrant(graph.secret, { applicantId: 'P-000002', accountId: role.claims?.accountId ?? 'x', department: role.claims?.department ?? 'x', caseId: CASE_ID, purpose: 'x', expiresAt: Date.now() + 60_000, subjectId: ZHANGSAN_LICENCE }) }] },
+        { reps: [{ __typename: 'Licence', id: mintCaseGrant(graph.party('applications').keys, { applicantId: 'P-000002', accountId: role.claims?.accountId ?? 'x', department: role.claims?.department ?? 'x', caseId: CASE_ID, purpose: 'x', expiresAt: Date.now() + 60_000, subjectId: ZHANGSAN_LICENCE }) }] },
         role.claims,
       ),
   },
@@ -274,7 +274,7 @@ function resolvableEntities(): string[] {
 
 /** A case grant for zhangsan handed to officer.police (as the case system will hand it). */
 function trafficGrant(graph: GraphHarness): string {
-  return mintCaseGrant(graph.secret, {
+  return mintCaseGrant(graph.party('applications').keys, {
     applicantId: ZHANGSAN,
     accountId: 'A-000004',
     department: DEPARTMENTS.trafficPolice.code,
@@ -308,11 +308,11 @@ describe('access matrix', () => {
     roles.set('officer, market regulation', await as('officer.market'));
     // Refused by the gateway, so straight to a subgraph it forwards nobody.
     const zhangsan = roles.get('citizen A (zhangsan)')!.claims!;
-    const expired = await signWithIdentityKey(graph.databases.identity!, graph.secret, { sub: zhangsan.accountId, person: zhangsan.personId, applicant: zhangsan.applicantId, roles: zhangsan.roles }, { expiresAt: Math.floor(Date.now() / 1000) - 60 });
+    const expired = await signWithIdentityKey(graph.databases.identity!, graph.party('identity').keys.sealingSecret, { sub: zhangsan.accountId, person: zhangsan.personId, applicant: zhangsan.applicantId, roles: zhangsan.roles }, { expiresAt: Math.floor(Date.now() / 1000) - 60 });
     roles.set('expired token (zhangsan)', { token: expired, claims: null });
     // One purposeful read, so zhangsan's data-access log has something to leak.
     const police = roles.get('officer, traffic police')!.claims!;
-    const reference = mintCaseGrant(graph.secret, {
+    const reference = mintCaseGrant(graph.party('applications').keys, {
       applicantId: ZHANGSAN, accountId: police.accountId, department: police.department!, caseId: 'case-1', purpose: '审查办件 JJ2026-000001', expiresAt: Date.now() + 60_000,
     });
     await graph.subgraphQuery('identity', 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { name } } }', { r: [{ __typename: 'Person', id: reference }] }, police);

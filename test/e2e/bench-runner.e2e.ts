@@ -1,7 +1,10 @@
+import { rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signRequest, verifyRequest } from '@govgraph/kit/trust';
+import { testParties } from '@govgraph/kit/testing';
 import { checkResponse } from '../load/check-response.js';
 import { Histogram } from '../load/histogram.js';
 import { KeepAliveClient } from '../load/http-client.js';
@@ -17,7 +20,11 @@ import { deriveWaves, toReplayPlan, type RecordedFetch } from '../bench/replay/w
  * timing upper bounds: this runs on slow, shared machines.
  */
 const DELAY_MS = 20;
-const SECRET = 'bench-runner-test-secret-0123456789abcdef';
+/** The gateway's key in a folder of its own (the replay re-signs with it), and the tiny server's trust list. */
+const KEYS = testParties(['gateway']);
+const KEYS_DIR = join(KEYS.dir, 'keys');
+/** What the tiny server calls itself: a signature must be made for it. */
+const AUDIENCE = 'tiny';
 
 interface TinyServer {
   url: string;
@@ -45,7 +52,7 @@ async function startTinyServer(): Promise<TinyServer> {
           return;
         }
         if (req.url === '/signed') {
-          const verified = verifyRequest(SECRET, (name) => req.headers[name] as string | undefined, Buffer.concat(chunks).toString('utf8'));
+          const verified = verifyRequest(KEYS.gateway.trust, AUDIENCE, (name) => req.headers[name] as string | undefined, Buffer.concat(chunks).toString('utf8'));
           if (!verified.ok) counts.badSignatures += 1;
           res.writeHead(verified.ok ? 200 : 401, { 'content-type': 'application/json' }).end(verified.ok ? '{"data":{"ok":true}}' : '{"errors":[{"message":"unsigned"}]}');
           return;
@@ -73,6 +80,7 @@ afterAll(async () => {
   await load?.close();
   tiny?.server.closeAllConnections();
   await new Promise((resolve) => tiny?.server.close(resolve));
+  rmSync(KEYS.dir, { recursive: true, force: true });
 });
 
 const reset = () => Object.assign(tiny.counts, { answered: 0, graphqlErrors: 0, failures: 0, badSignatures: 0 });
@@ -212,12 +220,13 @@ describe('direct replay', () => {
   it('replays signed fetches re-signed with a fresh timestamp, so a subgraph that checks signatures accepts them', async () => {
     reset();
     const body = '{"query":"{ok}"}';
-    const stale = signRequest(SECRET, { requestId: 'recorded', claims: { accountId: 'A-1', personId: null, applicantId: 'P-1', roles: [], department: null }, body, now: Date.now() - 10 * 60_000 });
-    const waves = [[{ url: `${tiny.url}/signed`, body, headers: { ...stale } }], [{ url: `${tiny.url}/signed`, body, headers: { ...stale } }, { url: `${tiny.url}/signed`, body, headers: { ...stale } }]];
-    const unsigned = await load.run({ target: { kind: 'replay', plans: [{ name: 'p', waves }], signingSecret: null }, mode: { kind: 'closed', concurrency: 1, seconds: 0.2 } });
+    const stale = signRequest(KEYS.gateway.keys, { audience: AUDIENCE, requestId: 'recorded', claims: { accountId: 'A-1', personId: null, applicantId: 'P-1', roles: [], department: null }, body, now: Date.now() - 10 * 60_000 });
+    const recorded = { subgraph: AUDIENCE, url: `${tiny.url}/signed`, body, headers: { ...stale } };
+    const waves = [[{ ...recorded }], [{ ...recorded }, { ...recorded }]];
+    const unsigned = await load.run({ target: { kind: 'replay', plans: [{ name: 'p', waves }], gatewayKeysDir: null }, mode: { kind: 'closed', concurrency: 1, seconds: 0.2 } });
     expect(unsigned.statuses['401']).toBe(unsigned.requests); // the recorded signature has expired
     reset();
-    const resigned = await load.run({ target: { kind: 'replay', plans: [{ name: 'p', waves }], signingSecret: SECRET }, mode: { kind: 'closed', concurrency: 2, seconds: 0.5 } });
+    const resigned = await load.run({ target: { kind: 'replay', plans: [{ name: 'p', waves }], gatewayKeysDir: KEYS_DIR }, mode: { kind: 'closed', concurrency: 2, seconds: 0.5 } });
     expect(resigned.statuses['200']).toBe(resigned.requests);
     expect(tiny.counts.answered).toBe(resigned.requests * 3);
     expect(tiny.counts.badSignatures).toBe(0);

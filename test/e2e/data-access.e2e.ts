@@ -1,6 +1,9 @@
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEPARTMENTS } from '@govgraph/kit';
-import { mintCaseGrant, type CaseGrant, type Claims } from '@govgraph/kit/trust';
+import { GRANT_PREFIX, mintCaseGrant, type CaseGrant, type Claims } from '@govgraph/kit/trust';
+import { testParties } from '@govgraph/kit/testing';
+import { signGrantWith } from '../src/grants.js';
 import { startGraph, type GraphHarness } from '../src/harness.js';
 
 const READ_PERSON = `query($reps: [_Any!]!) {
@@ -42,7 +45,7 @@ describe('purpose-bound officer access and the citizen’s data-access log', () 
   });
 
   it('lets the officer of the case’s department read through the grant, and logs it first', async () => {
-    const reference = mintCaseGrant(graph.secret, grant);
+    const reference = mintCaseGrant(graph.party('applications').keys, grant);
     const result = await graph.subgraphQuery('identity', READ_PERSON, { reps: [{ __typename: 'Person', id: reference }] }, police);
     expect(result.errors).toBeUndefined();
     expect(result.data._entities[0]).toEqual({
@@ -68,15 +71,33 @@ describe('purpose-bound officer access and the citizen’s data-access log', () 
   });
 
   it('refuses the grant to an officer of another department, an altered grant and an expired one', async () => {
-    const reference = mintCaseGrant(graph.secret, grant);
+    const reference = mintCaseGrant(graph.party('applications').keys, grant);
     const asMarket = await graph.subgraphQuery('identity', READ_PERSON, { reps: [{ __typename: 'Person', id: reference }] }, market);
     expect(asMarket.data._entities).toEqual([null]);
 
-    const forged = mintCaseGrant('another-secret-another-secret-another', grant);
-    const withForged = await graph.subgraphQuery('identity', READ_PERSON, { reps: [{ __typename: 'Person', id: forged }] }, police);
-    expect(withForged.data._entities).toEqual([null]);
+    // Built by hand exactly as applications mints: the forgeries below differ from the real one only in the key.
+    expect(signGrantWith(graph.party('applications').keys, grant)).toBe(reference);
+    const forgeries = {
+      // Another department of the graph (its key is in the trust list, but not as the case system's).
+      'identity’s own key': signGrantWith(graph.party('identity').keys, grant),
+      'licences’ own key': signGrantWith(graph.party('licences').keys, grant),
+      'the gateway’s key': signGrantWith(graph.party('gateway').keys, grant),
+      // An applications key the graph does not trust (another key folder).
+      'another applications key': mintCaseGrant(testParties(['applications'], join(graph.dataDir, 'another-graph')).applications.keys, grant),
+    };
+    for (const [by, forged] of Object.entries(forgeries)) {
+      const withForged = await graph.subgraphQuery('identity', READ_PERSON, { reps: [{ __typename: 'Person', id: forged }] }, police);
+      expect(withForged.data._entities, `a grant signed with ${by}`).toEqual([null]);
+    }
 
-    const expired = mintCaseGrant(graph.secret, { ...grant, expiresAt: Date.now() - 1 });
+    // A real grant's signature over another applicant's grant.
+    const signature = reference.slice(reference.indexOf('.') + 1);
+    const otherPayload = Buffer.from(JSON.stringify({ ...grant, applicantId: 'P-000002' })).toString('base64url');
+    const altered = `${GRANT_PREFIX}${otherPayload}.${signature}`;
+    const withAltered = await graph.subgraphQuery('identity', READ_PERSON, { reps: [{ __typename: 'Person', id: altered }] }, police);
+    expect(withAltered.data._entities).toEqual([null]);
+
+    const expired = mintCaseGrant(graph.party('applications').keys, { ...grant, expiresAt: Date.now() - 1 });
     const withExpired = await graph.subgraphQuery('identity', READ_PERSON, { reps: [{ __typename: 'Person', id: expired }] }, police);
     expect(withExpired.data._entities).toEqual([null]);
 
@@ -90,7 +111,7 @@ describe('purpose-bound officer access and the citizen’s data-access log', () 
   });
 
   it('logs an officer’s read of the licences in another department through the same log', async () => {
-    const reference = mintCaseGrant(graph.secret, { ...grant, caseId: 'case-3', purpose: '审查办件 JJ2026-000003' });
+    const reference = mintCaseGrant(graph.party('applications').keys, { ...grant, caseId: 'case-3', purpose: '审查办件 JJ2026-000003' });
     const licences = await graph.subgraphQuery(
       'licences',
       'query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Applicant { licences(status: VALID) { number } } } }',
@@ -125,7 +146,7 @@ describe('purpose-bound officer access and the citizen’s data-access log', () 
   });
 
   it('pages the log with cursors and shows it to nobody else', async () => {
-    const reference = mintCaseGrant(graph.secret, { ...grant, caseId: 'case-2', purpose: '审查办件 JJ2026-000002' });
+    const reference = mintCaseGrant(graph.party('applications').keys, { ...grant, caseId: 'case-2', purpose: '审查办件 JJ2026-000002' });
     await graph.subgraphQuery('identity', READ_PERSON, { reps: [{ __typename: 'Person', id: reference }] }, police);
     const zhangsan = await graph.login('zhangsan');
     const first = await graph.operation('my-data-access.graphql', { first: 1 }, zhangsan);

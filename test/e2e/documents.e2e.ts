@@ -205,8 +205,8 @@ function documentsJourney(open: () => Promise<GraphHarness>) {
       // Signed headers and a trailer for the PNG, but another body on the wire.
       const claims = graph.claimsOf(lisi);
       const target = '/documents?filename=swapped.png';
-      const headers = signRouteRequest(graph.secret, { requestId: 'swap-1', claims, method: 'POST', target, body: 'trailer' });
-      const trailers = signBodyTrailer(graph.secret, { requestId: 'swap-1', signature: headers[RouteTrustHeader.signature], size: PNG.length, sha256: sha256(PNG) });
+      const headers = signRouteRequest(graph.party('gateway').keys, { audience: 'applications', requestId: 'swap-1', claims, method: 'POST', target, body: 'trailer' });
+      const trailers = signBodyTrailer(graph.party('gateway').keys, { requestId: 'swap-1', signature: headers[RouteTrustHeader.signature], size: PNG.length, sha256: sha256(PNG) });
       const swapped = Buffer.concat([PNG_SIGNATURE, Buffer.alloc(PNG.length - PNG_SIGNATURE.length, 0x42)]);
       const status = await new Promise<number>((resolve, reject) => {
         const req = request(`${subgraph}${target}`, { method: 'POST', headers: { ...headers, 'transfer-encoding': 'chunked' } });

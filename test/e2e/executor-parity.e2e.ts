@@ -60,7 +60,7 @@ describe('govgraph executor and @apollo/gateway executor answer alike', () => {
         GATEWAY_EXECUTOR: 'apollo',
         NODE_ENV: 'test',
         DATA_DIR: graph.dataDir,
-        GOVGRAPH_SECRET: graph.secret,
+        ...graph.keyEnv,
         GATEWAY_PORT: String(port),
         HOST: '127.0.0.1',
         ...Object.fromEntries(Object.values(graph.subgraphs).map((s) => [`${subgraphEnvPrefix(s.name)}_URL`, s.graphqlUrl])),

@@ -59,7 +59,7 @@ describe.runIf(await redisAvailable())('two gateway processes on one Redis behav
     graph = await startGraph();
     const env = {
       DATA_DIR: graph.dataDir,
-      GOVGRAPH_SECRET: graph.secret,
+      ...graph.keyEnv,
       NODE_ENV: 'development',
       REDIS_URL,
       REDIS_KEY_PREFIX: `govgraph-processes:${randomBytes(4).toString('hex')}:`,

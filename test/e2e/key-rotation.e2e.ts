@@ -17,7 +17,7 @@ describe('token signing key rotation', () => {
     expect((await graph.query('{ me { id } }', {}, before)).data.me.id).toBe('P-000001');
 
     const keys = new SigningKeys(graph.databases.identity!.db, {
-      secret: graph.secret,
+      sealingSecret: graph.party('identity').keys.sealingSecret,
       clock: () => new Date(),
       log: createLogger('test', 'silent'),
       maxAgeDays: 0,
@@ -25,7 +25,7 @@ describe('token signing key rotation', () => {
     const { kid } = await keys.rotate();
     // The gateway last fetched the JWKS moments ago; an unknown kid refetches after a 1 s cooldown.
     await new Promise((resolve) => setTimeout(resolve, 1_100));
-    const signedWithNewKey = await signWithIdentityKey(graph.databases.identity!, graph.secret, { sub: 'A-000002', person: 'P-000002', applicant: 'P-000002', roles: ['citizen'] });
+    const signedWithNewKey = await signWithIdentityKey(graph.databases.identity!, graph.party('identity').keys.sealingSecret, { sub: 'A-000002', person: 'P-000002', applicant: 'P-000002', roles: ['citizen'] });
     expect(decodeProtectedHeader(signedWithNewKey).kid).toBe(kid);
     expect((await graph.query('{ me { id } }', {}, signedWithNewKey)).data.me.id).toBe('P-000002');
 

@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger, startService, type StartedService, type SubgraphService } from '@govgraph/kit';
 import { signRequest, type Claims } from '@govgraph/kit/trust';
+import { testParties } from '@govgraph/kit/testing';
 import { composeSupergraph, printSubgraphs } from '@govgraph/schema';
 import { makeScratch, removeScratch } from '../src/scratch.js';
 
@@ -91,15 +91,17 @@ describe('npm run new-subgraph', () => {
     let service: SubgraphService<any>;
     let started: StartedService;
     let dataDir: string;
-    const secret = randomBytes(32).toString('base64url');
+    /** The gateway's key and the department's own, as `npm start` makes them on a fresh DATA_DIR: one trust list. */
+    let parties: ReturnType<typeof testParties<'gateway' | 'housing-fund'>>;
 
     beforeAll(async () => {
       ({ housingFundService: service } = await import(pathToFileURL(join(target, 'src', 'server.ts')).href));
       dataDir = mkdtempSync(join(scratch, 'data-'));
+      parties = testParties(['gateway', 'housing-fund'], mkdtempSync(join(scratch, 'keys-')));
       started = await startService(
         service,
         { name: service.name, port: 0, host: '127.0.0.1', dataDir, databaseUrl: undefined, redisUrl: undefined, redisPrefix: 'govgraph-test:' },
-        { secret, log: createLogger('housing-fund', 'silent') },
+        { party: parties['housing-fund'], log: createLogger('housing-fund', 'silent') },
       );
     });
     afterAll(async () => {
@@ -130,8 +132,14 @@ describe('npm run new-subgraph', () => {
       expect(unsigned.status).toBe(401);
 
       const zhangsan: Claims = { accountId: 'A-000001', personId: 'P-000001', applicantId: 'P-000001', roles: ['citizen'], department: null };
-      const headers = signRequest(secret, { requestId: 'scaffold-test', claims: zhangsan, body });
-      const signed = await fetch(started.running.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+      const post = (headers: Record<string, string>) => fetch(started.running.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+      // Its own key is not the gateway's, and a gateway signature for another subgraph is not for it.
+      const ownKey = await post({ ...signRequest(parties['housing-fund'].keys, { audience: 'housing-fund', requestId: 'scaffold-own-key', claims: zhangsan, body }) });
+      expect(ownKey.status).toBe(401);
+      const forIdentity = await post({ ...signRequest(parties.gateway.keys, { audience: 'identity', requestId: 'scaffold-identity', claims: zhangsan, body }) });
+      expect(forIdentity.status).toBe(401);
+
+      const signed = await post({ ...signRequest(parties.gateway.keys, { audience: 'housing-fund', requestId: 'scaffold-test', claims: zhangsan, body }) });
       const result = (await signed.json()) as { data: { _entities: Array<{ housingFundRecords: Array<{ id: string }> }> } };
       expect(result.data._entities[0]!.housingFundRecords.length).toBeGreaterThan(0);
       expect(result.data._entities[0]!.housingFundRecords[0]!.id).toMatch(/^HF-\d{6}$/);

@@ -15,7 +15,7 @@ const BUDGET = 30;
 function gatewayEnv(graph: GraphHarness, extra: Record<string, string> = {}): Record<string, string> {
   return {
     DATA_DIR: graph.dataDir,
-    GOVGRAPH_SECRET: graph.secret,
+    ...graph.keyEnv,
     NODE_ENV: 'test',
     GATEWAY_RATE_LIMIT_ACCOUNT_PER_MINUTE: String(BUDGET),
     GATEWAY_RATE_LIMIT_ADDRESS_PER_MINUTE: String(BUDGET),

@@ -105,7 +105,8 @@ describe('response cache in memory (no Redis)', () => {
     // The change alone is invisible to the gateway: the cached answer stays.
     const stale = await guide();
     expect([cacheOf(stale), stale.data.matter.fee === '收费 1 元']).toEqual(['HIT', false]);
-    const bus = createEventBus({ redisPrefix: 'unused:', dataDir: graph.dataDir, log: createLogger('test', 'silent') });
+    // Announced as the catalog: its events are signed with its own key, which the gateway verifies.
+    const bus = createEventBus({ redisPrefix: 'unused:', dataDir: graph.dataDir, log: createLogger('test', 'silent'), party: graph.party('catalog') });
     await announceCatalogChanged(bus, { reason: 'seeded', scale: 1 }, createLogger('test', 'silent'));
     await bus.close();
     const fresh = await eventually(guide, (result) => cacheOf(result) === 'MISS');
@@ -143,7 +144,7 @@ describe.runIf(await redisAvailable())('response cache in Redis, shared by two g
     // Another gateway process on the same subgraphs and Redis prefix, as a second replica would be.
     const config = loadGatewayConfig({
       DATA_DIR: graph.dataDir,
-      GOVGRAPH_SECRET: graph.secret,
+      ...graph.keyEnv,
       NODE_ENV: 'test',
       REDIS_URL,
       REDIS_KEY_PREFIX: redisPrefix,

@@ -22,7 +22,7 @@ describe('the gateway refuses every bad token with UNAUTHENTICATED', () => {
   const now = () => Math.floor(Date.now() / 1000);
 
   it('accepts identity’s own token and answers public operations without one', async () => {
-    const token = await signWithIdentityKey(graph.databases.identity!, graph.secret, { sub: 'A-000001', person: 'P-000001', applicant: 'P-000001', roles: ['citizen'] });
+    const token = await signWithIdentityKey(graph.databases.identity!, graph.party('identity').keys.sealingSecret, { sub: 'A-000001', person: 'P-000001', applicant: 'P-000001', roles: ['citizen'] });
     expect((await graph.query(me, {}, token)).data.me.id).toBe('P-000001');
     const open = await graph.query('{ departments { code } }');
     expect(open.status).toBe(200);
@@ -39,10 +39,10 @@ describe('the gateway refuses every bad token with UNAUTHENTICATED', () => {
       const { privateKey } = await generateKeyPair('EdDSA');
       return new SignJWT(claims).setProtectedHeader({ alg: 'EdDSA', kid }).sign(privateKey);
     }],
-    ['wrong issuer', () => signWithIdentityKey(graph.databases.identity!, graph.secret, { sub: 'A-000001', applicant: 'P-000001' }, { issuer: 'someone-else' })],
-    ['wrong audience', () => signWithIdentityKey(graph.databases.identity!, graph.secret, { sub: 'A-000001', applicant: 'P-000001' }, { audience: 'another-app' })],
-    ['expired', () => signWithIdentityKey(graph.databases.identity!, graph.secret, { sub: 'A-000001', applicant: 'P-000001' }, { expiresAt: now() - 60 })],
-    ['not yet valid', () => signWithIdentityKey(graph.databases.identity!, graph.secret, { sub: 'A-000001', applicant: 'P-000001' }, { notBefore: now() + 3600 })],
+    ['wrong issuer', () => signWithIdentityKey(graph.databases.identity!, graph.party('identity').keys.sealingSecret, { sub: 'A-000001', applicant: 'P-000001' }, { issuer: 'someone-else' })],
+    ['wrong audience', () => signWithIdentityKey(graph.databases.identity!, graph.party('identity').keys.sealingSecret, { sub: 'A-000001', applicant: 'P-000001' }, { audience: 'another-app' })],
+    ['expired', () => signWithIdentityKey(graph.databases.identity!, graph.party('identity').keys.sealingSecret, { sub: 'A-000001', applicant: 'P-000001' }, { expiresAt: now() - 60 })],
+    ['not yet valid', () => signWithIdentityKey(graph.databases.identity!, graph.party('identity').keys.sealingSecret, { sub: 'A-000001', applicant: 'P-000001' }, { notBefore: now() + 3600 })],
     ['tampered payload', async () => {
       const real = await graph.login('zhangsan');
       const [header, , signature] = real.split('.');

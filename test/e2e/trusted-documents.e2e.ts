@@ -20,7 +20,7 @@ const bearer = (token?: string): Record<string, string> => (token ? { authorizat
 async function startGatewayOver(graph: GraphHarness, env: Record<string, string>): Promise<RunningGateway> {
   const config = loadGatewayConfig({
     DATA_DIR: graph.dataDir,
-    GOVGRAPH_SECRET: graph.secret,
+    ...graph.keyEnv,
     ...Object.fromEntries(Object.entries(graph.subgraphs).map(([name, subgraph]) => [`${subgraphEnvPrefix(name)}_URL`, subgraph.graphqlUrl])),
     ...env,
   });

@@ -1,15 +1,25 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { exportJWK, importJWK, SignJWT } from 'jose';
-import type { Claims } from '@govgraph/kit/trust';
+import type { Claims, PartyKeys } from '@govgraph/kit/trust';
+import { testParties } from '@govgraph/kit/testing';
 import type { GraphHarness } from '../src/harness.js';
 import { signWithIdentityKey } from '../src/tokens.js';
-import type { Auth, Role } from './hostile-input.js';
+import { SUBGRAPH_NAMES, type Auth, type Role } from './hostile-input.js';
 
 /** The tokens and gateway claims every named `auth` stands for, made once per run. */
 export interface Credentials {
   tokens: Record<Exclude<Auth, 'anonymous'>, string>;
   claims: Record<Role, Claims | null>;
-  secret: string;
+  /** The keys requests straight to a subgraph are signed with. */
+  keys: {
+    /** The graph's gateway: what a subgraph accepts. */
+    gateway: PartyKeys;
+    /** Each department's own key: in the graph's trust list, but not the gateway's. */
+    departments: Record<(typeof SUBGRAPH_NAMES)[number], PartyKeys>;
+    /** A gateway key of another key folder, which this graph does not trust. */
+    strangerGateway: PartyKeys;
+  };
 }
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -37,10 +47,10 @@ export async function makeCredentials(graph: GraphHarness): Promise<Credentials>
     agent,
     police,
     market,
-    expired: await signWithIdentityKey(identity, graph.secret, claimsPayload, { expiresAt: now - 60 }),
-    'not-yet-valid': await signWithIdentityKey(identity, graph.secret, claimsPayload, { notBefore: now + 3600, expiresAt: now + 7200 }),
-    'wrong-issuer': await signWithIdentityKey(identity, graph.secret, claimsPayload, { issuer: 'https://evil.example' }),
-    'wrong-audience': await signWithIdentityKey(identity, graph.secret, claimsPayload, { audience: 'another-service' }),
+    expired: await signWithIdentityKey(identity, graph.party('identity').keys.sealingSecret, claimsPayload, { expiresAt: now - 60 }),
+    'not-yet-valid': await signWithIdentityKey(identity, graph.party('identity').keys.sealingSecret, claimsPayload, { notBefore: now + 3600, expiresAt: now + 7200 }),
+    'wrong-issuer': await signWithIdentityKey(identity, graph.party('identity').keys.sealingSecret, claimsPayload, { issuer: 'https://evil.example' }),
+    'wrong-audience': await signWithIdentityKey(identity, graph.party('identity').keys.sealingSecret, claimsPayload, { audience: 'another-service' }),
     'wrong-key': wrongKey,
     'alg-none': `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ ...payload, applicant: 'P-000002', person: 'P-000002' })}.`,
     // lisi's applicant id on zhangsan's signature.
@@ -57,6 +67,11 @@ export async function makeCredentials(graph: GraphHarness): Promise<Credentials>
       police: graph.claimsOf(police),
       market: graph.claimsOf(market),
     },
-    secret: graph.secret,
+    keys: {
+      gateway: graph.party('gateway').keys,
+      departments: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, graph.party(name).keys])) as Credentials['keys']['departments'],
+      // In the graph's data folder, so it goes when the graph closes.
+      strangerGateway: testParties(['gateway'], join(graph.dataDir, 'another-graph')).gateway.keys,
+    },
   };
 }

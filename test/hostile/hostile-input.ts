@@ -5,8 +5,12 @@ export const BAD_TOKENS = ['expired', 'not-yet-valid', 'wrong-key', 'alg-none', 
 export type BadToken = (typeof BAD_TOKENS)[number];
 export type Auth = Role | BadToken;
 
-/** How a request straight to a subgraph is signed (the gateway's HMAC envelope), if at all. */
-export const SIGNATURES = ['none', 'valid', 'wrong-secret', 'stale', 'future', 'other-body', 'forged-claims', 'garbled'] as const;
+/**
+ * How a request straight to a subgraph is signed (the gateway's Ed25519 envelope), if at all:
+ * `wrong-key` with a key that is not the gateway's (the department's own, or another folder's
+ * gateway), `other-audience` with the gateway's key but for another subgraph.
+ */
+export const SIGNATURES = ['none', 'valid', 'wrong-key', 'other-audience', 'stale', 'future', 'other-body', 'forged-claims', 'garbled'] as const;
 export type Signature = (typeof SIGNATURES)[number];
 
 export const SUBGRAPH_NAMES = ['catalog', 'identity', 'licences', 'applications'] as const;

@@ -1,8 +1,7 @@
 import { request, Agent } from 'node:http';
-import { randomBytes } from 'node:crypto';
-import { signRequest, TrustHeader } from '@govgraph/kit/trust';
+import { signRequest, TrustHeader, type PartyKeys } from '@govgraph/kit/trust';
 import type { Credentials } from './credentials.js';
-import type { HostileInput, Role } from './hostile-input.js';
+import { SUBGRAPH_NAMES, type HostileInput, type Role } from './hostile-input.js';
 
 export interface Answer {
   /** HTTP status, or null when the connection was dropped before an answer was complete. */
@@ -29,30 +28,43 @@ function prepare(input: HostileInput, credentials: Credentials): { headers: Reco
   const claims = credentials.claims[input.auth as Role] ?? null;
   const text = body?.toString('utf8') ?? '';
   const requestId = `hostile-${input.index}`;
-  const sign = (secret: string, over: string, now?: number) => signRequest(secret, { requestId, claims, body: over, now });
+  const audience = input.target;
+  const gateway = credentials.keys.gateway;
+  const sign = (keys: PartyKeys, over: string, options: { now?: number; audience?: string } = {}) =>
+    signRequest(keys, { audience: options.audience ?? audience, requestId, claims, body: over, now: options.now });
   switch (input.signature) {
     case 'none':
       return { headers, body };
     case 'valid':
-      return { headers: { ...headers, ...sign(credentials.secret, text) }, body };
-    case 'wrong-secret':
-      return { headers: { ...headers, ...sign(randomBytes(32).toString('base64url'), text) }, body };
+      return { headers: { ...headers, ...sign(gateway, text) }, body };
+    case 'wrong-key': {
+      // Every other input a department speaking as the gateway with its own key; the rest another graph's gateway.
+      const keys = input.index % 2 === 0 ? credentials.keys.departments[input.target] : credentials.keys.strangerGateway;
+      return { headers: { ...headers, ...sign(keys, text) }, body };
+    }
+    case 'other-audience': {
+      // The gateway's signature, made for the next subgraph along: a request lifted from one department to another.
+      const other = SUBGRAPH_NAMES[(SUBGRAPH_NAMES.indexOf(input.target) + 1) % SUBGRAPH_NAMES.length]!;
+      return { headers: { ...headers, ...sign(gateway, text, { audience: other }) }, body };
+    }
     case 'stale':
       // A captured request replayed two minutes later.
-      return { headers: { ...headers, ...sign(credentials.secret, text, Date.now() - 120_000) }, body };
+      return { headers: { ...headers, ...sign(gateway, text, { now: Date.now() - 120_000 }) }, body };
     case 'future':
-      return { headers: { ...headers, ...sign(credentials.secret, text, Date.now() + 120_000) }, body };
+      return { headers: { ...headers, ...sign(gateway, text, { now: Date.now() + 120_000 }) }, body };
     case 'other-body':
       // A captured signature replayed with another body.
-      return { headers: { ...headers, ...sign(credentials.secret, '{"query":"{ __typename }"}') }, body };
+      return { headers: { ...headers, ...sign(gateway, '{"query":"{ __typename }"}') }, body };
     case 'forged-claims': {
-      const signed = sign(credentials.secret, text);
+      const signed = sign(gateway, text);
       const forged = Buffer.from(JSON.stringify({ ...claims, applicantId: 'P-000001', personId: 'P-000001', roles: ['officer'] })).toString('base64url');
       return { headers: { ...headers, ...signed, [TrustHeader.claims]: forged }, body };
     }
     default: {
-      const signed = sign(credentials.secret, text);
-      return { headers: { ...headers, ...signed, [TrustHeader.signature]: 'x'.repeat(43), [TrustHeader.timestamp]: 'yesterday' }, body };
+      // The gateway's key id on a signature of the right shape that is not one, and a timestamp that is not a time.
+      const signed = sign(gateway, text);
+      const kid = signed[TrustHeader.signature].split('.')[0]!;
+      return { headers: { ...headers, ...signed, [TrustHeader.signature]: `${kid}.${'x'.repeat(86)}`, [TrustHeader.timestamp]: 'yesterday' }, body };
     }
   }
 }

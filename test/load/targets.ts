@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { decodeClaims, signRequest, TrustHeader, type Claims } from '@govgraph/kit/trust';
+import { decodeClaims, GATEWAY_PARTY, PartyKeys, signRequest, TrustHeader, type Claims } from '@govgraph/kit/trust';
 import { hasGraphQLErrors, type HttpAnswer, type KeepAliveClient } from './http-client.js';
 import type { Send } from './loops.js';
 import type { LoadTarget, Outcome, ReplayFetch } from './types.js';
@@ -14,7 +14,8 @@ export function sendFor(target: LoadTarget, client: KeepAliveClient): Send {
       return outcomeOf(await client.post(r.url, r.body, r.headers));
     };
   }
-  const plans = target.plans.map((plan) => plan.waves.map((wave) => wave.map((f) => prepareFetch(f, target.signingSecret))));
+  const keys = target.gatewayKeysDir ? loadGatewayKeys(target.gatewayKeysDir) : null;
+  const plans = target.plans.map((plan) => plan.waves.map((wave) => wave.map((f) => prepareFetch(f, keys))));
   if (!plans.length) throw new Error('no plans to replay');
   const requestPrefix = `replay-${randomBytes(3).toString('hex')}-`;
   let sequence = 0;
@@ -45,16 +46,24 @@ interface PreparedFetch {
   headersFor(requestId: string): Record<string, string>;
 }
 
-/** A recorded fetch, ready to send again: as recorded, or signed now with the graph's secret as the gateway would. */
-export function prepareFetch(fetch: ReplayFetch, signingSecret: string | null): PreparedFetch {
+/**
+ * The gateway's signing key from a key folder (GOVGRAPH_KEYS_DIR's layout: `<dir>/gateway/`) of a
+ * running graph. Never creates one: a key the subgraphs do not trust would only sign refusals.
+ */
+export function loadGatewayKeys(keysDir: string): PartyKeys {
+  return PartyKeys.load({ party: GATEWAY_PARTY, keysDir, trustDir: null, create: false });
+}
+
+/** A recorded fetch, ready to send again: as recorded, or signed now with the gateway's key as the gateway would. */
+export function prepareFetch(fetch: ReplayFetch, gatewayKeys: PartyKeys | null): PreparedFetch {
   const url = new URL(fetch.url);
-  if (!signingSecret) return { url, body: fetch.body, headersFor: () => fetch.headers };
+  if (!gatewayKeys) return { url, body: fetch.body, headersFor: () => fetch.headers };
   const encoded = fetch.headers[TrustHeader.claims] ?? '';
   const claims: Claims | null = encoded ? decodeClaims(encoded) : null;
   const clientAddress = fetch.headers[TrustHeader.client] || null;
   return {
     url,
     body: fetch.body,
-    headersFor: (requestId) => ({ ...fetch.headers, ...signRequest(signingSecret, { requestId, claims, body: fetch.body, clientAddress }) }),
+    headersFor: (requestId) => ({ ...fetch.headers, ...signRequest(gatewayKeys, { audience: fetch.subgraph, requestId, claims, body: fetch.body, clientAddress }) }),
   };
 }

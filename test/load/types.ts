@@ -10,6 +10,8 @@ export interface LoadRequest {
 
 /** One subgraph fetch of a recorded plan. */
 export interface ReplayFetch {
+  /** The subgraph it went to: a re-signed fetch is signed for it (the signature's audience). */
+  subgraph: string;
   url: string;
   body: string;
   /** The headers the gateway sent, minus hop-by-hop ones. */
@@ -26,10 +28,12 @@ export type LoadTarget =
   /** Requests sent round-robin to an HTTP server. */
   | { kind: 'http'; requests: LoadRequest[] }
   /**
-   * Recorded plans replayed directly to the subgraphs, round-robin. With a secret, every fetch is
-   * signed afresh (the kit's signatures carry a timestamp and expire).
+   * Recorded plans replayed directly to the subgraphs, round-robin. With a key folder (the layout
+   * of GOVGRAPH_KEYS_DIR), every fetch is signed afresh with the gateway's key found there, as the
+   * gateway would (the kit's signatures carry a timestamp and a nonce: they expire and are
+   * accepted once). A folder rather than keys, because the target crosses to the load process.
    */
-  | { kind: 'replay'; plans: ReplayPlan[]; signingSecret: string | null };
+  | { kind: 'replay'; plans: ReplayPlan[]; gatewayKeysDir: string | null };
 
 export type LoadMode =
   /** N clients, each sending its next request when the previous answer arrived. */

@@ -8,7 +8,7 @@ import { createGateway, loadGatewayConfig, type RunningGateway } from '@govgraph
 import { Writable } from 'node:stream';
 import { createLogger, startService, subgraphEnvPrefix, type Database, type RunningSubgraph, type StartedService } from '@govgraph/kit';
 import { createScratchSchema } from '@govgraph/kit/testing';
-import { signRequest, type Claims } from '@govgraph/kit/trust';
+import { loadPartyCredentials, signRequest, type Claims, type PartyCredentials } from '@govgraph/kit/trust';
 import { OPERATIONS_DIR, SUBGRAPH_SERVICES } from '@govgraph/schema';
 import { seedCatalog } from '@govgraph/catalog';
 
@@ -31,7 +31,10 @@ export interface GraphHarness {
   logs: string[];
   /** Every query plan the gateway resolved, newest last. */
   plans: Array<{ operationName: string | null; plan: QueryPlan }>;
-  secret: string;
+  /** What another process of this graph needs to find the parties' keys and the trust list. */
+  keyEnv: KeyEnv;
+  /** A party's own keys (the gateway's, a department's) and the trust list, as that party holds them. */
+  party(name: string): PartyCredentials;
   /** Posts a document to the gateway as a portal would. */
   query<Data = any>(document: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<Data>>;
   /** Runs a contract operation from schema/operations by file name. */
@@ -62,10 +65,35 @@ export interface HarnessOptions {
   captureLogs?: boolean;
   /** The services' clock (case deadlines follow it); real time when absent. */
   clock?: () => Date;
-  /** The graph's shared secret; a fresh one when absent. Two graphs that share a registry share it too. */
-  secret?: string;
+  /**
+   * The folder holding every party's key folder (`keys/`) and the trust list (`trust/`); the data
+   * folder when absent. Graphs started on one folder trust each other's gateways.
+   */
+  keyRoot?: string;
   /** More gateway environment, e.g. `{ GATEWAY_BREAKER_OPEN_MS: '200' }`. */
   gatewayEnv?: Record<string, string>;
+}
+
+export interface KeyEnv {
+  GOVGRAPH_KEYS_DIR: string;
+  GOVGRAPH_TRUST_DIR: string;
+}
+
+/** Every party's keys under one folder, created on first use, as `npm start` does on a fresh DATA_DIR. */
+export function keyFolder(root: string): { env: KeyEnv; party(name: string): PartyCredentials } {
+  const env = { GOVGRAPH_KEYS_DIR: join(root, 'keys'), GOVGRAPH_TRUST_DIR: join(root, 'trust') };
+  const loaded = new Map<string, PartyCredentials>();
+  return {
+    env,
+    party(name) {
+      let credentials = loaded.get(name);
+      if (!credentials) {
+        credentials = loadPartyCredentials(name, { keysDir: env.GOVGRAPH_KEYS_DIR, trustDir: env.GOVGRAPH_TRUST_DIR, production: false });
+        loaded.set(name, credentials);
+      }
+      return credentials;
+    },
+  };
 }
 
 export async function postGraphQL(url: string, body: unknown, headers: Record<string, string> = {}): Promise<GraphQLResponse> {
@@ -94,7 +122,7 @@ export function readOperation(file: string): string {
  */
 export async function startGraph(options: HarnessOptions = {}): Promise<GraphHarness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'govgraph-e2e-'));
-  const secret = options.secret ?? randomBytes(32).toString('base64url');
+  const keys = keyFolder(options.keyRoot ?? dataDir);
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {
@@ -114,7 +142,7 @@ export async function startGraph(options: HarnessOptions = {}): Promise<GraphHar
     const one = await startService(
       service,
       { name: service.name, port, host: '127.0.0.1', dataDir, databaseUrl: databaseUrls[service.name], redisUrl: options.redisUrl, redisPrefix },
-      { secret, log: log.child({ service: service.name }), ...(options.clock ? { clock: options.clock } : {}) },
+      { party: keys.party(service.name), log: log.child({ service: service.name }), ...(options.clock ? { clock: options.clock } : {}) },
     );
     let closing: Promise<void> | undefined;
     return { ...one, running: { ...one.running, close: () => (closing ??= one.running.close()) } };
@@ -136,7 +164,7 @@ export async function startGraph(options: HarnessOptions = {}): Promise<GraphHar
     const databases = Object.fromEntries(started.map((s) => [s.running.name, s.database]));
     const config = loadGatewayConfig({
       DATA_DIR: dataDir,
-      GOVGRAPH_SECRET: secret,
+      ...keys.env,
       NODE_ENV: 'test',
       ...(options.redisUrl ? { REDIS_URL: options.redisUrl, REDIS_KEY_PREFIX: redisPrefix } : {}),
       ...Object.fromEntries(started.map((s) => [`${subgraphEnvPrefix(s.running.name)}_URL`, s.running.graphqlUrl])),
@@ -159,7 +187,8 @@ export async function startGraph(options: HarnessOptions = {}): Promise<GraphHar
       dataDir,
       logs,
       plans,
-      secret,
+      keyEnv: keys.env,
+      party: (name) => keys.party(name),
       query,
       operation: (file, variables, token) => query(readOperation(file), variables, token),
       async login(username, password = 'demo') {
@@ -170,7 +199,7 @@ export async function startGraph(options: HarnessOptions = {}): Promise<GraphHar
       },
       async subgraphQuery(name, document, variables, claims) {
         const body = JSON.stringify({ query: document, variables });
-        const headers = signRequest(secret, { requestId: `test-${randomBytes(4).toString('hex')}`, claims, body });
+        const headers = signRequest(keys.party('gateway').keys, { audience: name, requestId: `test-${randomBytes(4).toString('hex')}`, claims, body });
         const response = await fetch(subgraphs[name]!.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
         return { status: response.status, ...((await response.json()) as object), headers: response.headers };
       },

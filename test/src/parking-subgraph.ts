@@ -1,5 +1,5 @@
 import { buildSchema, type GraphQLFieldResolver, type GraphQLObjectType } from 'graphql';
-import { createLogger, createSubgraph, requireApplicant, type RunningSubgraph, type SubgraphContext } from '@govgraph/kit';
+import { createLogger, createSubgraph, MemoryNonceStore, requireApplicant, type RunningSubgraph, type SubgraphContext, type TrustStore } from '@govgraph/kit';
 
 /**
  * A small department the graph does not have yet — parking permits — for the registry tests:
@@ -51,7 +51,7 @@ const PERMITS: Record<string, Array<{ zone: string; plate: string; validTo: stri
 
 type Resolver = GraphQLFieldResolver<any, SubgraphContext>;
 
-export async function startParkingSubgraph(secret: string, publishedSdl = PARKING_SDL_V3): Promise<RunningSubgraph> {
+export async function startParkingSubgraph(trust: TrustStore, publishedSdl = PARKING_SDL_V3): Promise<RunningSubgraph> {
   const schema = buildSchema(EXECUTABLE_SDL);
   const resolve = (type: string, field: string, resolver: Resolver) => {
     (schema.getType(type) as GraphQLObjectType).getFields()[field]!.resolve = resolver;
@@ -69,7 +69,8 @@ export async function startParkingSubgraph(secret: string, publishedSdl = PARKIN
   const subgraph = await createSubgraph({
     name: 'parking',
     schema,
-    secret,
+    trust,
+    nonces: new MemoryNonceStore(),
     log: createLogger('parking', process.env.LOG_LEVEL ?? 'silent'),
     services: {},
     createLoaders: () => ({}),

@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import { SUBGRAPH_REGISTRY, subgraphEnvPrefix } from '@govgraph/kit';
-import { loadSharedSecret } from '@govgraph/kit/trust';
+import { keyLocationsFrom, loadPartyCredentials, type PartyCredentials } from '@govgraph/kit/trust';
 import { freePorts } from './free-ports.js';
 
 /**
@@ -16,7 +16,7 @@ import { freePorts } from './free-ports.js';
 export interface ProcessGraphOptions {
   /** Start the gateway too (default true); false gives the subgraphs alone, e.g. for other gateways. */
   gateway?: boolean;
-  /** Shared data folder (SQLite files, the shared secret); a temporary one, removed on stop, when absent. */
+  /** Shared data folder (SQLite files, every party's keys, the trust list); a temporary one, removed on stop, when absent. */
   dataDir?: string;
   /** Extra environment for every process (REDIS_URL, NODE_ENV, …). */
   env?: Record<string, string>;
@@ -32,14 +32,21 @@ export interface ProcessGraph {
   /** Service name → `${base}/graphql`. */
   graphqlUrls: Readonly<Record<string, string>>;
   dataDir: string;
-  /** The HMAC secret the gateway signs subgraph requests with (read from the data folder). */
-  secret: string;
+  /** Where the processes keep their keys and the trust list (GOVGRAPH_KEYS_DIR, GOVGRAPH_TRUST_DIR), for another process of this graph. */
+  keyEnv: { GOVGRAPH_KEYS_DIR: string; GOVGRAPH_TRUST_DIR: string };
+  /** A party's keys as the processes created them (the gateway's signs requests to the subgraphs). */
+  party(name: string): PartyCredentials;
   /** Service name → pid of each running service. */
   pids(): Record<string, number>;
   /** Sends the signal (SIGTERM by default) and waits for the process to exit. */
   kill(name: string, signal?: NodeJS.Signals): Promise<void>;
   /** Starts a stopped service again on the same port and waits until it is ready. */
   start(name: string): Promise<void>;
+  /**
+   * Starts one more process of a subgraph with the same environment (database, keys, Redis) on a
+   * free port: a second replica behind the same name. Stopped with the graph.
+   */
+  startReplica(name: string): Promise<{ url: string; graphqlUrl: string; logs(): string[] }>;
   /** Everything the service printed (stdout and stderr), line by line, across restarts. */
   logs(name: string): string[];
   /** Stops every service (SIGTERM, then SIGKILL after 10 s); removes a temporary data folder. */
@@ -85,10 +92,10 @@ export async function startProcessGraph(options: ProcessGraphOptions = {}): Prom
   delete baseEnv.VITEST_WORKER_ID;
   delete baseEnv.VITEST_POOL_ID;
 
-  const spawnService = (service: Service) => {
+  const spawnService = (service: Service, env: Record<string, string> | undefined = options.serviceEnv?.[service.name]) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
       cwd: join(ROOT, service.dir),
-      env: { ...baseEnv, ...options.serviceEnv?.[service.name] },
+      env: { ...baseEnv, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     for (const stream of [child.stdout!, child.stderr!]) {
@@ -148,11 +155,13 @@ export async function startProcessGraph(options: ProcessGraphOptions = {}): Prom
   }
 
   const urls = Object.fromEntries([...services.values()].map((s) => [s.name, `http://127.0.0.1:${s.port}`]));
+  const locations = keyLocationsFrom({ ...options.env }, dataDir);
   return {
     urls,
     graphqlUrls: Object.fromEntries(Object.entries(urls).map(([name, url]) => [name, `${url}/graphql`])),
     dataDir,
-    secret: options.env?.GOVGRAPH_SECRET || readSecret(dataDir),
+    keyEnv: { GOVGRAPH_KEYS_DIR: locations.keysDir, GOVGRAPH_TRUST_DIR: locations.trustDir },
+    party: (name) => loadPartyCredentials(name, { ...locations, production: false }),
     pids: () => Object.fromEntries([...services.values()].filter((s) => s.child?.pid).map((s) => [s.name, s.child!.pid!])),
     kill,
     async start(name) {
@@ -162,14 +171,19 @@ export async function startProcessGraph(options: ProcessGraphOptions = {}): Prom
       await waitReady(service);
     },
     logs: (name) => [...mustGet(services, name).lines],
+    async startReplica(name) {
+      const original = mustGet(services, name);
+      const [port] = await freePorts(1);
+      const replica: Service = { name: `${name}#${services.size}`, dir: original.dir, port: port!, child: null, lines: [] };
+      services.set(replica.name, replica);
+      const prefix = subgraphEnvPrefix(name);
+      spawnService(replica, { ...options.serviceEnv?.[name], [`${prefix}_PORT`]: String(replica.port) });
+      await waitReady(replica);
+      const url = `http://127.0.0.1:${replica.port}`;
+      return { url, graphqlUrl: `${url}/graphql`, logs: () => [...replica.lines] };
+    },
     stop,
   };
-}
-
-function readSecret(dataDir: string): string {
-  // The processes created it on start; loadSharedSecret would make one if it were missing.
-  readFileSync(join(dataDir, 'gateway-secret'));
-  return loadSharedSecret(dataDir, '');
 }
 
 function mustGet(services: Map<string, Service>, name: string): Service {

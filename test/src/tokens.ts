@@ -8,7 +8,8 @@ import { TOKEN_AUDIENCE, TOKEN_ISSUER, unseal, type Database } from '@govgraph/k
  */
 export async function signWithIdentityKey(
   identity: Database<any>,
-  secret: string,
+  /** identity's own sealing secret (graph.party('identity').keys.sealingSecret). */
+  sealingSecret: string,
   payload: JWTPayload,
   options: { issuer?: string; audience?: string; expiresAt?: number; notBefore?: number } = {},
 ): Promise<string> {
@@ -18,7 +19,7 @@ export async function signWithIdentityKey(
     .where('retired_at', 'is', null)
     .orderBy('created_at', 'desc')
     .executeTakeFirstOrThrow();
-  const jwk = JSON.parse(unseal(secret, 'identity-token-signing-key', row.private_jwk)) as JWK;
+  const jwk = JSON.parse(unseal(sealingSecret, 'identity-token-signing-key', row.private_jwk)) as JWK;
   const now = Math.floor(Date.now() / 1000);
   return new SignJWT(payload)
     .setProtectedHeader({ alg: 'EdDSA', kid: row.kid })

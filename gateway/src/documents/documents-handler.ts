@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ErrorCode } from '@govgraph/kit';
+import type { PartyKeys } from '@govgraph/kit/trust';
 import type { GatewayContext } from '../context.js';
 import { RequestRefusal, type GatewayPlugin } from '../plugins/gateway-plugin.js';
 import { forwardDownload } from './forward-download.js';
@@ -10,7 +11,8 @@ import { uploadFilename } from './upload-filename.js';
 export interface DocumentsHandlerOptions {
   /** The applications subgraph's documents endpoint, e.g. http://127.0.0.1:4004/documents. */
   documentsUrl: string;
-  secret: string;
+  /** The gateway's own key: signs the forwarded request and its body trailer. */
+  keys: PartyKeys;
   /** Auth first: the same plugins that run before GraphQL fill the claims. */
   plugins: readonly GatewayPlugin[];
   maxUploadBytes: number;
@@ -80,7 +82,7 @@ export function createDocumentsHandler(options: DocumentsHandlerOptions) {
     try {
       forwarded = await forwardUpload(req, {
         url: target,
-        secret: options.secret,
+        keys: options.keys,
         requestId: context.requestId,
         claims,
         clientAddress: context.clientAddress,
@@ -110,7 +112,7 @@ export function createDocumentsHandler(options: DocumentsHandlerOptions) {
     try {
       response = await forwardDownload({
         url: new URL(`${base}/${id}`),
-        secret: options.secret,
+        keys: options.keys,
         requestId: context.requestId,
         claims,
         clientAddress: context.clientAddress,

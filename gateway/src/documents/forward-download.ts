@@ -1,11 +1,12 @@
 import type { IncomingMessage } from 'node:http';
-import { signRouteRequest, type Claims } from '@govgraph/kit/trust';
-import { upstreamRequest } from './upstream-request.js';
+import { signRouteRequest, type Claims, type PartyKeys } from '@govgraph/kit/trust';
+import { DOCUMENTS_AUDIENCE, upstreamRequest } from './upstream-request.js';
 
 export interface ForwardDownloadOptions {
   /** The subgraph's URL of the document. */
   url: URL;
-  secret: string;
+  /** The gateway's own key. */
+  keys: PartyKeys;
   requestId: string;
   claims: Claims;
   clientAddress: string | null;
@@ -14,7 +15,8 @@ export interface ForwardDownloadOptions {
 
 /** Asks the applications subgraph for a document, signed (no body); resolves with its answer. */
 export function forwardDownload(options: ForwardDownloadOptions): Promise<IncomingMessage> {
-  const headers = signRouteRequest(options.secret, {
+  const headers = signRouteRequest(options.keys, {
+    audience: DOCUMENTS_AUDIENCE,
     requestId: options.requestId,
     claims: options.claims,
     clientAddress: options.clientAddress,

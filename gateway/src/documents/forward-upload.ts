@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import { BodyDigest, BodyTrailer, RouteTrustHeader, signBodyTrailer, signRouteRequest, type Claims } from '@govgraph/kit/trust';
-import { drained, upstreamRequest } from './upstream-request.js';
+import { BodyDigest, BodyTrailer, RouteTrustHeader, signBodyTrailer, signRouteRequest, type Claims, type PartyKeys } from '@govgraph/kit/trust';
+import { DOCUMENTS_AUDIENCE, drained, upstreamRequest } from './upstream-request.js';
 
 /** The client sent more than the limit: cut off, nothing committed upstream. */
 export class UploadTooLargeError extends Error {
@@ -13,7 +13,8 @@ export class UploadTooLargeError extends Error {
 export interface ForwardUploadOptions {
   /** The subgraph's upload URL, query included (the filename). */
   url: URL;
-  secret: string;
+  /** The gateway's own key. */
+  keys: PartyKeys;
   requestId: string;
   claims: Claims;
   clientAddress: string | null;
@@ -37,7 +38,8 @@ export interface ForwardedUpload {
  */
 export async function forwardUpload(source: IncomingMessage, options: ForwardUploadOptions): Promise<ForwardedUpload> {
   const target = `${options.url.pathname}${options.url.search}`;
-  const signed = signRouteRequest(options.secret, {
+  const signed = signRouteRequest(options.keys, {
+    audience: DOCUMENTS_AUDIENCE,
     requestId: options.requestId,
     claims: options.claims,
     clientAddress: options.clientAddress,
@@ -68,7 +70,7 @@ export async function forwardUpload(source: IncomingMessage, options: ForwardUpl
     }
     if (answered) return;
     request.addTrailers(
-      signBodyTrailer(options.secret, {
+      signBodyTrailer(options.keys, {
         requestId: options.requestId,
         signature: signed[RouteTrustHeader.signature],
         size: digest.size,

@@ -1,6 +1,9 @@
 import { request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 
+/** Documents live in the applications subgraph: the signature is good there only. */
+export const DOCUMENTS_AUDIENCE = 'applications';
+
 /**
  * A request to the applications subgraph with node:http, which (unlike fetch) streams a body
  * with HTTP trailers. The answer promise never rejects unobserved; a request that shows no

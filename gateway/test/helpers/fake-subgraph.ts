@@ -1,4 +1,5 @@
 import { verifyRequest, type Claims } from '@govgraph/kit/trust';
+import { TEST_TRUST } from './start-gateway.js';
 import { startHttpServer, type TestServer } from './http-server.js';
 
 export interface SeenRequest {
@@ -15,14 +16,14 @@ export type Answer = (request: SeenRequest) => { status?: number; body: unknown 
  * Stands in for a department subgraph: refuses unsigned requests like kit's createSubgraph
  * does, records what it was sent, and answers with canned GraphQL responses.
  */
-export async function startFakeSubgraph(secret: string, answer: Answer): Promise<TestServer & { seen: SeenRequest[] }> {
+export async function startFakeSubgraph(/** The subgraph name the gateway signs for. */ name: string, answer: Answer): Promise<TestServer & { seen: SeenRequest[] }> {
   const seen: SeenRequest[] = [];
   const server = await startHttpServer(async (req, res, body) => {
     const header = (name: string) => {
       const value = req.headers[name];
       return Array.isArray(value) ? value[0] : value;
     };
-    const verified = verifyRequest(secret, header, body);
+    const verified = verifyRequest(TEST_TRUST, name, header, body);
     if (!verified.ok) {
       res.writeHead(401, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ errors: [{ message: verified.reason, extensions: { code: 'UNAUTHENTICATED' } }] }));

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import { closeServer, listen } from '@govgraph/kit';
 import { TrustHeader, verifyRequest } from '@govgraph/kit/trust';
+import { TEST_TRUST } from './start-gateway.js';
 
 export interface ScriptedRequest {
   /** 1-based, over the subgraph's life. */
@@ -36,7 +37,7 @@ export interface ScriptedSubgraph {
  * A subgraph whose every answer the test decides: checks the gateway's signature like a kit
  * subgraph (unsigned: 401), records each request, and counts the connections it accepts.
  */
-export async function startScriptedSubgraph(secret: string, script: (request: ScriptedRequest) => Action): Promise<ScriptedSubgraph> {
+export async function startScriptedSubgraph(/** The subgraph name the gateway signs for. */ name: string, script: (request: ScriptedRequest) => Action): Promise<ScriptedSubgraph> {
   const requests: ScriptedRequest[] = [];
   let connections = 0;
   let open = 0;
@@ -55,7 +56,7 @@ export async function startScriptedSubgraph(secret: string, script: (request: Sc
       res.writeHead(subgraph.readyStatus, { 'content-type': 'application/json' });
       return void res.end(JSON.stringify({ status: subgraph.readyStatus === 200 ? 'ready' : 'not ready' }));
     }
-    const verified = verifyRequest(secret, header, body);
+    const verified = verifyRequest(TEST_TRUST, name, header, body);
     if (!verified.ok) {
       res.writeHead(401, { 'content-type': 'application/json' });
       return void res.end(JSON.stringify({ errors: [{ message: verified.reason, extensions: { code: 'UNAUTHENTICATED' } }] }));

@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { loadSharedSecret } from '@govgraph/kit/trust';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { GATEWAY_PARTY, keyLocationsFrom, PartyKeys, type KeyLocations } from '@govgraph/kit/trust';
 import { SCHEMA_DIR } from '../paths.js';
 import { UsageError } from './cli-args.js';
 
@@ -18,25 +18,22 @@ export function dataDirectory(env: NodeJS.ProcessEnv = process.env): string {
   return env.DATA_DIR ? userPath(env.DATA_DIR, env) : resolve(SCHEMA_DIR, '..', 'data');
 }
 
-/**
- * The graph's shared secret: GOVGRAPH_SECRET, or the one the services generated into DATA_DIR.
- * Unlike a service, the CLI never generates one: a new secret would match nothing.
- */
-export function sharedSecret(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.GOVGRAPH_SECRET) return loadSharedSecret(dataDirectory(env), env.GOVGRAPH_SECRET);
-  const dir = dataDirectory(env);
-  if (!existsSync(join(dir, 'gateway-secret'))) {
-    throw new UsageError(`no shared secret: set GOVGRAPH_SECRET, or DATA_DIR to the folder the services run on (nothing in ${dir}/gateway-secret)`);
-  }
-  return loadSharedSecret(dir, undefined);
+/** Where this machine keeps the parties' keys and the trust list: GOVGRAPH_KEYS_DIR, GOVGRAPH_TRUST_DIR, else under DATA_DIR. */
+export function keyLocations(env: NodeJS.ProcessEnv = process.env): KeyLocations {
+  return keyLocationsFrom(env, dataDirectory(env));
 }
 
-/** The secret when there is one here, else undefined (a department's machine has none). */
-export function sharedSecretIfAny(env: NodeJS.ProcessEnv = process.env): string | undefined {
+/**
+ * The gateway's own key, for the few commands that speak to a subgraph as the gateway does
+ * (`compose --from-urls` asks a running subgraph for its SDL). Only an operator's machine (or a
+ * laptop running `npm start`) holds it; the CLI never creates one.
+ */
+export function gatewayKeys(env: NodeJS.ProcessEnv = process.env): PartyKeys {
+  const { keysDir } = keyLocations(env);
   try {
-    return sharedSecret(env);
+    return PartyKeys.load({ party: GATEWAY_PARTY, keysDir, trustDir: null, create: false });
   } catch {
-    return undefined;
+    throw new UsageError(`no gateway key in ${keysDir}/${GATEWAY_PARTY}: run this where the gateway's keys are (GOVGRAPH_KEYS_DIR, or DATA_DIR of a running npm start)`);
   }
 }
 

@@ -1,7 +1,13 @@
 import { CHECK_USAGE, checkCommand } from './check-command.js';
 import { UsageError } from './cli-args.js';
 import { COMPOSE_USAGE, composeCommand } from './compose-command.js';
-import { PUBLISH_KEY_USAGE, PUBLISH_USAGE, publishCommand, publishKeyCommand } from './publish-command.js';
+import { KEYS_USAGE, keysCommand } from './keys-command.js';
+import { CREDENTIALS_ISSUE_USAGE, credentialsIssueCommand } from './credentials-issue-command.js';
+import { CREDENTIALS_LIST_USAGE, credentialsListCommand } from './credentials-list-command.js';
+import { CREDENTIALS_REVOKE_USAGE, credentialsRevokeCommand } from './credentials-revoke-command.js';
+import { PUBLISH_USAGE, publishCommand } from './publish-command.js';
+import { REGISTRY_ROLLBACK_USAGE, registryRollbackCommand } from './registry-rollback-command.js';
+import { REGISTRY_VERSIONS_USAGE, registryVersionsCommand } from './registry-versions-command.js';
 
 const USAGE = `npx govgraph <command>
 
@@ -11,22 +17,38 @@ ${CHECK_USAGE}
 
 ${PUBLISH_USAGE}
 
-${PUBLISH_KEY_USAGE}
+${CREDENTIALS_ISSUE_USAGE}
 
-Departments: docs/departments.md`;
+${CREDENTIALS_LIST_USAGE}
 
-/** `npx govgraph …`: compose, check, publish, publish-key. Exit 0 ok, 1 refused or broken, 2 wrong usage. */
+${CREDENTIALS_REVOKE_USAGE}
+
+${REGISTRY_VERSIONS_USAGE}
+
+${REGISTRY_ROLLBACK_USAGE}
+
+${KEYS_USAGE}
+
+Departments: docs/departments.md; keys and threat model: docs/security.md`;
+
+/** `npx govgraph …`: compose, check, publish, keys, credentials, registry. Exit 0 ok, 1 refused or broken, 2 wrong usage. */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'compose':
       return composeCommand(rest);
+    case 'keys':
+      return keysCommand(rest);
     case 'check':
       return checkCommand(rest);
     case 'publish':
       return publishCommand(rest);
     case 'publish-key':
-      return publishKeyCommand(rest);
+      throw new UsageError('publish-key is gone: publish keys are no longer derived from a shared secret. The operator issues a credential: npx govgraph credentials issue <subgraph>');
+    case 'credentials':
+      return subcommand('credentials', rest, { issue: credentialsIssueCommand, list: credentialsListCommand, revoke: credentialsRevokeCommand });
+    case 'registry':
+      return subcommand('registry', rest, { versions: registryVersionsCommand, rollback: registryRollbackCommand });
     case undefined:
     case 'help':
     case '--help':
@@ -36,4 +58,12 @@ export async function main(argv: string[]): Promise<number> {
     default:
       throw new UsageError(`unknown command ${JSON.stringify(command)}\n\n${USAGE}`);
   }
+}
+
+/** `govgraph credentials issue …`: the second word picks the command. */
+function subcommand(group: string, argv: string[], commands: Record<string, (argv: string[]) => Promise<number>>): Promise<number> {
+  const [name, ...rest] = argv;
+  const run = name !== undefined && Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!run) throw new UsageError(`govgraph ${group} takes one of: ${Object.keys(commands).join(', ')}${name === undefined ? '' : ` (got ${JSON.stringify(name)})`}\n\n${USAGE}`);
+  return run(rest);
 }

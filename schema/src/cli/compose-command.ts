@@ -1,18 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { signRequest } from '@govgraph/kit/trust';
+import { signRequest, type PartyKeys } from '@govgraph/kit/trust';
 import type { SubgraphSdl } from '../compose.js';
 import { composeGraph, supergraphRoutingUrls } from '../governance/compose-graph.js';
 import { subgraphFileNames } from '../governance/subgraph-files.js';
 import { SCHEMA_DIR, SUBGRAPHS_DIR, SUPERGRAPH_FILE, subgraphFile } from '../paths.js';
 import { option, parseArgs, UsageError } from './cli-args.js';
-import { httpUrl, sharedSecret, userDirectory, userPath } from './cli-environment.js';
+import { gatewayKeys, httpUrl, userDirectory, userPath } from './cli-environment.js';
 
 export const COMPOSE_USAGE = `govgraph compose [--from-urls <name>=<url> ...] [--out <file>|-]
   Composes the supergraph from schema/subgraphs/*.graphql. Each --from-urls subgraph is read from
-  its running service instead ({ _service { sdl } }, signed with GOVGRAPH_SECRET or
-  DATA_DIR/gateway-secret) and routed at that URL; a name without a file is added.
+  its running service instead ({ _service { sdl } }, signed with the gateway's key from
+  GOVGRAPH_KEYS_DIR or DATA_DIR/keys) and routed at that URL; a name without a file is added.
   Writes schema/supergraph.graphql, or --out (- for stdout; the default with --from-urls).`;
 
 /** The query @apollo/gateway itself sends to learn a subgraph's SDL. */
@@ -25,13 +25,13 @@ export async function composeCommand(argv: string[]): Promise<number> {
   const committed = existsSync(SUPERGRAPH_FILE) ? supergraphRoutingUrls(readFileSync(SUPERGRAPH_FILE, 'utf8')) : {};
   const ordered = [...new Set([...Object.keys(committed), ...subgraphFileNames(SUBGRAPHS_DIR)])].filter((name) => existsSync(subgraphFile(name)));
 
-  const secret = fromUrls.size > 0 ? sharedSecret() : '';
+  const keys = fromUrls.size > 0 ? gatewayKeys() : null;
   const subgraphs: SubgraphSdl[] = [];
   // The committed order first, so an unchanged graph composes to an identical file.
   for (const name of [...new Set([...ordered, ...fromUrls.keys()])]) {
     const url = fromUrls.get(name);
     if (url) {
-      subgraphs.push({ name, url, sdl: await fetchServiceSdl(name, url, secret) });
+      subgraphs.push({ name, url, sdl: await fetchServiceSdl(name, url, keys!) });
       console.error(`read ${name} from ${url}`);
       continue;
     }
@@ -83,9 +83,9 @@ function registeredUrl(name: string): string | undefined {
 }
 
 /** `{ _service { sdl } }` from a running subgraph, signed as the gateway signs (subgraphs answer nobody else). */
-export async function fetchServiceSdl(name: string, url: string, secret: string): Promise<string> {
+export async function fetchServiceSdl(name: string, url: string, keys: PartyKeys): Promise<string> {
   const body = JSON.stringify({ query: SERVICE_SDL_QUERY });
-  const headers = signRequest(secret, { requestId: `govgraph-cli-${randomUUID()}`, claims: null, body });
+  const headers = signRequest(keys, { audience: name, requestId: `govgraph-cli-${randomUUID()}`, claims: null, body });
   let response: Response;
   try {
     response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body, signal: AbortSignal.timeout(15_000) });
@@ -95,7 +95,7 @@ export async function fetchServiceSdl(name: string, url: string, secret: string)
   }
   const text = await response.text();
   if (response.status === 401) {
-    throw new UsageError(`${name} at ${url} refused the signature: GOVGRAPH_SECRET (or DATA_DIR) must be the one the subgraph runs with`);
+    throw new UsageError(`${name} at ${url} refused the signature: the subgraph's trust list must hold this gateway key (GOVGRAPH_KEYS_DIR, GOVGRAPH_TRUST_DIR)`);
   }
   let json: { data?: { _service?: { sdl?: string } }; errors?: Array<{ message: string }> };
   try {

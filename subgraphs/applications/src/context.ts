@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { groupedLoader, keyedLoader, type EventBus, type Logger, type SubgraphContext } from '@govgraph/kit';
+import { groupedLoader, keyedLoader, type EventBus, type Logger, type PartyKeys, type SubgraphContext } from '@govgraph/kit';
 import { ApplicationRepository } from './application/application.repository.js';
 import type { ApplicationTables } from './database.js';
 import { DocumentRepository } from './document/document.repository.js';
@@ -18,14 +18,14 @@ export interface ApplicationsServices {
   submissions: SubmissionService;
   lifecycle: LifecycleService;
   bus: EventBus;
-  /** The shared secret: mints case grants for officers. */
-  secret: string;
+  /** applications' own keys: they sign the case grants officers are handed. */
+  keys: PartyKeys;
   clock: () => Date;
 }
 
 export function createApplicationsServices(
   db: Kysely<ApplicationTables>,
-  options: { secret: string; bus: EventBus; log: Logger; clock?: () => Date },
+  options: { keys: PartyKeys; bus: EventBus; log: Logger; clock?: () => Date },
 ): ApplicationsServices {
   const clock = options.clock ?? (() => new Date());
   const deps = {
@@ -40,7 +40,7 @@ export function createApplicationsServices(
     log: options.log,
   };
   const submissions = new SubmissionService(deps);
-  return { ...deps, submissions, lifecycle: new LifecycleService(deps, submissions), secret: options.secret };
+  return { ...deps, submissions, lifecycle: new LifecycleService(deps, submissions), keys: options.keys };
 }
 
 export function createApplicationsLoaders(services: ApplicationsServices) {

@@ -17,15 +17,16 @@ export const applicationsService: SubgraphService<ApplicationTables> = {
   seed: seedApplications,
   seedVersion: 1,
   buildSchema: buildApplicationsSchema,
-  async createServer({ database, secret, log, redisUrl, redisPrefix, dataDir, clock }) {
+  async createServer({ database, party, nonces, log, redisUrl, redisPrefix, dataDir, clock }) {
     const { schema } = await buildApplicationsSchema();
-    const bus = createEventBus({ redisUrl, redisPrefix, dataDir, log });
-    const services = createApplicationsServices(database.db, { secret, bus, log, ...(clock ? { clock } : {}) });
+    const bus = createEventBus({ redisUrl, redisPrefix, dataDir, log, party });
+    const services = createApplicationsServices(database.db, { keys: party.keys, bus, log, ...(clock ? { clock } : {}) });
     consumeLicenceEvents(bus, services);
     return createSubgraph({
       name: 'applications',
       schema,
-      secret,
+      trust: party.trust,
+      nonces,
       log,
       services,
       createLoaders: createApplicationsLoaders,

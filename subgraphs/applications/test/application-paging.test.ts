@@ -20,7 +20,7 @@ function pagingContract(open: () => Promise<{ database: Database<ApplicationTabl
   beforeAll(async () => {
     ({ database, cleanup } = await open());
     await migrateToLatest(database.db, applicationMigrations, database.dialect);
-    await database.db.transaction().execute((trx) => seedApplications(trx, { database, secret: '' }, { years: 1 }));
+    await database.db.transaction().execute((trx) => seedApplications(trx, { database, sealingSecret: '' }, { years: 1 }));
     // Twelve cases of one applicant submitted at the same instant: the id breaks the tie.
     const template = await database.db.selectFrom('application').selectAll().where('submitted_year', '=', 2025).orderBy('id').executeTakeFirstOrThrow();
     await database.db

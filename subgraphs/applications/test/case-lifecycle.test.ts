@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEPARTMENTS, FileEventBus, createLogger, migrateToLatest, openDatabase, TrustLevel, type Claims, type Database } from '@govgraph/kit';
+import { testParties } from '@govgraph/kit/testing';
 import { createApplicationsServices, type ApplicationsServices } from '../src/context.js';
 import type { ApplicationTables } from '../src/database.js';
 import { CaseType, FormFieldType, MatterType } from '../src/external/catalog.types.js';
@@ -32,7 +33,8 @@ describe('the case lifecycle on a real database', () => {
   let database: Database<ApplicationTables>;
   let services: ApplicationsServices;
   let now = new Date('2026-12-04T02:00:00.000Z'); // a Friday, 10:00 in the city
-  const bus = new FileEventBus(':memory:', createLogger('test', 'silent'));
+  // Signs case decisions as applications; nothing here consumes, so refusals need no counter.
+  const bus = new FileEventBus(':memory:', createLogger('test', 'silent'), { party: testParties(['applications']).applications, eventsRefused: { inc: () => {} } });
 
   const fields = [
     { key: 'applicantName', value: '张三' },
@@ -45,7 +47,7 @@ describe('the case lifecycle on a real database', () => {
   beforeAll(async () => {
     database = openDatabase<ApplicationTables>({ name: 'applications', dataDir: ':memory:' });
     await migrateToLatest(database.db, applicationMigrations, database.dialect);
-    services = createApplicationsServices(database.db, { secret: 's'.repeat(32), bus, log: createLogger('test', 'silent'), clock: () => now });
+    services = createApplicationsServices(database.db, { keys: testParties(['applications']).applications.keys, bus, log: createLogger('test', 'silent'), clock: () => now });
     await database.db.insertInto('document').values({ id: 'D-photo', owner_id: 'P-000001', filename: 'p.png', media_type: 'image/png', size: 1, sha256: 'a'.repeat(64), uploaded_at: now.toISOString() }).execute();
     const taken = now.toISOString();
     await services.sessions.save('P-000001', snapshot('PROMISED-1', CaseType.PROMISED, MatterType.CONFIRMATION, 1, taken));

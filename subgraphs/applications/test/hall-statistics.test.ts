@@ -19,7 +19,7 @@ function statisticsContract(open: () => Promise<{ database: Database<Application
   beforeAll(async () => {
     ({ database, cleanup } = await open());
     await migrateToLatest(database.db, applicationMigrations, database.dialect);
-    await database.db.transaction().execute((trx) => seedApplications(trx, { database, secret: '' }));
+    await database.db.transaction().execute((trx) => seedApplications(trx, { database, sealingSecret: '' }));
     repository = new HallStatisticsRepository(database.db);
   }, 120_000);
   afterAll(async () => {

@@ -18,7 +18,7 @@ describe('the applications demo seed (SQLite)', () => {
     database = openDatabase<ApplicationTables>({ name: 'applications', dataDir: ':memory:' });
     await migrateToLatest(database.db, applicationMigrations, database.dialect);
     const started = performance.now();
-    await database.db.transaction().execute((trx) => seedApplications(trx, { database, secret: '' }));
+    await database.db.transaction().execute((trx) => seedApplications(trx, { database, sealingSecret: '' }));
     seedMs = performance.now() - started;
     cases = await database.db.selectFrom('application').selectAll().execute();
   }, 60_000);

@@ -13,7 +13,7 @@ import { HallStatisticsResolver } from '../src/statistics/hall-statistics.resolv
 async function seeded(database: Database<ApplicationTables>, years?: number): Promise<number> {
   await migrateToLatest(database.db, applicationMigrations, database.dialect);
   const started = performance.now();
-  await database.db.transaction().execute((trx) => seedApplications(trx, { database, secret: '' }, years === undefined ? {} : { years }));
+  await database.db.transaction().execute((trx) => seedApplications(trx, { database, sealingSecret: '' }, years === undefined ? {} : { years }));
   return performance.now() - started;
 }
 

@@ -17,15 +17,16 @@ export const catalogService: SubgraphService<CatalogTables> = {
   // 2: the catalog at the hall's scale, with definitions, districts and search (issue 4).
   seedVersion: 2,
   buildSchema: buildCatalogSchema,
-  async createServer({ database, secret, log, redisUrl, redisPrefix, dataDir }) {
+  async createServer({ database, party, nonces, log, redisUrl, redisPrefix, dataDir }) {
     const { schema } = await buildCatalogSchema();
     // A start may follow a migration or a reseed: gateways drop what they cached from the catalog.
-    const bus = createEventBus({ redisUrl, redisPrefix, dataDir, log });
+    const bus = createEventBus({ redisUrl, redisPrefix, dataDir, log, party });
     void announceCatalogChanged(bus, { reason: 'started' }, log);
     return createSubgraph({
       name: 'catalog',
       schema,
-      secret,
+      trust: party.trust,
+      nonces,
       log,
       services: createCatalogServices(database.db, database.dialect),
       createLoaders: createCatalogLoaders,

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Kysely } from 'kysely';
-import { cityDate, groupedLoader, keyedLoader, type Logger, type RateLimiter, type SubgraphContext } from '@govgraph/kit';
+import { cityDate, groupedLoader, keyedLoader, type Logger, type PartyCredentials, type RateLimiter, type SubgraphContext, type TrustStore } from '@govgraph/kit';
 import type { IdentityTables } from './database.js';
 import { AccountRepository } from './account/account.repository.js';
 import { LoginThrottle } from './account/login-throttle.js';
@@ -17,15 +17,16 @@ export interface IdentityServices {
   dataAccess: DataAccessRepository;
   keys: SigningKeys;
   loginThrottle: LoginThrottle;
-  /** The graph's shared secret: opens case grants. */
-  secret: string;
+  /** The trust list: applications' public key opens case grants. */
+  trust: TrustStore;
   clock: () => Date;
   /** Today in the city, YYYY-MM-DD: authorisations are counted in local days. */
   today: () => string;
 }
 
 export interface IdentityServiceOptions {
-  secret: string;
+  /** identity's own keys (its sealing secret seals the token keys) and the trust list. */
+  party: PartyCredentials;
   rateLimiter: RateLimiter;
   log: Logger;
   clock?: () => Date;
@@ -40,9 +41,9 @@ export function createIdentityServices(db: Kysely<IdentityTables>, options: Iden
     enterprises: new EnterpriseRepository(db),
     accounts: new AccountRepository(db),
     dataAccess: new DataAccessRepository(db),
-    keys: new SigningKeys(db, { secret: options.secret, clock, log: options.log, maxAgeDays: options.keyMaxAgeDays ?? 30 }),
+    keys: new SigningKeys(db, { sealingSecret: options.party.keys.sealingSecret, clock, log: options.log, maxAgeDays: options.keyMaxAgeDays ?? 30 }),
     loginThrottle: new LoginThrottle(options.rateLimiter),
-    secret: options.secret,
+    trust: options.party.trust,
     clock,
     today: () => cityDate(clock()),
   };

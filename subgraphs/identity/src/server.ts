@@ -15,22 +15,23 @@ export const identityService: SubgraphService<IdentityTables> = {
   migrations: identityMigrations,
   seed: (trx) => seedIdentity(trx),
   buildSchema: buildIdentitySchema,
-  async createServer({ database, secret, log, redisUrl, redisPrefix, dataDir }) {
+  async createServer({ database, party, nonces, log, redisUrl, redisPrefix, dataDir }) {
     const { schema } = await buildIdentitySchema();
     const rateLimiter = createRateLimiter({ redisUrl, prefix: `${redisPrefix}identity:`, log });
     const services = createIdentityServices(database.db, {
-      secret,
+      party,
       rateLimiter,
       log,
       keyMaxAgeDays: Number(process.env.IDENTITY_KEY_MAX_AGE_DAYS ?? 30),
     });
     await services.keys.current();
-    const bus = createEventBus({ redisUrl, redisPrefix, dataDir, log });
+    const bus = createEventBus({ redisUrl, redisPrefix, dataDir, log, party });
     consumeDataAccessEvents(bus, log, services);
     return createSubgraph({
       name: 'identity',
       schema,
-      secret,
+      trust: party.trust,
+      nonces,
       log,
       services,
       createLoaders: createIdentityLoaders,

@@ -8,7 +8,7 @@ import { issueToken, TOKEN_LIFETIME_SECONDS } from '../src/keys/tokens.js';
 import { identityMigrations } from '../src/migrations/index.js';
 
 const log = createLogger('test', 'silent');
-const secret = 's'.repeat(40);
+const sealingSecret = 's'.repeat(40);
 const subject = { accountId: 'A-000001', personId: 'P-000001', applicantId: 'P-000001', roles: ['citizen'], department: null };
 
 describe('token signing keys', () => {
@@ -23,7 +23,7 @@ describe('token signing keys', () => {
   afterAll(() => database.close());
 
   it('issues EdDSA tokens with issuer, audience, kid, nbf and a one-hour expiry', async () => {
-    const keys = new SigningKeys(database.db, { secret, clock, log, maxAgeDays: 30 });
+    const keys = new SigningKeys(database.db, { sealingSecret, clock, log, maxAgeDays: 30 });
     const { token } = await issueToken(keys, subject, now);
     const { payload, protectedHeader } = await jwtVerify(token, createLocalJWKSet(await keys.jwks()), {
       issuer: TOKEN_ISSUER,
@@ -37,7 +37,7 @@ describe('token signing keys', () => {
   });
 
   it('keeps the old key in the JWKS after a rotation until its tokens have expired', async () => {
-    const keys = new SigningKeys(database.db, { secret, clock, log, maxAgeDays: 30 });
+    const keys = new SigningKeys(database.db, { sealingSecret, clock, log, maxAgeDays: 30 });
     const before = await issueToken(keys, subject, now);
     const oldKid = decodeProtectedHeader(before.token).kid;
     await keys.rotate();
@@ -56,13 +56,13 @@ describe('token signing keys', () => {
   it('stores private keys sealed, and starts a new key when they cannot be opened', async () => {
     const rows = await database.db.selectFrom('signing_key').select(['kid', 'private_jwk']).execute();
     for (const row of rows) expect(row.private_jwk).toMatch(/^v1\./);
-    const active = await new SigningKeys(database.db, { secret, clock, log, maxAgeDays: 30 }).current();
-    const otherSecret = new SigningKeys(database.db, { secret: 'x'.repeat(40), clock, log, maxAgeDays: 30 });
+    const active = await new SigningKeys(database.db, { sealingSecret, clock, log, maxAgeDays: 30 }).current();
+    const otherSecret = new SigningKeys(database.db, { sealingSecret: 'x'.repeat(40), clock, log, maxAgeDays: 30 });
     expect((await otherSecret.current()).kid).not.toBe(active.kid);
   });
 
   it('rotates by age', async () => {
-    const keys = new SigningKeys(database.db, { secret, clock, log, maxAgeDays: 30 });
+    const keys = new SigningKeys(database.db, { sealingSecret, clock, log, maxAgeDays: 30 });
     const first = await keys.current();
     now = new Date(now.getTime() + 31 * 86_400_000);
     expect((await keys.current()).kid).not.toBe(first.kid);

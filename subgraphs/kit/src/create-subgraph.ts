@@ -10,8 +10,10 @@ import type { Logger } from './logger.js';
 import type { Claims } from './trust/claims.js';
 import { ErrorCode } from './errors.js';
 import { verifyRequest } from './trust/gateway-signature.js';
-import { ReplayGuard } from './trust/replay-guard.js';
+import type { NonceStore } from './trust/replay-guard.js';
+import type { TrustStore } from './trust/trust-store.js';
 import { verifyRouteRequest } from './trust/route-signature.js';
+import { sendMetrics, signedRequestRefusal, withProcessMetrics } from './metrics/index.js';
 import {
   BodySignatureError,
   BodyTooLargeError,
@@ -70,8 +72,10 @@ export interface SignedRoute {
 export interface SubgraphOptions<Loaders, Services> {
   name: string;
   schema: GraphQLSchema;
-  /** Shared with the gateway: verifies the signature on every GraphQL request. */
-  secret: string;
+  /** The trust list: the gateway's public key verifies the signature on every request. */
+  trust: TrustStore;
+  /** Where accepted nonces are remembered (every replica of the subgraph shares it with Redis). */
+  nonces: NonceStore;
   log: Logger;
   services: Services;
   /** Called per request: fresh DataLoaders, so batching never mixes callers. */
@@ -103,9 +107,10 @@ export interface Subgraph {
 const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 /**
- * Serves a subgraph schema over HTTP: `/graphql` for requests signed by the gateway, `/healthz`
- * and `/readyz` for operators, any public GET routes the subgraph adds, and signed routes (any
- * method, streamed bodies checked against the gateway's trailer).
+ * Serves a subgraph schema over HTTP: `/graphql` for requests signed by the gateway, `/healthz`,
+ * `/readyz` and `/metrics` (Prometheus; no personal data) for operators, any public GET routes
+ * the subgraph adds, and signed routes (any method, streamed bodies checked against the
+ * gateway's trailer).
  */
 export async function createSubgraph<Loaders, Services>(options: SubgraphOptions<Loaders, Services>): Promise<Subgraph> {
   const { log } = options;
@@ -123,7 +128,7 @@ export async function createSubgraph<Loaders, Services>(options: SubgraphOptions
   });
   await apollo.start();
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  const replays = new ReplayGuard();
+  const metrics = withProcessMetrics(options.name);
 
   async function handleGraphQL(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method !== 'POST') {
@@ -134,10 +139,11 @@ export async function createSubgraph<Loaders, Services>(options: SubgraphOptions
       const value = req.headers[name];
       return Array.isArray(value) ? value[0] : value;
     };
-    const checked = verifyRequest(options.secret, header, raw);
+    const checked = verifyRequest(options.trust, options.name, header, raw);
     // Only a correctly signed request's nonce is remembered: forged ones cannot fill the guard.
-    const verified = checked.ok && !replays.firstSight(checked.nonce) ? { ok: false as const, reason: 'replayed gateway signature' } : checked;
+    const verified = checked.ok && !(await options.nonces.firstSight(checked.nonce)) ? { ok: false as const, reason: 'replayed gateway signature' } : checked;
     if (!verified.ok) {
+      metrics.signedRequestsRefused.inc({ reason: signedRequestRefusal(verified.reason) });
       log.warn({ reason: verified.reason, remote: req.socket.remoteAddress }, 'refused unsigned request');
       return sendGraphQLError(res, 401, 'UNAUTHENTICATED', `Request refused: ${verified.reason}; subgraphs answer only the gateway`);
     }
@@ -169,10 +175,12 @@ export async function createSubgraph<Loaders, Services>(options: SubgraphOptions
       const value = req.headers[name];
       return Array.isArray(value) ? value[0] : value;
     };
-    const verified = verifyRouteRequest(options.secret, header, { method, target: req.url ?? '/' });
+    const checked = verifyRouteRequest(options.trust, options.name, header, { method, target: req.url ?? '/' });
+    const verified = checked.ok && !(await options.nonces.firstSight(checked.nonce)) ? { ok: false as const, reason: 'replayed gateway signature' } : checked;
     const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
     const refusal = !verified.ok ? verified.reason : verified.body === 'none' && hasBody ? 'body not covered by the signature' : null;
     if (!verified.ok || refusal) {
+      metrics.signedRequestsRefused.inc({ reason: signedRequestRefusal(refusal ?? '') });
       log.warn({ reason: refusal, remote: req.socket.remoteAddress, method }, 'refused unsigned request');
       // Nothing of an unsigned body is read: answer and close.
       return sendGraphQLError(res, 401, 'UNAUTHENTICATED', `Request refused: ${refusal}; subgraphs answer only the gateway`, { connection: 'close' });
@@ -180,7 +188,7 @@ export async function createSubgraph<Loaders, Services>(options: SubgraphOptions
     const body =
       verified.body === 'trailer'
         ? verifiedBody(req, {
-            secret: options.secret,
+            trust: options.trust,
             seal: { requestId: verified.requestId, signature: verified.signature },
             trailers: () => req.trailers,
             maxBytes: route.maxBodyBytes ?? maxBodyBytes,
@@ -212,6 +220,7 @@ export async function createSubgraph<Loaders, Services>(options: SubgraphOptions
     try {
       if (path === '/graphql') return await handleGraphQL(req, res);
       if (path === '/healthz') return sendJson(res, 200, { status: 'ok', service: options.name });
+      if (path === '/metrics' && req.method === 'GET') return await sendMetrics(res, metrics.registry);
       if (path === '/readyz') {
         try {
           await options.checkReady?.();
@@ -231,6 +240,7 @@ export async function createSubgraph<Loaders, Services>(options: SubgraphOptions
         return void res.destroy();
       }
       if (error instanceof BodySignatureError) {
+        metrics.signedRequestsRefused.inc({ reason: signedRequestRefusal(error.reason) });
         log.warn({ reason: error.reason, path }, 'refused a body the gateway did not sign');
         return sendGraphQLError(res, 401, 'UNAUTHENTICATED', `Request refused: ${error.reason}; subgraphs answer only the gateway`, { connection: 'close' });
       }

@@ -26,3 +26,4 @@ export * from './demo/population.js';
 export * from './demo/catalog/index.js';
 export * from './events/index.js';
 export * from './with-service-database.js';
+export * from './metrics/index.js';

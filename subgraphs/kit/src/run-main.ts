@@ -1,8 +1,7 @@
 import { subgraphConfig } from './config.js';
 import { createLogger } from './logger.js';
-import { startService, type SubgraphService } from './service.js';
+import { loadServiceParty, startService, type SubgraphService } from './service.js';
 import { stopOnSignals } from './stop-on-signals.js';
-import { loadSharedSecret } from './trust/shared-secret.js';
 
 /** The body of a subgraph's `src/index.ts`: start from the environment, stop on a signal. */
 export async function runServiceMain<Schema>(service: SubgraphService<Schema>): Promise<void> {
@@ -10,7 +9,7 @@ export async function runServiceMain<Schema>(service: SubgraphService<Schema>): 
   const log = createLogger(service.name);
   try {
     const config = subgraphConfig(service.name);
-    const { running } = await startService(service, config, { secret: loadSharedSecret(config.dataDir), log });
+    const { running } = await startService(service, config, { party: loadServiceParty(service.name, config), log });
     stopOnSignals(log, running.close);
   } catch (error) {
     // Config and database errors say what is wrong; a plain line beats a stack here.

@@ -5,10 +5,19 @@ import { migrateToLatest, openDatabase, type Database, type Dialect, type Migrat
 import type { FederatedSchema } from './federated-schema.js';
 import type { Logger } from './logger.js';
 import type { RunningSubgraph, Subgraph } from './create-subgraph.js';
+import { keyLocationsFrom, loadPartyCredentials, type PartyCredentials } from './trust/key-locations.js';
+import { createNonceStore, type NonceStore } from './trust/replay-guard.js';
+import { CASE_GRANT_ISSUER } from './trust/case-grant.js';
+import { CASE_DECISION_STREAM, LICENCE_STATUS_STREAM } from './events/case-events.js';
+import { DATA_ACCESS_STREAM } from './events/data-access-event.js';
+import { publishersOf } from './events/stream-publishers.js';
 
 export interface ServiceDeps<Schema> {
   database: Database<Schema>;
-  secret: string;
+  /** This department's own keys (it signs its events, applications its case grants) and the trust list. */
+  party: PartyCredentials;
+  /** Nonces of accepted gateway signatures, shared by every replica through Redis when set. */
+  nonces: NonceStore;
   log: Logger;
   dataDir: string;
   redisUrl: string | undefined;
@@ -38,8 +47,8 @@ export interface SubgraphService<Schema> {
 
 export interface SeedContext<Schema> {
   database: Database<Schema>;
-  /** The shared secret, for seeds that sign or seal (licences, keys). */
-  secret: string;
+  /** The department's own sealing secret, for seeds that seal private keys (licences' issuer keys). */
+  sealingSecret: string;
 }
 
 interface MetaTable {
@@ -51,7 +60,7 @@ export async function prepareDatabase<Schema>(
   service: SubgraphService<Schema>,
   database: Database<Schema>,
   log: Logger,
-  options: { seed?: boolean; secret?: string } = {},
+  options: { seed?: boolean; sealingSecret?: string } = {},
 ): Promise<void> {
   const migrations = typeof service.migrations === 'function' ? service.migrations(database.dialect) : service.migrations;
   const applied = await migrateToLatest(database.db, migrations, database.dialect);
@@ -70,7 +79,7 @@ export async function prepareDatabase<Schema>(
   if (seededVersion === version) return;
   const started = Date.now();
   await database.db.transaction().execute(async (trx) => {
-    await service.seed!(trx, { database, secret: options.secret ?? '' });
+    await service.seed!(trx, { database, sealingSecret: options.sealingSecret ?? '' });
     const metaTrx = trx as unknown as Kysely<MetaTable>;
     await metaTrx.deleteFrom('govgraph_meta').where('key', 'in', ['seeded_at', 'seed_version']).execute();
     await metaTrx
@@ -93,14 +102,16 @@ export interface StartedService {
 export async function startService<Schema>(
   service: SubgraphService<Schema>,
   config: SubgraphConfig,
-  deps: { secret: string; log: Logger; seed?: boolean; clock?: () => Date },
+  deps: { party: PartyCredentials; log: Logger; seed?: boolean; clock?: () => Date },
 ): Promise<StartedService> {
   const database = openDatabase<Schema>({ name: config.name, dataDir: config.dataDir, url: config.databaseUrl });
+  const nonces = createNonceStore({ redisUrl: config.redisUrl, redisPrefix: config.redisPrefix, party: service.name, log: deps.log });
   try {
-    await prepareDatabase(service, database, deps.log, { seed: deps.seed ?? true, secret: deps.secret });
+    await prepareDatabase(service, database, deps.log, { seed: deps.seed ?? true, sealingSecret: deps.party.keys.sealingSecret });
     const subgraph = await service.createServer({
       database,
-      secret: deps.secret,
+      party: deps.party,
+      nonces,
       log: deps.log,
       dataDir: config.dataDir,
       redisUrl: config.redisUrl,
@@ -110,10 +121,35 @@ export async function startService<Schema>(
     const running = await subgraph.listen(config.port, config.host);
     return {
       database: database as Database<unknown>,
-      running: { ...running, close: async () => { await running.close(); await database.close(); } },
+      running: { ...running, close: async () => { await running.close(); await database.close(); await nonces.close(); } },
     };
   } catch (error) {
     await database.close();
+    await nonces.close();
     throw error;
   }
+}
+
+/** The event streams each known department reads (its consumers subscribe to these). */
+const CONSUMES: Readonly<Record<string, readonly string[]>> = {
+  identity: [DATA_ACCESS_STREAM],
+  licences: [CASE_DECISION_STREAM],
+  applications: [LICENCE_STATUS_STREAM],
+};
+/** Departments that open case grants an officer presents. */
+const OPENS_CASE_GRANTS: readonly string[] = ['identity', 'licences'];
+
+/**
+ * The parties whose signatures a department verifies: the gateway's requests, applications' case
+ * grants (identity and licences), and the publishers of the streams it reads. Production refuses
+ * to start when the trust list lacks one of them.
+ */
+export function trustedPartiesOf(name: string): string[] {
+  const parties = ['gateway', ...(OPENS_CASE_GRANTS.includes(name) ? [CASE_GRANT_ISSUER] : []), ...(CONSUMES[name] ?? []).flatMap(publishersOf)];
+  return [...new Set(parties)];
+}
+
+/** A department's own keys and the trust list, from the environment (service-config.ts: GOVGRAPH_KEYS_DIR, GOVGRAPH_TRUST_DIR). */
+export function loadServiceParty(name: string, config: SubgraphConfig, env: NodeJS.ProcessEnv = process.env): PartyCredentials {
+  return loadPartyCredentials(name, keyLocationsFrom(env, config.dataDir), trustedPartiesOf(name));
 }

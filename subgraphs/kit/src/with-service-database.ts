@@ -1,12 +1,13 @@
 import { subgraphConfig, type SubgraphConfig } from './config.js';
 import { openDatabase, type Database } from './db/index.js';
 import { createLogger, type Logger } from './logger.js';
-import { prepareDatabase, type SubgraphService } from './service.js';
-import { loadSharedSecret } from './trust/shared-secret.js';
+import { loadServiceParty, prepareDatabase, type SubgraphService } from './service.js';
+import type { PartyCredentials } from './trust/key-locations.js';
 
 export interface MaintenanceContext {
   config: SubgraphConfig;
-  secret: string;
+  /** The department's own keys: its sealing secret opens the private keys it keeps in its database. */
+  party: PartyCredentials;
   log: Logger;
 }
 
@@ -20,11 +21,11 @@ export async function withServiceDatabase<Schema, T>(
 ): Promise<T> {
   const config = subgraphConfig(service.name);
   const log = createLogger(service.name, process.env.LOG_LEVEL ?? 'warn');
-  const secret = loadSharedSecret(config.dataDir);
+  const party = loadServiceParty(service.name, config);
   const database = openDatabase<Schema>({ name: service.name, dataDir: config.dataDir, url: config.databaseUrl });
   try {
-    await prepareDatabase(service, database, log, { secret });
-    return await work(database, { config, secret, log });
+    await prepareDatabase(service, database, log, { sealingSecret: party.keys.sealingSecret });
+    return await work(database, { config, party, log });
   } finally {
     await database.close();
   }

@@ -15,8 +15,11 @@ import {
   verifyRequest,
   verifyRouteRequest,
 } from '../src/trust/index.js';
+import { testParties } from '../src/testing/index.js';
 
-const secret = 'z'.repeat(40);
+const parties = testParties(['gateway', 'licences']);
+const gatewayKeys = parties.gateway.keys;
+const trust = parties.licences.trust;
 const claims = { accountId: 'A-1', personId: 'P-000001', applicantId: 'P-000001', roles: ['citizen'], department: null };
 const upload = { method: 'POST', target: '/documents?filename=photo.png' };
 
@@ -30,30 +33,38 @@ function sha256(value: string | Buffer): string {
 
 describe('signed routes: headers', () => {
   it('verifies method, target, claims and body mode as the gateway signed them', () => {
-    const headers = signRouteRequest(secret, { requestId: 'r1', claims, clientAddress: '203.0.113.7', ...upload, body: 'trailer' });
-    const verified = verifyRouteRequest(secret, getter(headers), upload);
+    const headers = signRouteRequest(gatewayKeys, { audience: 'applications', requestId: 'r1', claims, clientAddress: '203.0.113.7', ...upload, body: 'trailer' });
+    const verified = verifyRouteRequest(trust, 'applications', getter(headers), upload);
     expect(verified).toMatchObject({ ok: true, requestId: 'r1', claims, clientAddress: '203.0.113.7', body: 'trailer' });
     expect(verified.ok && verified.signature).toBe(headers[RouteTrustHeader.signature]);
+    expect(verified.ok && verified.nonce).toBe(headers[RouteTrustHeader.nonce]);
   });
 
-  it('refuses another target, method, body mode, claims, secret, an old signature and none at all', () => {
-    const headers = signRouteRequest(secret, { requestId: 'r1', claims, ...upload, body: 'trailer' });
-    expect(verifyRouteRequest(secret, getter({}), upload)).toEqual({ ok: false, reason: 'missing gateway signature' });
-    expect(verifyRouteRequest(secret, getter(headers), { ...upload, target: '/documents?filename=other.png' })).toMatchObject({ ok: false });
-    expect(verifyRouteRequest(secret, getter(headers), { ...upload, method: 'PUT' })).toMatchObject({ ok: false });
-    expect(verifyRouteRequest(secret, getter({ ...headers, [RouteTrustHeader.body]: 'none' }), upload)).toMatchObject({ ok: false });
+  it('signs a nonce, so the same signed request can be refused the second time', () => {
+    const headers = signRouteRequest(gatewayKeys, { audience: 'applications', requestId: 'r1', claims, method: 'GET', target: '/documents/D-1', body: 'none' });
+    expect(headers[RouteTrustHeader.nonce]).toMatch(/^[0-9a-f-]{36}$/);
+    const renonced = { ...headers, [RouteTrustHeader.nonce]: 'fresh-nonce' };
+    expect(verifyRouteRequest(trust, 'applications', getter(renonced), { method: 'GET', target: '/documents/D-1' })).toMatchObject({ ok: false });
+  });
+
+  it('refuses another target, method, body mode, claims, audience, an old signature and none at all', () => {
+    const headers = signRouteRequest(gatewayKeys, { audience: 'applications', requestId: 'r1', claims, ...upload, body: 'trailer' });
+    expect(verifyRouteRequest(trust, 'applications', getter({}), upload)).toEqual({ ok: false, reason: 'missing gateway signature' });
+    expect(verifyRouteRequest(trust, 'applications', getter(headers), { ...upload, target: '/documents?filename=other.png' })).toMatchObject({ ok: false });
+    expect(verifyRouteRequest(trust, 'applications', getter(headers), { ...upload, method: 'PUT' })).toMatchObject({ ok: false });
+    expect(verifyRouteRequest(trust, 'applications', getter({ ...headers, [RouteTrustHeader.body]: 'none' }), upload)).toMatchObject({ ok: false });
     const forged = Buffer.from(JSON.stringify({ ...claims, applicantId: 'P-000002' })).toString('base64url');
-    expect(verifyRouteRequest(secret, getter({ ...headers, [RouteTrustHeader.claims]: forged }), upload)).toMatchObject({ ok: false });
-    expect(verifyRouteRequest('w'.repeat(40), getter(headers), upload)).toMatchObject({ ok: false });
-    const old = signRouteRequest(secret, { requestId: 'r1', claims, ...upload, body: 'trailer', now: Date.now() - MAX_SIGNATURE_AGE_MS - 1 });
-    expect(verifyRouteRequest(secret, getter(old), upload)).toEqual({ ok: false, reason: 'gateway signature expired' });
+    expect(verifyRouteRequest(trust, 'applications', getter({ ...headers, [RouteTrustHeader.claims]: forged }), upload)).toMatchObject({ ok: false });
+    expect(verifyRouteRequest(trust, 'identity', getter(headers), upload)).toMatchObject({ ok: false });
+    const old = signRouteRequest(gatewayKeys, { audience: 'applications', requestId: 'r1', claims, ...upload, body: 'trailer', now: Date.now() - MAX_SIGNATURE_AGE_MS - 1 });
+    expect(verifyRouteRequest(trust, 'applications', getter(old), upload)).toEqual({ ok: false, reason: 'gateway signature expired' });
   });
 
   it('is not interchangeable with a GraphQL request signature', () => {
-    const graphql = signRequest(secret, { requestId: 'r1', claims, body: '' });
-    expect(verifyRouteRequest(secret, getter({ ...graphql, [RouteTrustHeader.body]: 'none' }), { method: 'GET', target: '/documents/D-1' })).toMatchObject({ ok: false });
-    const route = signRouteRequest(secret, { requestId: 'r1', claims, method: 'POST', target: '/graphql', body: 'none' });
-    expect(verifyRequest(secret, getter(route), '')).toMatchObject({ ok: false });
+    const graphql = signRequest(gatewayKeys, { audience: 'applications', requestId: 'r1', claims, body: '' });
+    expect(verifyRouteRequest(trust, 'applications', getter({ ...graphql, [RouteTrustHeader.body]: 'none' }), { method: 'GET', target: '/documents/D-1' })).toMatchObject({ ok: false });
+    const route = signRouteRequest(gatewayKeys, { audience: 'applications', requestId: 'r1', claims, method: 'POST', target: '/graphql', body: 'none' });
+    expect(verifyRequest(trust, 'applications', getter(route), '')).toMatchObject({ ok: false });
   });
 });
 
@@ -62,18 +73,18 @@ describe('signed routes: the body trailer', () => {
   const seal = { requestId: 'r1', signature: 'header-signature', size: body.length, sha256: sha256(body) };
 
   it('vouches for exactly this body under this header signature', () => {
-    const trailers = signBodyTrailer(secret, seal);
+    const trailers = signBodyTrailer(gatewayKeys, seal);
     expect(trailers[BodyTrailer.sha256]).toBe(seal.sha256);
-    expect(verifyBodyTrailer(secret, getter(trailers), seal)).toEqual({ ok: true });
-    expect(verifyBodyTrailer(secret, getter(trailers), { ...seal, sha256: sha256('other') })).toMatchObject({ ok: false });
-    expect(verifyBodyTrailer(secret, getter(trailers), { ...seal, size: seal.size - 1 })).toMatchObject({ ok: false });
+    expect(verifyBodyTrailer(trust, getter(trailers), seal)).toEqual({ ok: true });
+    expect(verifyBodyTrailer(trust, getter(trailers), { ...seal, sha256: sha256('other') })).toMatchObject({ ok: false });
+    expect(verifyBodyTrailer(trust, getter(trailers), { ...seal, size: seal.size - 1 })).toMatchObject({ ok: false });
     // Lifted onto another request (another header signature or request id): refused.
-    expect(verifyBodyTrailer(secret, getter(trailers), { ...seal, signature: 'another' })).toMatchObject({ ok: false });
-    expect(verifyBodyTrailer(secret, getter(trailers), { ...seal, requestId: 'r2' })).toMatchObject({ ok: false });
-    // A trailer rewritten to match a substituted body, without the secret: refused.
+    expect(verifyBodyTrailer(trust, getter(trailers), { ...seal, signature: 'another' })).toMatchObject({ ok: false });
+    expect(verifyBodyTrailer(trust, getter(trailers), { ...seal, requestId: 'r2' })).toMatchObject({ ok: false });
+    // A trailer rewritten to match a substituted body, without the gateway's key: refused.
     const rewritten = { ...trailers, [BodyTrailer.sha256]: sha256('evil'), [BodyTrailer.size]: '4' };
-    expect(verifyBodyTrailer(secret, getter(rewritten), { ...seal, size: 4, sha256: sha256('evil') })).toEqual({ ok: false, reason: 'bad body signature' });
-    expect(verifyBodyTrailer(secret, getter({}), seal)).toEqual({ ok: false, reason: 'missing body trailer' });
+    expect(verifyBodyTrailer(trust, getter(rewritten), { ...seal, size: 4, sha256: sha256('evil') })).toEqual({ ok: false, reason: 'bad body signature' });
+    expect(verifyBodyTrailer(trust, getter({}), seal)).toEqual({ ok: false, reason: 'missing body trailer' });
   });
 
   it('hashes incrementally what streams past', () => {
@@ -96,27 +107,27 @@ describe('verifiedBody', () => {
   }
 
   it('passes the body through and ends when the trailer matches', async () => {
-    const trailers = signBodyTrailer(secret, { ...seal, size: whole.length, sha256: sha256(whole) });
-    const body = verifiedBody(source(chunks), { secret, seal, trailers: () => trailers, maxBytes: 1024 });
+    const trailers = signBodyTrailer(gatewayKeys, { ...seal, size: whole.length, sha256: sha256(whole) });
+    const body = verifiedBody(source(chunks), { trust, seal, trailers: () => trailers, maxBytes: 1024 });
     expect(await text(body)).toBe(whole);
   });
 
   it('fails instead of ending when the body was altered or the trailer is missing', async () => {
-    const trailers = signBodyTrailer(secret, { ...seal, size: whole.length, sha256: sha256(whole) });
-    const altered = verifiedBody(source(['hello ', 'STREAMED ', 'world']), { secret, seal, trailers: () => trailers, maxBytes: 1024 });
+    const trailers = signBodyTrailer(gatewayKeys, { ...seal, size: whole.length, sha256: sha256(whole) });
+    const altered = verifiedBody(source(['hello ', 'STREAMED ', 'world']), { trust, seal, trailers: () => trailers, maxBytes: 1024 });
     await expect(text(altered)).rejects.toBeInstanceOf(BodySignatureError);
-    const bare = verifiedBody(source(chunks), { secret, seal, trailers: () => ({}), maxBytes: 1024 });
+    const bare = verifiedBody(source(chunks), { trust, seal, trailers: () => ({}), maxBytes: 1024 });
     await expect(text(bare)).rejects.toThrow(/missing body trailer/);
   });
 
   it('fails as soon as the body passes the limit', async () => {
-    const body = verifiedBody(source(chunks), { secret, seal, trailers: () => ({}), maxBytes: 10 });
+    const body = verifiedBody(source(chunks), { trust, seal, trailers: () => ({}), maxBytes: 10 });
     await expect(text(body)).rejects.toBeInstanceOf(BodyTooLargeError);
   });
 
   it('fails when the sender goes away before the end', async () => {
     const half = new Readable({ read() {} });
-    const body = verifiedBody(half, { secret, seal, trailers: () => ({}), maxBytes: 1024 });
+    const body = verifiedBody(half, { trust, seal, trailers: () => ({}), maxBytes: 1024 });
     half.push(Buffer.from('part'));
     const reading = text(body);
     half.destroy();

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { cityDate, groupedLoader, keyedLoader, type EventBus, type RateLimiter, type SubgraphContext } from '@govgraph/kit';
+import { cityDate, groupedLoader, keyedLoader, type EventBus, type PartyCredentials, type RateLimiter, type SubgraphContext, type TrustStore } from '@govgraph/kit';
 import { CaseDecisions } from './case/case-decisions.js';
 import type { LicenceTables } from './database.js';
 import { LicenceTypeRepository } from './licence-type/licence-type.repository.js';
@@ -16,8 +16,8 @@ export interface LicencesServices {
   /** Reports officers' reads to identity's data-access log, and status changes to the case system. */
   bus: EventBus;
   cases: CaseDecisions;
-  /** The shared secret: opens case grants. */
-  secret: string;
+  /** The trust list: applications' public key opens case grants. */
+  trust: TrustStore;
   clock: () => Date;
   /** Today in the city (UTC+8), YYYY-MM-DD: validity is counted in local days. */
   today: () => string;
@@ -25,18 +25,18 @@ export interface LicencesServices {
 
 export function createLicencesServices(
   db: Kysely<LicenceTables>,
-  options: { secret: string; rateLimiter: RateLimiter; bus: EventBus; clock?: () => Date },
+  options: { party: PartyCredentials; rateLimiter: RateLimiter; bus: EventBus; clock?: () => Date },
 ): LicencesServices {
   const clock = options.clock ?? (() => new Date());
   return {
     licences: new LicenceRepository(db),
     types: new LicenceTypeRepository(db),
     writer: new LicenceWriter(db),
-    keys: new IssuerKeys(db, options.secret, clock),
+    keys: new IssuerKeys(db, options.party.keys.sealingSecret, clock),
     rateLimiter: options.rateLimiter,
     bus: options.bus,
     cases: new CaseDecisions(db),
-    secret: options.secret,
+    trust: options.party.trust,
     clock,
     today: () => cityDate(clock()),
   };

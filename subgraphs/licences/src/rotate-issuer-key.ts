@@ -13,5 +13,5 @@ if (!department) {
   console.error(`usage: npm run rotate-issuer-key -w @govgraph/licences -- <department>\n  one of: ${CITY_DEPARTMENTS.map((d) => d.key).join(' ')}`);
   process.exit(2);
 }
-const kid = await withServiceDatabase(licencesService, (database, { secret }) => new IssuerKeys(database.db, secret, () => new Date()).rotate(department.code));
+const kid = await withServiceDatabase(licencesService, (database, { party }) => new IssuerKeys(database.db, party.keys.sealingSecret, () => new Date()).rotate(department.code));
 console.log(`${department.name} now signs licences with key ${kid}; earlier licences keep verifying with their own keys`);

@@ -16,20 +16,21 @@ export const licencesService: SubgraphService<LicenceTables> = {
   department: DEPARTMENTS.dataAdministration.name,
   migrations: licenceMigrations,
   // The seed signs every licence with its issuer's key, so it writes keys through the same transaction.
-  seed: (trx, { secret }) => seedLicences(trx, new IssuerKeys(trx, secret, () => new Date())),
+  seed: (trx, { sealingSecret }) => seedLicences(trx, new IssuerKeys(trx, sealingSecret, () => new Date())),
   // 2: forty types, signed licences for the whole demo city (issue 5).
   seedVersion: 2,
   buildSchema: buildLicencesSchema,
-  async createServer({ database, secret, log, redisUrl, redisPrefix, dataDir }) {
+  async createServer({ database, party, nonces, log, redisUrl, redisPrefix, dataDir }) {
     const { schema } = await buildLicencesSchema();
     const rateLimiter = createRateLimiter({ redisUrl, prefix: `${redisPrefix}licences:`, log });
-    const bus = createEventBus({ redisUrl, redisPrefix, dataDir, log });
-    const services = createLicencesServices(database.db, { secret, rateLimiter, bus });
+    const bus = createEventBus({ redisUrl, redisPrefix, dataDir, log, party });
+    const services = createLicencesServices(database.db, { party, rateLimiter, bus });
     services.cases.consume(bus);
     return createSubgraph({
       name: 'licences',
       schema,
-      secret,
+      trust: party.trust,
+      nonces,
       log,
       services,
       createLoaders: createLicencesLoaders,

@@ -29,7 +29,7 @@ class GluedDataSource extends RemoteGraphQLDataSource<Context> {
       const headers = { ...(init.headers as Record<string, string>) };
       const body = typeof init.body === 'string' ? init.body : String(init.body ?? '');
       const encoded = headers[TrustHeader.claims];
-      const signed = portalGlue.sign(body, encoded ? decodeClaims(encoded) : null);
+      const signed = portalGlue.sign(url, body, encoded ? decodeClaims(encoded) : null);
       return stockFetcher(input, { ...init, headers: { ...headers, ...signed } });
     };
   }

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { spawnServer } from '../workloads/spawn-server.js';
 import type { Contender } from './contender.js';
-import { GLUE_ENV } from './portal-glue.js';
+import { glueEnv } from './portal-glue.js';
 import { processTree } from './process-tree.js';
 
 const SERVER = fileURLToPath(new URL('./apollo-stock-server.ts', import.meta.url));
@@ -24,8 +24,7 @@ export const apolloStock: Contender = {
         APOLLO_TELEMETRY_DISABLED: 'true',
         APOLLO_KEY: undefined,
         APOLLO_GRAPH_REF: undefined,
-        [GLUE_ENV.secret]: workload.signing?.secret,
-        [GLUE_ENV.jwksUrl]: workload.signing?.jwksUrl,
+        ...glueEnv(workload),
       },
     });
     return {

@@ -6,7 +6,7 @@ import { startLoggedContender } from './logged-process.js';
 
 /**
  * govgraph's gateway as shipped: gateway/src/index.ts through tsx with the root tsconfig, every
- * setting from the workload's govgraphEnv (supergraph, subgraph URLs, shared secret, and the
+ * setting from the workload's govgraphEnv (supergraph, subgraph URLs, key folders, and the
  * comparison's switches: no response cache, no rate limits). Its JSON log goes to a file, so
  * the benchmark's own process never carries it.
  */

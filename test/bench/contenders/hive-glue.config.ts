@@ -1,7 +1,7 @@
 /**
  * Hive Gateway's config for the portal mix (`hive-gateway supergraph … -c hive-glue.config.ts`):
  * one plugin with the shared glue (portal-glue.ts) — verify the token once per incoming request,
- * and add the signed trust headers to every subgraph fetch over its exact body.
+ * and add the trust headers, signed for the subgraph fetched, to every subgraph fetch over its exact body.
  * Nothing else is configured: no usage reporting (no Hive or Apollo token), no caching.
  * Typed locally so the workspace typechecks without Hive installed.
  */
@@ -15,6 +15,8 @@ interface RequestPayload {
 }
 
 interface FetchPayload {
+  /** The subgraph URL the fetch goes to. */
+  url: string;
   options: { body?: unknown; headers?: unknown };
   setOptions(options: Record<string, unknown>): void;
   context?: { request?: Request };
@@ -50,12 +52,12 @@ export const gatewayConfig = {
                 endResponse(new fetchAPI.Response(body, { status: 401, headers: { 'content-type': 'application/json' } }));
               }
             },
-            onFetch({ options, setOptions, context }: FetchPayload) {
+            onFetch({ url, options, setOptions, context }: FetchPayload) {
               // Fetches outside a client request (none with a file supergraph) carry no claims.
               const request = context?.request;
               if (!request || !claimsOf.has(request)) return;
               const body = typeof options.body === 'string' ? options.body : String(options.body ?? '');
-              setOptions({ ...options, headers: { ...headerRecord(options.headers), ...glue.sign(body, claimsOf.get(request) ?? null) } });
+              setOptions({ ...options, headers: { ...headerRecord(options.headers), ...glue.sign(url, body, claimsOf.get(request) ?? null) } });
             },
           },
         ]

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePorts } from '../../src/free-ports.js';
 import type { Contender } from './contender.js';
-import { GLUE_ENV } from './portal-glue.js';
+import { glueEnv } from './portal-glue.js';
 import { startLoggedContender } from './logged-process.js';
 
 /** Hive Gateway lives in its own package, installed on demand (`npm run bench:install`). */
@@ -75,8 +75,7 @@ function hiveContender(variant: HiveVariant): Contender {
         env: {
           ...env,
           NODE_ENV: 'production',
-          [GLUE_ENV.secret]: glue?.secret,
-          [GLUE_ENV.jwksUrl]: glue?.jwksUrl,
+          ...glueEnv(workload),
         },
         url,
         timeoutMs: 120_000,

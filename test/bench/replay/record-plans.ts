@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkResponse } from '../../load/check-response.js';
 import { KeepAliveClient } from '../../load/http-client.js';
+import type { PartyKeys } from '@govgraph/kit/trust';
 import { prepareFetch } from '../../load/targets.js';
 import type { ReplayPlan } from '../../load/types.js';
 import type { Contender } from '../contenders/contender.js';
@@ -103,13 +104,13 @@ function withoutTimestamps(value: unknown): unknown {
 }
 
 /** Replays each recording once, directly, and compares every subgraph answer with the recorded one. */
-export async function checkReplay(recorded: RecordedPlans, signingSecret: string | null): Promise<Array<{ request: string; difference: string }>> {
+export async function checkReplay(recorded: RecordedPlans, gatewayKeys: PartyKeys | null): Promise<Array<{ request: string; difference: string }>> {
   const client = new KeepAliveClient(16);
   const wrong: Array<{ request: string; difference: string }> = [];
   try {
     for (const { request, fetches } of recorded.recordings) {
       for (const fetch of fetches) {
-        const prepared = prepareFetch(fetch, signingSecret);
+        const prepared = prepareFetch(fetch, gatewayKeys);
         const answer = await client.post(prepared.url, prepared.body, prepared.headersFor(`replay-check-${Date.now()}`));
         let replayed: unknown;
         try {

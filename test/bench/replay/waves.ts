@@ -36,6 +36,6 @@ export function deriveWaves<F extends { startMs: number; endMs: number }>(fetche
 export function toReplayPlan(name: string, fetches: RecordedFetch[]): ReplayPlan {
   return {
     name,
-    waves: deriveWaves(fetches).map((wave) => wave.map(({ url, body, headers }) => ({ url, body, headers }))),
+    waves: deriveWaves(fetches).map((wave) => wave.map(({ subgraph, url, body, headers }) => ({ subgraph, url, body, headers }))),
   };
 }

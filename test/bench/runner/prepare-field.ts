@@ -1,3 +1,4 @@
+import { loadGatewayKeys } from '../../load/targets.js';
 import type { LoadTarget } from '../../load/types.js';
 import type { Contender, RunningContender } from '../contenders/contender.js';
 import { checkReplay, recordPlans } from '../replay/record-plans.js';
@@ -53,14 +54,15 @@ export async function prepareField(workload: Workload, contenders: Contender[], 
       const results = blank(REPLAY_ID, REPLAY_LABEL, 'replay');
       say(`[${workload.name}] recording the subgraph fetches of ${workload.requests.length} request(s) through govgraph…`);
       const recorded = await recordPlans(workload, govgraph!);
-      const secret = workload.signing?.secret ?? null;
-      const wrong = [...recorded.wrong, ...(await checkReplay(recorded, secret))];
+      const gatewayKeysDir = workload.signing?.gatewayKeysDir ?? null;
+      const gatewayKeys = gatewayKeysDir ? loadGatewayKeys(gatewayKeysDir) : null;
+      const wrong = [...recorded.wrong, ...(await checkReplay(recorded, gatewayKeys))];
       results.checkBefore = { checked: recorded.recordings.reduce((n, r) => n + r.fetches.length, 0), wrong };
       for (const plan of recorded.plans) say(`  ${plan.name}: ${plan.waves.map((w) => w.length).join(' → ')} fetches per wave`);
       if (wrong.length) excluded.push({ ...results, excluded: `replay answers differ: ${wrong[0]!.request}: ${wrong[0]!.difference}` });
       else {
-        const checkAgain = async () => ({ checked: results.checkBefore.checked, wrong: await checkReplay(recorded, secret) });
-        entrants.push({ results, target: { kind: 'replay', plans: recorded.plans, signingSecret: secret }, pids: null, running: null, checkAgain });
+        const checkAgain = async () => ({ checked: results.checkBefore.checked, wrong: await checkReplay(recorded, gatewayKeys) });
+        entrants.push({ results, target: { kind: 'replay', plans: recorded.plans, gatewayKeysDir }, pids: null, running: null, checkAgain });
       }
     }
   }

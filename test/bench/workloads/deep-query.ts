@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { startFederationSubgraphs } from '../federation-subgraphs/start-federation-subgraphs.js';
-import { GOVGRAPH_COMPARISON_ENV, unusedSecret } from './govgraph-comparison-env.js';
+import { GOVGRAPH_COMPARISON_ENV, unusedKeys } from './govgraph-comparison-env.js';
 import type { Workload } from './workload.js';
 
 const QUERY = readFileSync(new URL('./deep-query.graphql', import.meta.url), 'utf8');
@@ -27,8 +27,8 @@ export async function startDeepQueryWorkload(): Promise<Workload> {
     govgraphEnv: {
       ...GOVGRAPH_COMPARISON_ENV,
       SUPERGRAPH_PATH: subgraphs.supergraphPath,
-      // The benchmark subgraphs ignore the signature; a secret in the env keeps DATA_DIR unused.
-      GOVGRAPH_SECRET: unusedSecret(),
+      // The benchmark subgraphs ignore the signature; the gateway signs with a key made for the run (removed on close with workDir).
+      ...unusedKeys(subgraphs.workDir),
       DATA_DIR: subgraphs.workDir,
       ...Object.fromEntries(Object.entries(subgraphs.urls).map(([name, url]) => [`${name.toUpperCase()}_URL`, url])),
       ...GOVGRAPH_DEEP_QUERY_LIMITS,

@@ -1,4 +1,6 @@
-import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { KNOWN_SUBGRAPHS } from '@govgraph/kit';
+import { testParties } from '@govgraph/kit/testing';
 
 /**
  * The switches the comparison sets on govgraph's gateway, the same for both workloads. The
@@ -20,7 +22,13 @@ export const GOVGRAPH_COMPARISON_ENV: Readonly<Record<string, string>> = Object.
   APOLLO_TELEMETRY_DISABLED: 'true',
 });
 
-/** A fresh shared secret for a workload whose subgraphs check no signatures (the deep query). */
-export function unusedSecret(): string {
-  return randomBytes(32).toString('base64url');
+/**
+ * Keys for a workload whose subgraphs check no signatures (the deep query), made under `dir`:
+ * the gateway in production mode never creates its own key, and wants the public keys of the
+ * parties it verifies in the trust list, so every party of the graph gets a fresh one there.
+ */
+export function unusedKeys(dir: string): { GOVGRAPH_KEYS_DIR: string; GOVGRAPH_TRUST_DIR: string } {
+  const root = join(dir, 'govgraph-keys');
+  testParties(['gateway', ...KNOWN_SUBGRAPHS], root);
+  return { GOVGRAPH_KEYS_DIR: join(root, 'keys'), GOVGRAPH_TRUST_DIR: join(root, 'trust') };
 }

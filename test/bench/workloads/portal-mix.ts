@@ -37,6 +37,10 @@ export async function startPortalMixWorkload(options: { dataDir?: string } = {})
     rmSync(workDir, { recursive: true, force: true });
   };
   try {
+    // No gateway process ran on this data folder, and the compared gateways run as in production,
+    // which never creates a key: the gateway's key is made here (and its public half published to
+    // the trust list the subgraphs read), for govgraph's gateway, the other gateways' glue and the replay.
+    graph.party('gateway');
     const supergraphPath = join(workDir, 'supergraph.graphql');
     writeFileSync(supergraphPath, routeSupergraph(readFileSync(COMMITTED_SUPERGRAPH, 'utf8'), graph.graphqlUrls));
     const subgraphUrls = { ...graph.graphqlUrls };
@@ -49,10 +53,10 @@ export async function startPortalMixWorkload(options: { dataDir?: string } = {})
         ...GOVGRAPH_COMPARISON_ENV,
         SUPERGRAPH_PATH: supergraphPath,
         DATA_DIR: graph.dataDir,
-        GOVGRAPH_SECRET: graph.secret,
+        ...graph.keyEnv,
         ...Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [`${subgraphEnvPrefix(name)}_URL`, url])),
       },
-      signing: { secret: graph.secret, jwksUrl: `${graph.urls.identity}/.well-known/jwks.json` },
+      signing: { gatewayKeysDir: graph.keyEnv.GOVGRAPH_KEYS_DIR, jwksUrl: `${graph.urls.identity}/.well-known/jwks.json` },
       subgraphPids: () => Object.values(graph.pids()),
       close,
     };

@@ -29,8 +29,11 @@ export interface Workload {
   requests: BenchRequest[];
   /** Env govgraph's gateway process needs for this workload. */
   govgraphEnv: Record<string, string>;
-  /** Portal mix: subgraphs need signed requests (the kit's signRequest with this secret), tokens verify against the JWKS. */
-  signing: { secret: string; jwksUrl: string } | null;
+  /**
+   * Portal mix: subgraphs need requests signed with the gateway's key (the kit's signRequest with
+   * the gateway's key from this folder, GOVGRAPH_KEYS_DIR's layout), tokens verify against the JWKS.
+   */
+  signing: { gatewayKeysDir: string; jwksUrl: string } | null;
   /** Subgraph name → base URL of its `/stats` counters (deep query only; the portal mix has none). */
   statsUrls?: Record<string, string>;
   subgraphPids(): number[];

@@ -20,7 +20,7 @@ describe('production: no playground, no introspection', () => {
     for (const mode of ['only', 'allow'] as const) {
       const config = loadGatewayConfig({
         DATA_DIR: graph.dataDir,
-        GOVGRAPH_SECRET: graph.secret,
+        ...graph.keyEnv,
         NODE_ENV: 'production',
         ...(mode === 'allow' ? { GATEWAY_TRUSTED_DOCUMENTS: 'allow' } : {}),
         ...Object.fromEntries(Object.entries(graph.subgraphs).map(([name, subgraph]) => [`${subgraphEnvPrefix(name)}_URL`, subgraph.graphqlUrl])),

@@ -30,7 +30,7 @@ export function caseGrantFor(ctx: ApplicationsContext, record: ApplicationRecord
     expiresAt: ctx.services.clock().getTime() + GRANT_LIFETIME_MS,
     ...(subjectId ? { subjectId } : {}),
   };
-  return mintCaseGrant(ctx.services.secret, grant);
+  return mintCaseGrant(ctx.services.keys, grant);
 }
 
 /** The applicant's id as this reader may pass it on to identity and licences. */

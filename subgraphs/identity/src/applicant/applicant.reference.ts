@@ -21,7 +21,7 @@ export async function resolveApplicantReference(
   if (typeof ref.id !== 'string' || ref.id.length > MAX_REFERENCE_LENGTH) return null;
   if (!isGrantReference(ref.id)) return ctx.loaders.applicantById.load(ref.id);
 
-  const grant = openCaseGrant(ctx.services.secret, ref.id);
+  const grant = openCaseGrant(ctx.services.trust, ref.id);
   if (!grant || !grantHolds(ctx.claims, grant)) {
     ctx.log.warn({ accountId: ctx.claims?.accountId }, 'case grant refused');
     return null;

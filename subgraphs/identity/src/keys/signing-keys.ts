@@ -17,7 +17,8 @@ export interface ActiveKey {
 }
 
 export interface SigningKeysOptions {
-  secret: string;
+  /** identity's own sealing secret (its key folder's seal.key). */
+  sealingSecret: string;
   clock: () => Date;
   log: Logger;
   /** The active key is replaced once it is this old (0: never by age). */
@@ -27,7 +28,7 @@ export interface SigningKeysOptions {
 /**
  * identity's token signing keys. The newest key signs. A rotation retires the older keys at
  * "now + token lifetime": they stay in the JWKS until every token they signed has expired, so
- * nobody is logged out. Private keys are sealed under the shared secret.
+ * nobody is logged out. Private keys are sealed under identity's own sealing secret.
  */
 export class SigningKeys {
   private active: (ActiveKey & { loadedAt: number }) | null = null;
@@ -45,14 +46,14 @@ export class SigningKeys {
       .executeTakeFirst();
     if (row) {
       try {
-        const jwk = JSON.parse(unseal(this.options.secret, SEAL_PURPOSE, row.private_jwk)) as JWK;
+        const jwk = JSON.parse(unseal(this.options.sealingSecret, SEAL_PURPOSE, row.private_jwk)) as JWK;
         const key = { kid: row.kid, privateKey: (await importJWK(jwk, row.algorithm)) as CryptoKey, createdAt: row.created_at };
         if (!this.tooOld(key, now)) {
           this.active = { ...key, loadedAt: now.getTime() };
           return this.active;
         }
       } catch (error) {
-        // Sealed under another secret (GOVGRAPH_SECRET changed): unusable, so start a new key.
+        // Sealed under another secret (a new key folder, or one from before keys per party): unusable, so start a new key.
         this.options.log.warn({ kid: row.kid, err: error }, 'token signing key cannot be opened; rotating');
       }
     }
@@ -75,7 +76,7 @@ export class SigningKeys {
           kid,
           algorithm: TOKEN_ALGORITHM,
           public_jwk: JSON.stringify(publicJwk),
-          private_jwk: seal(this.options.secret, SEAL_PURPOSE, JSON.stringify(privateJwk)),
+          private_jwk: seal(this.options.sealingSecret, SEAL_PURPOSE, JSON.stringify(privateJwk)),
           created_at: now.toISOString(),
           retired_at: null,
         })

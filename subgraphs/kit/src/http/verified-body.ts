@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { BodyDigest, verifyBodyTrailer, type BodySeal } from '../trust/route-signature.js';
+import type { TrustStore } from '../trust/trust-store.js';
 import { BodyTooLargeError } from './node-http.js';
 
 /** The body is not the one the gateway signed (altered, cut short, or its trailer is missing or forged). */
@@ -11,7 +12,8 @@ export class BodySignatureError extends Error {
 }
 
 export interface VerifiedBodyOptions {
-  secret: string;
+  /** Holds the gateway's public key, which signed the trailer. */
+  trust: TrustStore;
   /** The verified header signature and request id the trailer must name. */
   seal: Pick<BodySeal, 'requestId' | 'signature'>;
   /** The trailers, read once the source has ended (IncomingMessage.trailers). */
@@ -43,7 +45,7 @@ export function verifiedBody(source: Readable, options: VerifiedBodyOptions): Re
       throw error;
     }
     const trailers = options.trailers();
-    const checked = verifyBodyTrailer(options.secret, (name) => first(trailers[name]), {
+    const checked = verifyBodyTrailer(options.trust, (name) => first(trailers[name]), {
       ...options.seal,
       size: digest.size,
       sha256: digest.sha256(),

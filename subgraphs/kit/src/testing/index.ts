@@ -1,1 +1,3 @@
 export * from './services.js';
+export * from './parties.js';
+export * from './raw-events.js';

@@ -1,10 +1,13 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { PartyKeys } from './party-keys.js';
+import type { TrustStore } from './trust-store.js';
 
 /**
  * A purpose-bound reference to an applicant: the case system hands it to an officer reviewing a
- * case of their own department instead of the bare applicant id, and identity opens it before
- * revealing anything. It names the officer, the department, the case and an expiry, and is
- * signed with a key derived from the graph's shared secret. A bare id gets an officer nothing.
+ * case of their own department instead of the bare applicant id, and identity (or licences)
+ * opens it before revealing anything. It names the officer, the department, the case and an
+ * expiry, and is signed with the case system's own key: identity and licences verify it with
+ * applications' public key only, so no other department can mint one, and a bare id gets an
+ * officer nothing.
  */
 export interface CaseGrant {
   applicantId: string;
@@ -21,35 +24,34 @@ export interface CaseGrant {
 }
 
 export const GRANT_PREFIX = 'G~';
+/** The only party whose key makes case grants. */
+export const CASE_GRANT_ISSUER = 'applications';
 
-function grantKey(secret: string): Buffer {
-  return createHmac('sha256', secret).update('govgraph case grant v1').digest();
+function signedText(payload: string): string {
+  return `govgraph-case-grant-v2\n${payload}`;
 }
 
-function mac(secret: string, payload: string): string {
-  return createHmac('sha256', grantKey(secret)).update(payload).digest('base64url');
-}
-
-export function mintCaseGrant(secret: string, grant: CaseGrant): string {
+export function mintCaseGrant(keys: PartyKeys, grant: CaseGrant): string {
+  if (keys.party !== CASE_GRANT_ISSUER) throw new Error(`only ${CASE_GRANT_ISSUER} mints case grants, not ${keys.party}`);
   const payload = Buffer.from(JSON.stringify(grant)).toString('base64url');
-  return `${GRANT_PREFIX}${payload}.${mac(secret, payload)}`;
+  return `${GRANT_PREFIX}${payload}.${keys.signCompact(signedText(payload))}`;
 }
 
 export function isGrantReference(id: string): boolean {
   return id.startsWith(GRANT_PREFIX);
 }
 
-/** The grant, or null when the reference is forged, altered, expired or malformed. */
-export function openCaseGrant(secret: string, reference: string, now = Date.now()): CaseGrant | null {
-  if (!isGrantReference(reference) || reference.length > 1024) return null;
-  const [payload, signature] = reference.slice(GRANT_PREFIX.length).split('.');
-  if (!payload || !signature) return null;
-  const expected = Buffer.from(mac(secret, payload));
-  const given = Buffer.from(signature);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+/** The grant, or null when the reference is forged, signed by anyone but applications, altered, expired or malformed. */
+export function openCaseGrant(trust: TrustStore, reference: string, now = Date.now()): CaseGrant | null {
+  if (!isGrantReference(reference) || reference.length > 2048) return null;
+  const [payload, kid, signature, ...rest] = reference.slice(GRANT_PREFIX.length).split('.');
+  if (!payload || !kid || !signature || rest.length > 0) return null;
+  if (!trust.verify(CASE_GRANT_ISSUER, `${kid}.${signature}`, signedText(payload)).ok) return null;
   try {
     const grant = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as CaseGrant;
+    if (typeof grant !== 'object' || grant === null) return null;
     if (typeof grant.expiresAt !== 'number' || grant.expiresAt < now) return null;
+    if (typeof grant.applicantId !== 'string' || typeof grant.accountId !== 'string' || typeof grant.caseId !== 'string') return null;
     return grant;
   } catch {
     return null;

@@ -1,13 +1,16 @@
 import * as nodeCrypto from 'node:crypto';
-import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Claims } from './claims.js';
+import type { PartyKeys } from './party-keys.js';
+import type { TrustStore } from './trust-store.js';
 
 /**
- * The gateway signs every request it sends to a subgraph: the forwarded claims, the request id,
- * a timestamp and a hash of the body. A subgraph accepts only requests with a valid signature,
- * so nobody reaches `_entities` or a resolver by going around the gateway, and a captured
- * request cannot be replayed later or with another body. A random nonce, signed too, lets a
- * subgraph refuse the same signed request twice within the signature's lifetime (ReplayGuard).
+ * The gateway signs every request it sends to a subgraph with its own Ed25519 key: the forwarded
+ * claims, the request id, the subgraph it is meant for, a timestamp, a random nonce and a hash
+ * of the body. A subgraph holds only the gateway's public key, so no department can make a
+ * request another department accepts; the audience stops a request meant for one department
+ * from being replayed to another, and the nonce (remembered across replicas, NonceStore) stops
+ * it from being sent twice.
  */
 export const TrustHeader = {
   requestId: 'x-govgraph-request-id',
@@ -17,8 +20,12 @@ export const TrustHeader = {
   timestamp: 'x-govgraph-timestamp',
   /** Random per signed request (every attempt its own): a repeat is a replay. */
   nonce: 'x-govgraph-nonce',
+  /** `<kid>.<Ed25519 signature>` by the gateway. */
   signature: 'x-govgraph-signature',
 } as const;
+
+/** The party whose key signs requests to subgraphs. */
+export const GATEWAY_PARTY = 'gateway';
 
 /** How far the subgraph's clock may be from the gateway's, and how long a signature lives. */
 export const MAX_SIGNATURE_AGE_MS = 60_000;
@@ -37,6 +44,7 @@ export function encodeClaims(claims: Claims | null): string {
 }
 
 interface Envelope {
+  audience: string;
   timestamp: string;
   nonce: string;
   requestId: string;
@@ -54,18 +62,24 @@ const sha256Hex: (data: string) => string =
     ? (data) => nodeCrypto.hash('sha256', data, 'hex')
     : (data) => createHash('sha256').update(data).digest('hex');
 
-function mac(secret: string, e: Envelope): Buffer {
-  const bodyHash = sha256Hex(e.body);
-  return createHmac('sha256', secret)
-    .update(`govgraph-v3\n${e.timestamp}\n${e.nonce}\n${e.requestId}\n${e.claims}\n${e.client}\n${bodyHash}`)
-    .digest();
+function signedText(e: Envelope): string {
+  return `govgraph-v4\n${e.audience}\n${e.timestamp}\n${e.nonce}\n${e.requestId}\n${e.claims}\n${e.client}\n${sha256Hex(e.body)}`;
 }
 
-export function signRequest(
-  secret: string,
-  input: { requestId: string; claims: Claims | null; body: string; clientAddress?: string | null; now?: number; nonce?: string },
-): SignedHeaders {
+export interface RequestToSign {
+  /** The subgraph the request is for: only it accepts the signature. */
+  audience: string;
+  requestId: string;
+  claims: Claims | null;
+  body: string;
+  clientAddress?: string | null;
+  now?: number;
+  nonce?: string;
+}
+
+export function signRequest(keys: PartyKeys, input: RequestToSign): SignedHeaders {
   const envelope: Envelope = {
+    audience: input.audience,
     timestamp: String(input.now ?? Date.now()),
     nonce: input.nonce ?? randomUUID(),
     requestId: input.requestId,
@@ -79,7 +93,7 @@ export function signRequest(
     [TrustHeader.client]: envelope.client,
     [TrustHeader.timestamp]: envelope.timestamp,
     [TrustHeader.nonce]: envelope.nonce,
-    [TrustHeader.signature]: mac(secret, envelope).toString('base64url'),
+    [TrustHeader.signature]: keys.signCompact(signedText(envelope)),
   };
 }
 
@@ -89,8 +103,10 @@ export type VerifiedRequest =
 
 type HeaderGetter = (name: string) => string | undefined;
 
+/** Checks a request's gateway signature for this subgraph (audience); the nonce is the caller's to remember. */
 export function verifyRequest(
-  secret: string,
+  trust: TrustStore,
+  audience: string,
   header: HeaderGetter,
   body: string,
   now = Date.now(),
@@ -102,19 +118,38 @@ export function verifyRequest(
   const nonce = header(TrustHeader.nonce);
   const signature = header(TrustHeader.signature);
   if (!requestId || !timestamp || !nonce || !signature) return { ok: false, reason: 'missing gateway signature' };
-  if (requestId.length > 128) return { ok: false, reason: 'request id too long' };
-  if (nonce.length > 64) return { ok: false, reason: 'nonce too long' };
+  const refusal = trustHeaderProblem({ requestId, nonce, claims, client, timestamp }, now);
+  if (refusal) return { ok: false, reason: refusal };
+  const checked = trust.verify(GATEWAY_PARTY, signature, signedText({ audience, timestamp, nonce, requestId, claims, client, body }));
+  if (!checked.ok) return { ok: false, reason: `bad gateway signature (${checked.reason})` };
+  const decoded = readSignedClaims(claims);
+  if (decoded === undefined) return { ok: false, reason: 'unreadable claims' };
+  return { ok: true, requestId, claims: decoded, clientAddress: client || null, nonce };
+}
 
-  const sentAt = Number(timestamp);
-  if (!Number.isSafeInteger(sentAt) || Math.abs(now - sentAt) > MAX_SIGNATURE_AGE_MS) {
-    return { ok: false, reason: 'gateway signature expired' };
+/** What is wrong with the trust headers before any signature is checked (sizes, age), or null. */
+export function trustHeaderProblem(
+  headers: { requestId: string; nonce: string; claims: string; client: string; timestamp: string },
+  now: number,
+): string | null {
+  if (headers.requestId.length > 128) return 'request id too long';
+  if (headers.nonce.length > 64) return 'nonce too long';
+  if (headers.claims.length > 4096 || headers.client.length > 64) return 'trust header too long';
+  const sentAt = Number(headers.timestamp);
+  if (!/^\d{1,16}$/.test(headers.timestamp) || !Number.isSafeInteger(sentAt) || Math.abs(now - sentAt) > MAX_SIGNATURE_AGE_MS) {
+    return 'gateway signature expired';
   }
-  const expected = mac(secret, { timestamp, nonce, requestId, claims, client, body });
-  const given = Buffer.from(signature, 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-    return { ok: false, reason: 'bad gateway signature' };
+  return null;
+}
+
+/** The claims of a verified signature: null for anonymous, undefined when they cannot be read. */
+export function readSignedClaims(encoded: string): Claims | null | undefined {
+  if (!encoded) return null;
+  try {
+    return decodeClaims(encoded);
+  } catch {
+    return undefined;
   }
-  return { ok: true, requestId, claims: claims ? decodeClaims(claims) : null, clientAddress: client || null, nonce };
 }
 
 /** Inverse of encodeClaims, for claims whose signature was checked. */

@@ -1,15 +1,18 @@
-import { createHash, createHmac, timingSafeEqual, type Hash } from 'node:crypto';
+import { createHash, randomUUID, type Hash } from 'node:crypto';
 import type { Claims } from './claims.js';
-import { decodeClaims, encodeClaims, MAX_SIGNATURE_AGE_MS, TrustHeader } from './gateway-signature.js';
+import { encodeClaims, GATEWAY_PARTY, readSignedClaims, TrustHeader, trustHeaderProblem } from './gateway-signature.js';
+import type { PartyKeys } from './party-keys.js';
+import type { TrustStore } from './trust-store.js';
 
 /**
  * Signed HTTP routes besides GraphQL (documents), where a body may be streamed and its hash is
  * not known when the headers go out.
  *
- * The headers carry the usual trust headers, signed over the timestamp, request id, claims,
- * client, method, exact target (path and query) and a body mode instead of the body hash:
+ * The headers carry the usual trust headers, signed with the gateway's key over the subgraph it is
+ * for, the timestamp, a nonce, request id, claims, client, method, exact target (path and query)
+ * and a body mode instead of the body hash:
  * `none` (no body allowed) or `trailer`. In `trailer` mode the body's size and SHA-256 follow in
- * HTTP trailers with an HMAC over them and the header signature, so the subgraph hashes what it
+ * HTTP trailers with the gateway's signature over them and the header signature, so the subgraph hashes what it
  * receives and commits nothing until the trailer proves it is the body the gateway sent.
  */
 export const RouteTrustHeader = {
@@ -17,6 +20,7 @@ export const RouteTrustHeader = {
   claims: TrustHeader.claims,
   client: TrustHeader.client,
   timestamp: TrustHeader.timestamp,
+  nonce: TrustHeader.nonce,
   signature: TrustHeader.signature,
   /** `none` or `trailer`: how the body is covered by the signature. */
   body: 'x-govgraph-body',
@@ -31,6 +35,8 @@ export const BodyTrailer = {
 export type BodyMode = 'none' | 'trailer';
 
 export interface RouteRequest {
+  /** The subgraph the request is for: only it accepts the signature. */
+  audience: string;
   requestId: string;
   claims: Claims | null;
   clientAddress?: string | null;
@@ -39,12 +45,15 @@ export interface RouteRequest {
   target: string;
   body: BodyMode;
   now?: number;
+  nonce?: string;
 }
 
 export type SignedRouteHeaders = Record<(typeof RouteTrustHeader)[keyof typeof RouteTrustHeader], string>;
 
 interface RouteEnvelope {
+  audience: string;
   timestamp: string;
+  nonce: string;
   requestId: string;
   claims: string;
   client: string;
@@ -53,15 +62,15 @@ interface RouteEnvelope {
   body: string;
 }
 
-function routeMac(secret: string, e: RouteEnvelope): Buffer {
-  return createHmac('sha256', secret)
-    .update(`govgraph-route-v1\n${e.timestamp}\n${e.requestId}\n${e.claims}\n${e.client}\n${e.method.toUpperCase()}\n${e.target}\n${e.body}`)
-    .digest();
+function routeText(e: RouteEnvelope): string {
+  return `govgraph-route-v2\n${e.audience}\n${e.timestamp}\n${e.nonce}\n${e.requestId}\n${e.claims}\n${e.client}\n${e.method.toUpperCase()}\n${e.target}\n${e.body}`;
 }
 
-export function signRouteRequest(secret: string, input: RouteRequest): SignedRouteHeaders {
+export function signRouteRequest(keys: PartyKeys, input: RouteRequest): SignedRouteHeaders {
   const envelope: RouteEnvelope = {
+    audience: input.audience,
     timestamp: String(input.now ?? Date.now()),
+    nonce: input.nonce ?? randomUUID(),
     requestId: input.requestId,
     claims: encodeClaims(input.claims),
     client: input.clientAddress ?? '',
@@ -74,8 +83,9 @@ export function signRouteRequest(secret: string, input: RouteRequest): SignedRou
     [RouteTrustHeader.claims]: envelope.claims,
     [RouteTrustHeader.client]: envelope.client,
     [RouteTrustHeader.timestamp]: envelope.timestamp,
+    [RouteTrustHeader.nonce]: envelope.nonce,
     [RouteTrustHeader.body]: envelope.body,
-    [RouteTrustHeader.signature]: routeMac(secret, envelope).toString('base64url'),
+    [RouteTrustHeader.signature]: keys.signCompact(routeText(envelope)),
   };
 }
 
@@ -86,6 +96,8 @@ export type VerifiedRouteRequest =
       claims: Claims | null;
       clientAddress: string | null;
       body: BodyMode;
+      /** Remember it (NonceStore): the same signed request twice is a replay. */
+      nonce: string;
       /** The header signature, which the body trailer must name. */
       signature: string;
     }
@@ -94,7 +106,8 @@ export type VerifiedRouteRequest =
 type HeaderGetter = (name: string) => string | undefined;
 
 export function verifyRouteRequest(
-  secret: string,
+  trust: TrustStore,
+  audience: string,
   header: HeaderGetter,
   request: { method: string; target: string },
   now = Date.now(),
@@ -103,18 +116,19 @@ export function verifyRouteRequest(
   const claims = header(RouteTrustHeader.claims) ?? '';
   const client = header(RouteTrustHeader.client) ?? '';
   const timestamp = header(RouteTrustHeader.timestamp);
+  const nonce = header(RouteTrustHeader.nonce);
   const body = header(RouteTrustHeader.body);
   const signature = header(RouteTrustHeader.signature);
-  if (!requestId || !timestamp || !signature || !body) return { ok: false, reason: 'missing gateway signature' };
-  if (requestId.length > 128) return { ok: false, reason: 'request id too long' };
+  if (!requestId || !timestamp || !nonce || !signature || !body) return { ok: false, reason: 'missing gateway signature' };
   if (body !== 'none' && body !== 'trailer') return { ok: false, reason: 'unknown body mode' };
-  const sentAt = Number(timestamp);
-  if (!Number.isSafeInteger(sentAt) || Math.abs(now - sentAt) > MAX_SIGNATURE_AGE_MS) {
-    return { ok: false, reason: 'gateway signature expired' };
-  }
-  const expected = routeMac(secret, { timestamp, requestId, claims, client, method: request.method, target: request.target, body });
-  if (!sameBytes(signature, expected)) return { ok: false, reason: 'bad gateway signature' };
-  return { ok: true, requestId, claims: claims ? decodeClaims(claims) : null, clientAddress: client || null, body, signature };
+  const refusal = trustHeaderProblem({ requestId, nonce, claims, client, timestamp }, now);
+  if (refusal) return { ok: false, reason: refusal };
+  const text = routeText({ audience, timestamp, nonce, requestId, claims, client, method: request.method, target: request.target, body });
+  const checked = trust.verify(GATEWAY_PARTY, signature, text);
+  if (!checked.ok) return { ok: false, reason: `bad gateway signature (${checked.reason})` };
+  const decoded = readSignedClaims(claims);
+  if (decoded === undefined) return { ok: false, reason: 'unreadable claims' };
+  return { ok: true, requestId, claims: decoded, clientAddress: client || null, body, nonce, signature };
 }
 
 /** What the trailer vouches for: this many bytes with this hash, sent under that header signature. */
@@ -127,19 +141,17 @@ export interface BodySeal {
   sha256: string;
 }
 
-function bodyMac(secret: string, seal: BodySeal): Buffer {
-  return createHmac('sha256', secret)
-    .update(`govgraph-body-v1\n${seal.requestId}\n${seal.signature}\n${seal.size}\n${seal.sha256}`)
-    .digest();
+function bodyText(seal: BodySeal): string {
+  return `govgraph-body-v2\n${seal.requestId}\n${seal.signature}\n${seal.size}\n${seal.sha256}`;
 }
 
 export type BodyTrailers = Record<(typeof BodyTrailer)[keyof typeof BodyTrailer], string>;
 
-export function signBodyTrailer(secret: string, seal: BodySeal): BodyTrailers {
+export function signBodyTrailer(keys: PartyKeys, seal: BodySeal): BodyTrailers {
   return {
     [BodyTrailer.size]: String(seal.size),
     [BodyTrailer.sha256]: seal.sha256,
-    [BodyTrailer.signature]: bodyMac(secret, seal).toString('base64url'),
+    [BodyTrailer.signature]: keys.signCompact(bodyText(seal)),
   };
 }
 
@@ -148,7 +160,7 @@ export function signBodyTrailer(secret: string, seal: BodySeal): BodyTrailers {
  * body altered, cut short or extended on the way, or a trailer lifted from another request, fails.
  */
 export function verifyBodyTrailer(
-  secret: string,
+  trust: TrustStore,
   trailer: HeaderGetter,
   received: BodySeal,
 ): { ok: true } | { ok: false; reason: string } {
@@ -156,7 +168,8 @@ export function verifyBodyTrailer(
   const sha256 = trailer(BodyTrailer.sha256);
   const signature = trailer(BodyTrailer.signature);
   if (size === undefined || sha256 === undefined || signature === undefined) return { ok: false, reason: 'missing body trailer' };
-  if (!sameBytes(signature, bodyMac(secret, { ...received, size: Number(size), sha256: sha256.toLowerCase() }))) {
+  if (!/^\d{1,16}$/.test(size) || !/^[0-9a-fA-F]{64}$/.test(sha256)) return { ok: false, reason: 'malformed body trailer' };
+  if (!trust.verify(GATEWAY_PARTY, signature, bodyText({ ...received, size: Number(size), sha256: sha256.toLowerCase() })).ok) {
     return { ok: false, reason: 'bad body signature' };
   }
   if (Number(size) !== received.size || sha256.toLowerCase() !== received.sha256) {
@@ -186,9 +199,4 @@ export class BodyDigest {
     this.hex ??= this.hash.digest('hex');
     return this.hex;
   }
-}
-
-function sameBytes(given: string, expected: Buffer): boolean {
-  const bytes = Buffer.from(given, 'base64url');
-  return bytes.length === expected.length && timingSafeEqual(bytes, expected);
 }

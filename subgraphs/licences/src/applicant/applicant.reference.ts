@@ -9,7 +9,7 @@ import type { Applicant } from './applicant.type.js';
 export function resolveApplicantReference(ref: { id: string }, ctx: LicencesContext): Applicant | null {
   if (typeof ref.id !== 'string' || ref.id.length > 1024) return null;
   if (!isGrantReference(ref.id)) return { id: ref.id, holderId: ref.id };
-  const grant = openCaseGrant(ctx.services.secret, ref.id);
+  const grant = openCaseGrant(ctx.services.trust, ref.id);
   const claims = ctx.claims;
   if (!grant || !claims?.roles.includes('officer') || claims.accountId !== grant.accountId || claims.department !== grant.department) return null;
   return { id: ref.id, holderId: grant.applicantId, grant };

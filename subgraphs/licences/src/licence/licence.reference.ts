@@ -4,7 +4,7 @@ import type { LicenceRecord } from './licence.type.js';
 
 /** An officer reads one licence of the applicant through the case it was given for, logged first. */
 async function throughCaseGrant(reference: string, ctx: LicencesContext): Promise<LicenceRecord | null> {
-  const grant = openCaseGrant(ctx.services.secret, reference);
+  const grant = openCaseGrant(ctx.services.trust, reference);
   const claims = ctx.claims;
   if (!grant?.subjectId || !claims?.roles.includes('officer') || claims.accountId !== grant.accountId || claims.department !== grant.department) {
     ctx.log.warn({ accountId: claims?.accountId }, 'licence grant refused');

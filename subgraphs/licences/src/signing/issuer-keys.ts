@@ -9,14 +9,14 @@ const REFRESH_MS = 60_000;
 
 /**
  * Each issuing department signs its licences with its own Ed25519 key. Private keys are sealed
- * under the shared secret; public keys stay forever, so a licence signed before a rotation still
+ * under licences' own sealing secret; public keys stay forever, so a licence signed before a rotation still
  * verifies. The newest unretired key of a department signs.
  */
 export class IssuerKeys {
   private readonly signing = new Map<string, { kid: string; key: KeyObject; loadedAt: number }>();
   private readonly publicKeys = new Map<string, KeyObject>();
 
-  constructor(private readonly db: Kysely<LicenceTables>, private readonly secret: string, private readonly clock: () => Date) {}
+  constructor(private readonly db: Kysely<LicenceTables>, private readonly sealingSecret: string, private readonly clock: () => Date) {}
 
   /** Signs content as the department, creating its first key if it has none. */
   async sign(departmentCode: string, content: string): Promise<{ kid: string; signature: string }> {
@@ -50,7 +50,7 @@ export class IssuerKeys {
           kid,
           department_code: departmentCode,
           public_key: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
-          private_key: seal(this.secret, SEAL_PURPOSE, privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()),
+          private_key: seal(this.sealingSecret, SEAL_PURPOSE, privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()),
           created_at: now,
           retired_at: null,
         })
@@ -76,7 +76,15 @@ export class IssuerKeys {
       await this.rotate(departmentCode);
       return this.signing.get(departmentCode)!;
     }
-    const key = cached?.kid === row.kid ? cached.key : createPrivateKey(unseal(this.secret, SEAL_PURPOSE, row.private_key));
+    let key: KeyObject;
+    try {
+      key = cached?.kid === row.kid ? cached.key : createPrivateKey(unseal(this.sealingSecret, SEAL_PURPOSE, row.private_key));
+    } catch {
+      // Sealed under another secret (a new key folder, or one from before keys per party): the
+      // key cannot sign any more; a new one does, and the old public key still verifies.
+      await this.rotate(departmentCode);
+      return this.signing.get(departmentCode)!;
+    }
     const entry = { kid: row.kid, key, loadedAt: now };
     this.signing.set(departmentCode, entry);
     return entry;
