@@ -19,7 +19,7 @@ export interface ResponseCache {
 
 /** The response cache the config asks for, or null when GATEWAY_RESPONSE_CACHE=off. */
 export function createResponseCache(
-  config: Pick<GatewayConfig, 'responseCache' | 'redisUrl' | 'redisPrefix' | 'dataDir' | 'subgraphUrls'>,
+  config: Pick<GatewayConfig, 'responseCache' | 'redisUrl' | 'redisPrefix' | 'dataDir' | 'subgraphUrls' | 'party'>,
   deps: { metrics: GatewayMetrics; log: Logger; departments?: () => readonly string[] },
 ): ResponseCache | null {
   if (!config.responseCache.enabled) return null;
@@ -30,7 +30,8 @@ export function createResponseCache(
   let bus: EventBus | undefined;
   let waiting: NodeJS.Timeout | undefined;
   const subscribe = () => {
-    bus = createEventBus({ redisUrl: config.redisUrl, redisPrefix: config.redisPrefix, dataDir: config.dataDir, log });
+    // The gateway's trust list holds the catalog's public key: only the catalog's signed events invalidate.
+    bus = createEventBus({ redisUrl: config.redisUrl, redisPrefix: config.redisPrefix, dataDir: config.dataDir, log, party: config.party, eventsRefused: deps.metrics.eventsRefused });
     invalidateOnCatalogChanges(bus, store, log);
   };
   return {

@@ -25,6 +25,8 @@ export interface GatewayMetrics {
   limitRejections: Counter;
   /** labels: result (hit | miss | registered | refused) */
   persistedQueries: Counter;
+  /** labels: stream, reason: events the gateway refused before acting on them (forged, unsigned, replayed, …) */
+  eventsRefused: Counter;
 }
 
 export function createGatewayMetrics(): GatewayMetrics {
@@ -40,5 +42,6 @@ export function createGatewayMetrics(): GatewayMetrics {
     rateLimitRejections: registry.counter('govgraph_rate_limit_rejections_total', 'Requests refused with RATE_LIMITED, by budget.'),
     limitRejections: registry.counter('govgraph_limit_rejections_total', 'Requests refused by an operation limit, by limit.'),
     persistedQueries: registry.counter('govgraph_persisted_queries_total', 'Persisted and trusted document lookups by result.'),
+    eventsRefused: registry.counter('govgraph_events_refused_total', 'Events refused before any handler saw them (forged, unsigned, replayed, …), by stream and reason.'),
   };
 }

@@ -22,7 +22,7 @@ function parseScale(argv: string[]): number {
 const scale = parseScale(process.argv.slice(2));
 const interactive = process.stdout.isTTY;
 const started = Date.now();
-await withServiceDatabase(catalogService, async (database, { config, log }) => {
+await withServiceDatabase(catalogService, async (database, { config, party, log }) => {
   console.log(`seeding the catalog at ${scale}× into ${database.location}`);
   await database.db.transaction().execute((trx) =>
     seedCatalog(trx, {
@@ -34,8 +34,9 @@ await withServiceDatabase(catalogService, async (database, { config, log }) => {
       },
     }),
   );
-  // Running gateways drop the catalog answers they cached (through Redis or DATA_DIR/events.sqlite).
-  const bus = createEventBus({ redisUrl: config.redisUrl, redisPrefix: config.redisPrefix, dataDir: config.dataDir, log });
+  // Running gateways drop the catalog answers they cached (through Redis or DATA_DIR/events.sqlite);
+  // signed with the catalog's key, the only one they accept on catalog-changed.
+  const bus = createEventBus({ redisUrl: config.redisUrl, redisPrefix: config.redisPrefix, dataDir: config.dataDir, log, party });
   await announceCatalogChanged(bus, { reason: 'seeded', scale }, log);
   await bus.close();
 });

@@ -1,32 +1,47 @@
 import type { Logger } from '../logger.js';
 import { connectRedis, type RedisConnection } from '../redis.js';
-import type { BusEvent, EventBus } from './event-bus.js';
+import type { BusEvent, EventBus, EventBusTrust } from './event-bus.js';
+import { sealEvent } from './event-envelope.js';
+import { EventIntake } from './event-intake.js';
+import { EVENT_MAX_AGE_MS } from './event-retention.js';
+import { RedisHandledEvents } from './redis-handled-events.js';
 
 /** Most events kept while Redis is away (about a megabyte or two); beyond it publish fails, as before. */
 const MAX_BACKLOG = 10_000;
 
-/** Redis streams: XADD to publish, one consumer group per department, XACK once handled. */
+/** The stream entry's field holding the signed envelope; an entry without it was not written by a bus. */
+export const ENVELOPE_FIELD = 'event';
+
+/**
+ * Redis streams: XADD to publish, one consumer group per department, XACK once handled. Anyone
+ * who reaches Redis can XADD: every entry is a signed envelope, checked before a handler sees it.
+ */
 export class RedisEventBus implements EventBus {
   private readonly redis: RedisConnection;
   /** Blocking reads get their own connection, so publishing never waits behind them. */
   private readonly reader: RedisConnection;
   private closed = false;
   /** Events published while Redis was away, oldest first (kept in memory: a crash meanwhile loses them). */
-  private readonly backlog: Array<{ key: string; payload: string }> = [];
+  private readonly backlog: Array<{ key: string; text: string }> = [];
   private flushing: Promise<void> | null = null;
+  private readonly now: () => number;
+  private readonly intake: EventIntake;
 
-  constructor(url: string, private readonly prefix: string, private readonly log: Logger) {
+  constructor(url: string, private readonly prefix: string, private readonly log: Logger, private readonly trust: EventBusTrust) {
     this.redis = connectRedis(url, log);
     this.reader = connectRedis(url, log);
+    this.now = trust.now ?? Date.now;
+    this.intake = new EventIntake({ trust: trust.party.trust, handled: new RedisHandledEvents(this.redis, prefix), log, eventsRefused: trust.eventsRefused, now: this.now });
   }
 
   async publish(stream: string, payload: unknown): Promise<string> {
-    const event = { key: this.prefix + stream, payload: JSON.stringify(payload) };
+    // Signed now: an event kept in the backlog keeps its time and id.
+    const event = { key: this.prefix + stream, text: sealEvent(this.trust.party.keys, stream, payload, new Date(this.now())).text };
     // Behind a backlog, an event waits its turn: events of a stream stay in order.
     if (this.backlog.length === 0) {
       try {
         await this.redis.ready;
-        return await this.redis.client.xAdd(event.key, '*', { payload: event.payload });
+        return await this.redis.client.xAdd(event.key, '*', { [ENVELOPE_FIELD]: event.text });
       } catch (error) {
         if (this.closed) throw error;
         this.log.warn({ err: error, stream }, 'event not published: kept to publish when Redis answers again');
@@ -45,7 +60,7 @@ export class RedisEventBus implements EventBus {
       while (this.backlog.length > 0 && !this.closed) {
         const next = this.backlog[0]!;
         try {
-          await this.redis.client.xAdd(next.key, '*', { payload: next.payload });
+          await this.redis.client.xAdd(next.key, '*', { [ENVELOPE_FIELD]: next.text });
           this.backlog.shift();
         } catch {
           await new Promise((resolve) => setTimeout(resolve, 1_000).unref());
@@ -61,7 +76,8 @@ export class RedisEventBus implements EventBus {
     const consumer = `${group}-${process.pid}`;
     const createGroup = async () => {
       try {
-        await this.reader.client.xGroupCreate(key, group, '0', { MKSTREAM: true });
+        // From the oldest entry still young enough to accept: older ones would only be refused.
+        await this.reader.client.xGroupCreate(key, group, `${Math.max(0, this.now() - EVENT_MAX_AGE_MS)}-0`, { MKSTREAM: true });
       } catch (error) {
         if (!String(error).includes('BUSYGROUP')) this.log.warn({ err: error }, 'cannot create consumer group');
       }
@@ -76,7 +92,8 @@ export class RedisEventBus implements EventBus {
             const replies = await this.reader.client.xReadGroup(group, consumer, { key, id }, { COUNT: 100, BLOCK: id === '>' ? 1000 : undefined });
             for (const reply of (replies as Array<{ messages: Array<{ id: string; message: Record<string, string> }> }> | null) ?? []) {
               for (const message of reply.messages) {
-                await handle({ id: `${stream}:${message.id}`, stream, payload: JSON.parse(message.message.payload ?? 'null') });
+                // Handled, a duplicate, or refused: acknowledged in every case; a failed handler throws.
+                await this.intake.receive({ stream, group, entryId: message.id, text: message.message[ENVELOPE_FIELD] }, handle);
                 await this.reader.client.xAck(key, group, message.id);
               }
             }
