@@ -4,13 +4,15 @@
 // Scaffolds a department's subgraph from the kit into <dir>/<name> (default subgraphs/<name>) and
 // joins it to the graph: an entry in subgraphs/registry.json (read by composition, `npm start`
 // and the test harness), the workspace in the root package.json, the dependency of
-// @govgraph/schema, then `npm install` to link it. --no-register writes the folder only (tests
-// scaffold into test/.scratch/ this way); --no-install leaves `npm install` to you.
+// @govgraph/schema, its entry in schema/data-policy.json (its personal data, and draft agreements
+// for the data flows it opens), then `npm install` to link it. --no-register writes the folder
+// only (tests scaffold into test/.scratch/ this way); --no-install leaves `npm install` to you.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { addPolicyEntry } from './new-subgraph/policy-entry.mjs';
 import { namesOf, subgraphFiles } from './new-subgraph/templates.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -108,7 +110,7 @@ function register(entry) {
   }
 }
 
-function main() {
+async function main() {
   const options = parse(process.argv.slice(2));
   const registry = readJson(REGISTRY).subgraphs;
   const shouldRegister = !options['no-register'];
@@ -153,6 +155,12 @@ function main() {
   register(entry);
   console.log(`\nregistered ${options.name} on port ${port} (${names.env}_PORT) in subgraphs/registry.json;`);
   console.log(`added ${entry.dir} to the workspaces and ${entry.package} to @govgraph/schema's dependencies.`);
+  const agreements = await addPolicyEntry(root, names);
+  console.log(`classified its personal data in schema/data-policy.json (Applicant.${names.camel}Records, ${names.pascal}Record.*)${agreements.length === 0 ? '.' : ','}`);
+  if (agreements.length > 0) {
+    console.log(`and drafted ${agreements.length} data-sharing agreement${agreements.length === 1 ? '' : 's'} for the flows it opens: ${agreements.map((a) => a.id).join(', ')}.`);
+    console.log('Write their purpose and legal basis (marked "TO COMPLETE") before committing: a test refuses the placeholders.');
+  }
 
   let linked = false;
   if (!options['no-install']) {
@@ -171,7 +179,7 @@ next:
 }
 
 try {
-  main();
+  await main();
 } catch (error) {
   if (!(error instanceof UsageError) && error?.code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && error?.code !== 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw error;
   console.error(`new-subgraph: ${error.message}\n${USAGE}`);

@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { publishKey } from '../src/governance/publish-key.js';
+import { createFileCredentialStore, verifyCredential } from '../src/governance/index.js';
 import { SUPERGRAPH_FILE, subgraphFile } from '../src/paths.js';
+import { OVERRIDE_TAKEOVER_SDL } from '../src/testing/index.js';
 
 /** `npx govgraph …` as a department runs it: the bin, through tsx, in a child process. */
 const BIN = fileURLToPath(new URL('../bin/govgraph.mjs', import.meta.url));
-const SECRET = 'cli-test-secret-'.padEnd(40, 'x');
 
 async function govgraph(args: string[], env: Record<string, string> = {}) {
   try {
@@ -56,13 +56,79 @@ describe('npx govgraph', () => {
     expect(readFileSync(out, 'utf8')).toBe(readFileSync(SUPERGRAPH_FILE, 'utf8'));
   }, 60_000);
 
-  it('publish-key prints the key derived from GOVGRAPH_SECRET; usage errors exit 2', async () => {
-    const key = await govgraph(['publish-key', 'licences'], { GOVGRAPH_SECRET: SECRET });
-    expect(key.stdout.trim()).toBe(publishKey(SECRET, 'licences'));
+  it('check: the catalog takeover exits 1 naming the undeclared data flows; --json has them', async () => {
+    const file = join(dir, 'catalog.graphql');
+    const takeover = OVERRIDE_TAKEOVER_SDL;
+    writeFileSync(file, readFileSync(subgraphFile('catalog'), 'utf8') + takeover);
+    const text = await govgraph(['check', 'catalog', file]);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain('undeclared data flow');
+    expect(text.stdout).toContain('OVERRIDE  catalog ← identity  Person.displayName');
+    expect(text.stdout).toContain('REQUIRES  catalog ← identity  Person.profileFacts { path value }');
+    const json = JSON.parse((await govgraph(['check', 'catalog', file, '--json'])).stdout);
+    expect(json.dataFlows.undeclared).toContainEqual(expect.objectContaining({ kind: 'requires', field: 'Person.profileFacts', consumer: 'catalog', provider: 'identity', agreement: null }));
+
+    // With a policy that declares it (--policy), the same change passes.
+    const policy = JSON.parse(readFileSync(join(SUPERGRAPH_FILE, '..', 'data-policy.json'), 'utf8'));
+    policy.agreements.push(
+      { id: 'greeting', consumer: 'catalog', provider: 'identity', fields: ['Person.profileFacts', 'Person.displayName'], purpose: 'a test', legalBasis: 'a test', override: true },
+      ...['applications', 'licences', 'identity'].map((provider) => ({ id: `refs-${provider}`, consumer: 'catalog', provider, fields: ['Application.applicant', 'Prefill.applicant', 'Licence.holder', 'EnterpriseAgent.person'], purpose: 'a test', legalBasis: 'a test' })),
+    );
+    const policyFile = join(dir, 'policy.json');
+    writeFileSync(policyFile, JSON.stringify(policy));
+    const allowed = await govgraph(['check', 'catalog', file, '--policy', policyFile]);
+    expect(allowed.code, allowed.stdout).toBe(0);
+    expect(allowed.stdout).toContain('declared data flows added');
+  }, 60_000);
+
+  it('credentials: issue prints the token once, list never shows it, revoke stops it', async () => {
+    const env = { DATA_DIR: join(dir, 'data'), REDIS_URL: '' };
+    const issued = await govgraph(['credentials', 'issue', 'licences', '--note', 'licences CI'], env);
+    expect(issued.code, issued.stderr).toBe(0);
+    const token = issued.stdout.trim();
+    expect(token).toMatch(/^ggpc1\.licences\.[A-Za-z0-9_-]{43}$/);
+    expect(issued.stderr).toMatch(/issued a publish credential for licences: pub-[0-9a-f]{12}/);
+    const admin = await govgraph(['credentials', 'issue', '--admin', '--json'], env);
+    expect(JSON.parse(admin.stdout)).toMatchObject({ token: expect.stringMatching(/^ggpa1\./), credential: { role: 'admin', subgraph: null } });
+
+    const store = createFileCredentialStore(join(dir, 'data', 'registry', 'credentials.json'));
+    const check = await verifyCredential(store, token);
+    expect(check.ok).toBe(true);
+    const id = check.ok ? check.credential.id : '';
+
+    const list = await govgraph(['credentials', 'list'], env);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toContain(`${id}  publisher  licences`);
+    expect(list.stdout).toContain('licences CI');
+    expect(list.stdout).not.toContain(token.split('.')[2]);
+    const listed = JSON.parse((await govgraph(['credentials', 'list', '--json'], env)).stdout);
+    expect(listed.credentials).toHaveLength(2);
+    expect(JSON.stringify(listed)).not.toContain('sha256');
+
+    const revoked = await govgraph(['credentials', 'revoke', id], env);
+    expect(revoked.stdout).toContain(`revoked ${id} (publish credential for licences)`);
+    expect(await verifyCredential(store, token)).toEqual({ ok: false, reason: 'revoked' });
+    expect((await govgraph(['credentials', 'revoke', 'pub-000000000000'], env)).code).toBe(1);
+    const reserved = await govgraph(['credentials', 'issue', 'gateway'], env);
+    expect(reserved.code).toBe(2);
+    expect(reserved.stderr).toContain('reserved party name');
+  }, 60_000);
+
+  it('usage errors exit 2: publish without --url or a credential, publish-key (gone), registry without an admin key', async () => {
     const missing = await govgraph(['publish', 'licences', 'x.graphql']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('--url');
-    const unknown = await govgraph(['frobnicate']);
-    expect(unknown.code).toBe(2);
+    const noKey = await govgraph(['publish', 'licences', 'x.graphql', '--url', 'http://127.0.0.1:1/graphql'], { GOVGRAPH_PUBLISH_KEY: '' });
+    expect(noKey.code).toBe(2);
+    expect(noKey.stderr).toContain('govgraph credentials issue licences');
+    const gone = await govgraph(['publish-key', 'licences']);
+    expect(gone.code).toBe(2);
+    expect(gone.stderr).toContain('credentials issue');
+    const versions = await govgraph(['registry', 'versions'], { GOVGRAPH_ADMIN_KEY: '' });
+    expect(versions.code).toBe(2);
+    expect(versions.stderr).toContain('GOVGRAPH_ADMIN_KEY');
+    expect((await govgraph(['registry', 'rollback', 'latest'])).code).toBe(2);
+    expect((await govgraph(['registry', 'frobnicate'])).code).toBe(2);
+    expect((await govgraph(['frobnicate'])).code).toBe(2);
   }, 60_000);
 });

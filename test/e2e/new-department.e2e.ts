@@ -1,22 +1,23 @@
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger, startService, type StartedService, type SubgraphService } from '@govgraph/kit';
+import { draftDepartmentPolicy, loadDataPolicy, subgraphsOfSupergraph, SUBGRAPHS_DIR, SUPERGRAPH_FILE, TO_COMPLETE } from '@govgraph/schema/governance';
 import { startGraph, type GraphHarness } from '../src/harness.js';
 import { makeScratch, removeScratch } from '../src/scratch.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
- * Runs a repository script as a user would, from the repository root, without our secrets or keys.
+ * Runs a repository script as a user would, from the repository root, without our keys or credentials.
  * Asynchronously: the gateway it talks to runs in this process.
  */
 function run(script: string, args: string[], env: Record<string, string> = {}): Promise<{ status: number | null; stdout: string; output: string }> {
   const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && !['INIT_CWD', 'GOVGRAPH_PUBLISH_KEY', 'GOVGRAPH_SECRET', 'DATA_DIR'].includes(key)),
+    Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && !['INIT_CWD', 'GOVGRAPH_PUBLISH_KEY', 'GOVGRAPH_ADMIN_KEY', 'DATA_DIR', 'REDIS_URL', 'REDIS_KEY_PREFIX'].includes(key)),
   );
   const child = spawn(process.execPath, [join(root, script), ...args], { cwd: root, env: { ...inherited, NO_COLOR: '1', ...env }, timeout: 120_000 });
   let stdout = '';
@@ -44,22 +45,37 @@ describe('a new department, from one command to the live graph', () => {
   let graph: GraphHarness;
   let department: StartedService;
   let sdlFile: string;
+  let policyFile: string;
 
   beforeAll(async () => {
     scratch = makeScratch('new-department');
     const scaffold = await run('scripts/new-subgraph.mjs', ['housing-fund', '--dir', scratch, '--no-register']);
     expect(scaffold.status, scaffold.output).toBe(0);
 
-    graph = await startGraph();
     // The department runs its own process in production; here it is one more in-process service.
     const { housingFundService } = (await import(pathToFileURL(join(scratch, 'housing-fund', 'src', 'server.ts')).href)) as { housingFundService: SubgraphService<unknown> };
+    sdlFile = join(scratch, 'housing-fund.graphql');
+    const sdl = (await housingFundService.buildSchema()).sdl;
+    writeFileSync(sdlFile, sdl);
+
+    // Registering the department (without --no-register) adds its policy entry: its personal data,
+    // and draft agreements for the applicant references it would receive, which a reviewer completes.
+    const { policy } = draftDepartmentPolicy({
+      policy: loadDataPolicy(),
+      current: subgraphsOfSupergraph(readFileSync(SUPERGRAPH_FILE, 'utf8'), SUBGRAPHS_DIR),
+      name: 'housing-fund',
+      sdl,
+      personal: ['Applicant.housingFundRecords', 'HousingFundRecord.*'],
+    });
+    policyFile = join(scratch, 'data-policy.json');
+    writeFileSync(policyFile, JSON.stringify(policy).replaceAll(TO_COMPLETE, 'Housing fund records of the applicant:'));
+
+    graph = await startGraph({ gatewayEnv: { GATEWAY_DATA_POLICY: policyFile } });
     department = await startService(
       housingFundService,
       { name: 'housing-fund', port: 0, host: '127.0.0.1', dataDir: graph.dataDir, databaseUrl: undefined, redisUrl: undefined, redisPrefix: 'govgraph-test:' },
-      { secret: graph.secret, log: createLogger('housing-fund', process.env.LOG_LEVEL ?? 'silent') },
+      { party: graph.party('housing-fund'), log: createLogger('housing-fund', process.env.LOG_LEVEL ?? 'silent') },
     );
-    sdlFile = join(scratch, 'housing-fund.graphql');
-    writeFileSync(sdlFile, (await housingFundService.buildSchema()).sdl);
   });
 
   afterAll(async () => {
@@ -74,16 +90,20 @@ describe('a new department, from one command to the live graph', () => {
     const before = await graph.query(query, {}, zhangsan);
     expect(before.errors?.[0]?.message).toMatch(/Cannot query field "housingFundRecords"/);
 
-    const check = await govgraph(['check', 'housing-fund', sdlFile]);
+    // Against the committed policy the references it would receive are undeclared: the check names them.
+    const undeclared = await govgraph(['check', 'housing-fund', sdlFile]);
+    expect(undeclared.status).toBe(1);
+    expect(undeclared.output).toContain('REFERENCE housing-fund ← applications  Application.applicant');
+    const check = await govgraph(['check', 'housing-fund', sdlFile, '--policy', policyFile]);
     expect(check.status, check.output).toBe(0);
     expect(check.output).toContain('PASSED new subgraph housing-fund composes');
     expect(check.output).toContain('Applicant.housingFundRecords');
 
-    // The operator derives the department's key from the graph's secret and hands it over.
-    const keyed = await govgraph(['publish-key', 'housing-fund'], { GOVGRAPH_SECRET: graph.secret });
-    expect(keyed.status, keyed.output).toBe(0);
-    const key = keyed.stdout.trim();
-    expect(key).toMatch(/^ggpk1\.housing-fund\./);
+    // The operator issues the department's credential into the gateway's store and hands it over.
+    const issued = await govgraph(['credentials', 'issue', 'housing-fund'], { DATA_DIR: graph.dataDir });
+    expect(issued.status, issued.output).toBe(0);
+    const key = issued.stdout.trim();
+    expect(key).toMatch(/^ggpc1\.housing-fund\./);
 
     const publish = await govgraph(['publish', 'housing-fund', sdlFile, '--url', department.running.graphqlUrl, '--gateway', graph.gateway.url, '--key', key]);
     expect(publish.status, publish.output).toBe(0);
@@ -113,10 +133,10 @@ describe('a new department, from one command to the live graph', () => {
     expect(licences.errors).toBeUndefined();
     expect(licences.data.me.licences.length).toBeGreaterThan(0);
 
-    // Another department's genuine key does not publish this one.
-    const catalogKey = (await govgraph(['publish-key', 'catalog'], { GOVGRAPH_SECRET: graph.secret })).stdout.trim();
+    // Another department's genuine credential does not publish this one.
+    const catalogKey = (await govgraph(['credentials', 'issue', 'catalog'], { DATA_DIR: graph.dataDir })).stdout.trim();
     const stolen = await govgraph(['publish', 'housing-fund', sdlFile, '--url', department.running.graphqlUrl, '--gateway', graph.gateway.url, '--key', catalogKey]);
     expect(stolen.status).toBe(1);
-    expect(stolen.output).toContain('this key publishes catalog, not housing-fund');
+    expect(stolen.output).toContain('this credential publishes catalog, not housing-fund');
   });
 });

@@ -1,5 +1,5 @@
 import { connectRedis, type Logger, type RedisClient, type RedisConnection } from '@govgraph/kit';
-import type { PublishedSubgraph, RegistryState, RegistryStore } from './registry-store.js';
+import type { PublishedSubgraph, RegistryState, RegistryStore, RegistryVersion, VersionEntry } from './registry-store.js';
 
 export interface RedisRegistryStoreOptions {
   url: string;
@@ -8,15 +8,28 @@ export interface RedisRegistryStoreOptions {
   log: Logger;
   /** Safety net for a missed notification (a reconnect): how often the version key is read. */
   pollIntervalMs?: number;
+  /** How many versions the history keeps for rollback. */
+  historyLimit?: number;
 }
 
-/** Compare-and-set of one subgraph, then a notification, atomically. */
-const PUBLISH_SCRIPT = `
+/**
+ * Compare-and-set of the whole published set, its history entry, then a notification, atomically.
+ * ARGV: expected version, channel, history limit, entry JSON, then name/JSON pairs of the subgraphs.
+ * History entries newer than the new version (left by someone deleting the version key) go too.
+ */
+const COMMIT_SCRIPT = `
 local current = redis.call('GET', KEYS[1]) or '0'
 if current ~= ARGV[1] then return -1 end
-redis.call('HSET', KEYS[2], ARGV[2], ARGV[3])
+redis.call('DEL', KEYS[2])
+for i = 5, #ARGV, 2 do redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1]) end
 local version = redis.call('INCR', KEYS[1])
-redis.call('PUBLISH', ARGV[4], version)
+local oldest = version - tonumber(ARGV[3])
+for _, field in ipairs(redis.call('HKEYS', KEYS[3])) do
+  local n = tonumber(field)
+  if n == nil or n <= oldest or n >= version then redis.call('HDEL', KEYS[3], field) end
+end
+redis.call('HSET', KEYS[3], tostring(version), ARGV[4])
+redis.call('PUBLISH', ARGV[2], version)
 return version`;
 
 /**
@@ -28,6 +41,7 @@ export function createRedisRegistryStore(options: RedisRegistryStoreOptions): Re
   const log = options.log;
   const versionKey = `${options.prefix}registry:version`;
   const subgraphsKey = `${options.prefix}registry:subgraphs`;
+  const historyKey = `${options.prefix}registry:history`;
   const channel = `${options.prefix}registry:changed`;
   // Connected on first use, so a gateway that is created but never listens opens nothing.
   let connection: RedisConnection | undefined;
@@ -55,15 +69,29 @@ export function createRedisRegistryStore(options: RedisRegistryStoreOptions): Re
       for (const [name, json] of Object.entries(hash ?? {})) published[name] = JSON.parse(json) as PublishedSubgraph;
       return { version: Number(version ?? 0), published };
     },
-    async publish(expectedVersion, subgraph) {
+    async commit(expectedVersion, entry: VersionEntry) {
       const client = await connected();
+      const pairs = Object.values(entry.published).flatMap((subgraph) => [subgraph.name, JSON.stringify(subgraph)]);
       const result = Number(
-        await client.eval(PUBLISH_SCRIPT, {
-          keys: [versionKey, subgraphsKey],
-          arguments: [String(expectedVersion), subgraph.name, JSON.stringify(subgraph), channel],
+        await client.eval(COMMIT_SCRIPT, {
+          keys: [versionKey, subgraphsKey, historyKey],
+          arguments: [String(expectedVersion), channel, String(options.historyLimit ?? 50), JSON.stringify(entry), ...pairs],
         }),
       );
       return result < 0 ? null : result;
+    },
+    async history() {
+      const client = await connected();
+      const [version, hash] = (await client.multi().get(versionKey).hGetAll(historyKey).exec()) as unknown as [string | null, Record<string, string>];
+      const current = Number(version ?? 0);
+      const versions: RegistryVersion[] = [];
+      for (const [field, json] of Object.entries(hash ?? {})) {
+        const n = Number(field);
+        // Entries past the current version were orphaned by a deleted version key.
+        if (!Number.isSafeInteger(n) || n < 1 || n > current) continue;
+        versions.push({ ...(JSON.parse(json) as VersionEntry), version: n });
+      }
+      return versions.sort((a, b) => a.version - b.version);
     },
     async watch(onChange) {
       const client = redis();

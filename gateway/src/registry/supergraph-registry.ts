@@ -1,17 +1,23 @@
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { SupergraphSdlHook, SupergraphSdlUpdateFunction } from '@apollo/gateway';
 import type { Logger } from '@govgraph/kit';
 import {
+  checkDataFlows,
   checkSubgraph,
   composeGraph,
   readTrustedOperations,
   subgraphsOfSupergraph,
+  undeclaredFlows,
   type CheckReport,
   type ComposedGraph,
+  type CredentialStore,
+  type DataFlowReport,
+  type DataPolicy,
   type SubgraphSdl,
   type TrustedOperation,
 } from '@govgraph/schema/governance';
-import type { PublishedSubgraph, RegistryState, RegistryStore } from './registry-store.js';
+import type { PublishedSubgraph, RegistryState, RegistryStore, RegistryVersion } from './registry-store.js';
 
 export interface SupergraphRegistryOptions {
   /** The committed supergraph the gateway starts from (SUPERGRAPH_PATH). */
@@ -19,6 +25,13 @@ export interface SupergraphRegistryOptions {
   /** The folder beside it: `subgraphs/<name>.graphql` it was composed from, `operations/` the trusted documents. */
   schemaDir: string;
   store: RegistryStore;
+  /** Who may publish and administer: department and administrator credentials (closed with the registry). */
+  credentials: CredentialStore;
+  /**
+   * The data-sharing policy every publish is checked against; a string says why there is none
+   * (the file is missing), and publishing is then unavailable: without it nothing is classified.
+   */
+  policy: DataPolicy | string;
   log: Logger;
 }
 
@@ -34,9 +47,37 @@ export type PublishOutcome =
   | { status: 'refused'; report: CheckReport }
   | { status: 'unavailable'; reason: string };
 
+/** What a rollback found: it skips the breaking-change check, never composition or the data-flow policy. */
+export interface RollbackReport {
+  composition: { ok: boolean; errors: string[] };
+  dataFlows: DataFlowReport | null;
+  /** The subgraphs whose published SDL or URL the rollback changes. */
+  changed: string[];
+}
+
+export type RollbackOutcome =
+  | { status: 'rolled-back'; version: number; restoredFrom: number; report: RollbackReport }
+  | { status: 'unchanged'; version: number }
+  | { status: 'unknown-version'; version: number; kept: number[] }
+  | { status: 'refused'; report: RollbackReport }
+  | { status: 'unavailable'; reason: string };
+
+/** A version as the administrator lists it: who made it and what it serves, without the SDL. */
+export interface VersionSummary {
+  version: number;
+  at?: string;
+  action: 'committed' | 'publish' | 'rollback';
+  subgraph?: string;
+  change?: 'added' | 'updated';
+  restoredFrom?: number;
+  by?: string;
+  subgraphs: Array<{ name: string; url: string; sha256: string; publishedAt: string }>;
+}
+
 /**
  * The gateway's live supergraph: the committed one, with the subgraphs departments published
- * over it. A publish is checked (the same check as `npx govgraph check`), recorded in the store,
+ * over it. A publish is checked (the same check as `npx govgraph check`, data-sharing policy
+ * included), recorded in the store as a new version (the history an administrator rolls back in),
  * and swapped in through @apollo/gateway's `update` — the schema and query planner are replaced
  * between requests, in-flight ones finish on the plan they started with, nothing restarts.
  * With Redis every gateway on the prefix is notified and swaps to the same state.
@@ -62,6 +103,11 @@ export class SupergraphRegistry {
     this.log = options.log;
     this.store = options.store;
     this.servedSdl = options.supergraphSdl;
+    if (typeof options.policy === 'string') this.log.warn({ reason: options.policy }, 'registry: no data-sharing policy; publishing is unavailable');
+  }
+
+  get credentials(): CredentialStore {
+    return this.options.credentials;
   }
 
   /** For ApolloGateway's `supergraphSdl`: the graph to start with, and the `update` to swap later. */
@@ -81,6 +127,7 @@ export class SupergraphRegistry {
         this.update = undefined;
         await this.stopWatching?.();
         await this.store.close();
+        await this.options.credentials.close();
       },
     };
   };
@@ -110,11 +157,14 @@ export class SupergraphRegistry {
     return { ok: true, version: this.version, subgraphs };
   }
 
-  /** Checks a subgraph against the served graph and, when nothing breaks, makes it live everywhere. */
-  publish(name: string, sdl: string, url: string): Promise<PublishOutcome> {
+  /**
+   * Checks a subgraph against the served graph and the data-sharing policy and, when nothing
+   * breaks and every data flow is declared, makes it live everywhere. `by`: the credential's id.
+   */
+  publish(name: string, sdl: string, url: string, by: string): Promise<PublishOutcome> {
     return this.serially(async (): Promise<PublishOutcome> => {
       try {
-        return await this.checkAndPublish(name, sdl, url);
+        return await this.checkAndPublish(name, sdl, url, by);
       } catch (error) {
         // The store (Redis) failed: nothing was published, the graph served is unchanged.
         this.log.error({ err: error, subgraph: name }, 'registry: publish failed');
@@ -123,25 +173,97 @@ export class SupergraphRegistry {
     });
   }
 
-  private async checkAndPublish(name: string, sdl: string, url: string): Promise<PublishOutcome> {
+  private async checkAndPublish(name: string, sdl: string, url: string, by: string): Promise<PublishOutcome> {
+    const policy = this.options.policy;
+    if (typeof policy === 'string') return { status: 'unavailable', reason: policy };
     for (let attempt = 0; attempt < 3; attempt++) {
       const state = await this.store.read();
       if (!this.adopt(state)) return { status: 'unavailable', reason: 'this gateway cannot compose the registry’s current state; see its log' };
       const current = this.currentGraph();
       if (!current.ok) return { status: 'unavailable', reason: current.reason };
-      const { report, graph } = checkSubgraph({ subgraph: name, sdl, url, current: current.graph, operations: this.trustedOperations() });
+      const { report, graph } = checkSubgraph({ subgraph: name, sdl, url, current: current.graph, operations: this.trustedOperations(), policy });
       if (report.change === 'unchanged') return { status: 'unchanged', version: this.version, report };
       if (!report.ok || !graph) return { status: 'refused', report };
       const entry: PublishedSubgraph = { name, url, sdl, publishedAt: new Date().toISOString() };
-      const version = await this.store.publish(state.version, entry);
+      const published = { ...state.published, [name]: entry };
+      const version = await this.store.commit(state.version, { at: entry.publishedAt, action: 'publish', subgraph: name, change: report.change, by, published });
       // Another gateway published first: check again, against the graph with its change.
       if (version === null) continue;
-      this.published = { ...state.published, [name]: entry };
+      this.published = published;
       this.version = version;
       this.serve(graph);
       return { status: 'published', change: report.change, version, report };
     }
     return { status: 'unavailable', reason: 'other publishes kept changing the graph; try again' };
+  }
+
+  /**
+   * Makes an earlier version's content live again, as a new version. It skips the
+   * breaking-change check on purpose — undoing a takeover removes the keys the takeover added,
+   * which that check refuses (KEY_REMOVED) — but the result must compose, and every data flow
+   * of the subgraphs it changes must still be declared.
+   */
+  rollback(target: number, by: string): Promise<RollbackOutcome> {
+    return this.serially(async (): Promise<RollbackOutcome> => {
+      try {
+        return await this.restore(target, by);
+      } catch (error) {
+        this.log.error({ err: error, target }, 'registry: rollback failed');
+        return { status: 'unavailable', reason: `the registry store failed (${(error as Error).message})` };
+      }
+    });
+  }
+
+  private async restore(target: number, by: string): Promise<RollbackOutcome> {
+    const policy = this.options.policy;
+    if (typeof policy === 'string') return { status: 'unavailable', reason: policy };
+    const committed = this.loadCommitted();
+    if (!committed.ok) return { status: 'unavailable', reason: committed.reason };
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const state = await this.store.read();
+      if (!this.adopt(state)) return { status: 'unavailable', reason: 'this gateway cannot compose the registry’s current state; see its log' };
+      if (target === state.version) return { status: 'unchanged', version: state.version };
+      const history = await this.store.history();
+      const restored = target === 0 ? {} : history.find((v) => v.version === target)?.published;
+      if (!restored || target > state.version) return { status: 'unknown-version', version: target, kept: [0, ...history.map((v) => v.version)] };
+
+      const before = overlay(committed.subgraphs, state.published);
+      const after = overlay(committed.subgraphs, restored);
+      const changed = [...new Set([...Object.keys(state.published), ...Object.keys(restored)])].filter(
+        (name) => state.published[name]?.sdl !== restored[name]?.sdl || state.published[name]?.url !== restored[name]?.url,
+      );
+      if (changed.length === 0) return { status: 'unchanged', version: state.version };
+      const composed = composeGraph(after);
+      const dataFlows = checkDataFlows({ before, after, changed, policy });
+      const report: RollbackReport = { composition: { ok: composed.ok, errors: composed.ok ? [] : composed.errors }, dataFlows, changed };
+      if (!composed.ok || dataFlows.undeclared.length > 0) return { status: 'refused', report };
+
+      const version = await this.store.commit(state.version, { at: new Date().toISOString(), action: 'rollback', restoredFrom: target, by, published: restored });
+      if (version === null) continue;
+      this.published = restored;
+      this.version = version;
+      this.serve(composed.graph);
+      return { status: 'rolled-back', version, restoredFrom: target, report };
+    }
+    return { status: 'unavailable', reason: 'other publishes kept changing the graph; try again' };
+  }
+
+  /** The versions kept for rollback, oldest first, with version 0 (the committed supergraph) first of all. */
+  async versions(): Promise<{ current: number; versions: VersionSummary[] }> {
+    const [state, history] = await Promise.all([this.store.read(), this.store.history()]);
+    const summary = (v: RegistryVersion): VersionSummary => ({
+      version: v.version,
+      at: v.at,
+      action: v.action,
+      ...(v.subgraph ? { subgraph: v.subgraph } : {}),
+      ...(v.change ? { change: v.change } : {}),
+      ...(v.restoredFrom !== undefined ? { restoredFrom: v.restoredFrom } : {}),
+      by: v.by,
+      subgraphs: Object.values(v.published)
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((p) => ({ name: p.name, url: p.url, sha256: createHash('sha256').update(p.sdl).digest('hex'), publishedAt: p.publishedAt })),
+    });
+    return { current: state.version, versions: [{ version: 0, action: 'committed', subgraphs: [] }, ...history.map(summary)] };
   }
 
   /** Follows a change made elsewhere (another gateway's publish). */
@@ -179,6 +301,7 @@ export class SupergraphRegistry {
     this.published = state.published;
     this.serve(composed.graph);
     this.log.info({ version: state.version, published: Object.keys(state.published) }, 'registry: serving a new supergraph');
+    this.warnUndeclared(state.version, composed.graph.subgraphs);
     return true;
   }
 
@@ -226,6 +349,20 @@ export class SupergraphRegistry {
   private trustedOperations(): TrustedOperation[] {
     this.operations ??= readTrustedOperations(join(this.options.schemaDir, 'operations'));
     return this.operations;
+  }
+
+  /**
+   * A stored graph is served as it is, but a flow the policy no longer allows (the policy changed
+   * since the publish) is named in the log, so the operator can roll back or amend the policy.
+   */
+  private warnUndeclared(version: number, subgraphs: SubgraphSdl[]): void {
+    if (typeof this.options.policy === 'string') return;
+    const flows = undeclaredFlows(subgraphs, this.options.policy);
+    if (flows.length === 0) return;
+    this.log.warn(
+      { version, flows: flows.map((f) => `${f.kind} ${f.field} ${f.provider} → ${f.consumer} via ${f.via}`) },
+      'registry: the served graph has data flows the data-sharing policy does not declare',
+    );
   }
 
   private logOnce(version: number, details: Record<string, unknown>, message: string): void {

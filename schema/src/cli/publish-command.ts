@@ -1,26 +1,17 @@
 import { formatReport } from '../governance/format-report.js';
-import { publishKey } from '../governance/publish-key.js';
 import { option, parseArgs, UsageError } from './cli-args.js';
-import { gatewayUrl, httpUrl, readSdlFile, sharedSecret, sharedSecretIfAny } from './cli-environment.js';
+import { gatewayUrl, httpUrl, readSdlFile } from './cli-environment.js';
 import { publishToRegistry } from './registry-client.js';
 
-export const PUBLISH_USAGE = `govgraph publish <subgraph> <sdl-file> --url <routing-url> [--gateway http://127.0.0.1:4000] [--key <key>] [--json]
-  Sends the SDL and routing URL to the gateway's registry, which runs the same check and, when
-  nothing breaks, swaps every gateway to the new graph without a restart. The key: --key, or
-  GOVGRAPH_PUBLISH_KEY, or (where the graph's secret is at hand) derived from it.`;
+export const PUBLISH_USAGE = `govgraph publish <subgraph> <sdl-file> --url <routing-url> [--gateway http://127.0.0.1:4000] [--key <token>] [--json]
+  Sends the SDL and routing URL to the gateway's registry, which runs the same check (the
+  data-sharing policy included) and, when nothing breaks, swaps every gateway to the new graph
+  without a restart. The key: --key, else GOVGRAPH_PUBLISH_KEY — the department's publish
+  credential, issued by the operator (govgraph credentials issue <subgraph>).`;
 
-export const PUBLISH_KEY_USAGE = `govgraph publish-key <subgraph>
-  Prints the key that publishes <subgraph> and nothing else, derived from GOVGRAPH_SECRET (or
-  DATA_DIR/gateway-secret). The operator hands it to the department that runs the subgraph.`;
-
-/** The publish key to use: given, from the environment, or derived from a local secret. */
-export function publishKeyFor(subgraph: string, given: string | undefined, { quiet = false } = {}): string | undefined {
-  if (given) return given;
-  if (process.env.GOVGRAPH_PUBLISH_KEY) return process.env.GOVGRAPH_PUBLISH_KEY;
-  const secret = sharedSecretIfAny();
-  if (!secret) return undefined;
-  if (!quiet) console.error(`using ${subgraph}'s publish key derived from the local shared secret`);
-  return publishKey(secret, subgraph);
+/** The department's publish credential: given, else from the environment. Nothing is derived. */
+export function publishKeyFor(given: string | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return given || env.GOVGRAPH_PUBLISH_KEY || undefined;
 }
 
 export async function publishCommand(argv: string[]): Promise<number> {
@@ -31,8 +22,10 @@ export async function publishCommand(argv: string[]): Promise<number> {
   if (!rawUrl) throw new UsageError('publish needs --url <routing-url>: where the gateway reaches the subgraph');
   const url = httpUrl(rawUrl, '--url');
   const gateway = gatewayUrl(option(args, 'gateway'));
-  const key = publishKeyFor(subgraph, option(args, 'key'));
-  if (!key) throw new UsageError(`no publish key for ${subgraph}: pass --key or set GOVGRAPH_PUBLISH_KEY (the operator prints it with: npx govgraph publish-key ${subgraph})`);
+  const key = publishKeyFor(option(args, 'key'));
+  if (!key) {
+    throw new UsageError(`no publish credential for ${subgraph}: pass --key or set GOVGRAPH_PUBLISH_KEY (the operator issues it with: npx govgraph credentials issue ${subgraph})`);
+  }
 
   const answer = await publishToRegistry(gateway, key, subgraph, { sdl: readSdlFile(file), url });
   if (args.flags.has('json')) {
@@ -50,17 +43,4 @@ export async function publishCommand(argv: string[]): Promise<number> {
   }
   if (answer.report) console.log(formatReport(answer.report));
   return answer.published ? 0 : 1;
-}
-
-export function publishKeyCommand(argv: string[]): number {
-  const args = parseArgs(argv, {});
-  const [subgraph, ...rest] = args.positionals;
-  if (!subgraph || rest.length > 0) throw new UsageError(`usage: ${PUBLISH_KEY_USAGE}`);
-  try {
-    console.log(publishKey(sharedSecret(), subgraph));
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError((error as Error).message);
-  }
-  return 0;
 }

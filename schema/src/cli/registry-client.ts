@@ -57,6 +57,49 @@ export async function publishToRegistry(gateway: string, key: string, subgraph: 
   return { ...json, published: json.published === true, status: response.status };
 }
 
+/** One version as `GET /registry/versions` lists it. */
+export interface RegistryVersionSummary {
+  version: number;
+  at?: string;
+  action: 'committed' | 'publish' | 'rollback';
+  subgraph?: string;
+  change?: string;
+  restoredFrom?: number;
+  by?: string;
+  subgraphs: Array<{ name: string; url: string; sha256: string; publishedAt: string }>;
+}
+
+/** A JSON answer of the registry with its HTTP status. */
+export interface RegistryAnswer<T> {
+  status: number;
+  body: T & { errors?: Array<{ message: string; extensions?: { code?: string } }> };
+}
+
+/** The administrator's key: --key, else GOVGRAPH_ADMIN_KEY. */
+export function adminKey(given: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  const key = given ?? env.GOVGRAPH_ADMIN_KEY;
+  if (!key) throw new UsageError('an administrator credential is needed: --key <token> or GOVGRAPH_ADMIN_KEY (issued with: govgraph credentials issue --admin)');
+  return key;
+}
+
+export async function callRegistry<T>(gateway: string, key: string, path: string, body?: unknown): Promise<RegistryAnswer<T>> {
+  const response = await call(`${gateway}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  try {
+    return { status: response.status, body: JSON.parse(text) };
+  } catch {
+    return { status: response.status, body: { errors: [{ message: `not JSON (${response.status}): ${text.slice(0, 200)}` }] } as RegistryAnswer<T>['body'] };
+  }
+}
+
+export function errorsOf(body: { errors?: Array<{ message: string }> }): string {
+  return body.errors?.map((e) => e.message).join('; ') ?? 'no reason given';
+}
+
 function errorText(text: string): string {
   try {
     const json = JSON.parse(text) as { errors?: Array<{ message: string }> };

@@ -1,7 +1,9 @@
 import { buildASTSchema, Kind, type GraphQLSchema } from 'graphql';
 import type { SubgraphSdl } from '../compose.js';
 import { composeGraph, parseSubgraphSdl, type ComposedGraph } from './compose-graph.js';
+import type { DataPolicy } from './data-policy.js';
 import { diffEntityKeys } from './entity-keys.js';
+import { checkDataFlows, type DataFlowReport } from './flow-check.js';
 import { affectedOperations, operationUsage, parseOperation, validationErrors, type AffectedOperation, type OperationUsage } from './operation-usage.js';
 import { diffSchemas, type SchemaChange, type SchemaDiff } from './schema-diff.js';
 import type { TrustedOperation } from './trusted-operations.js';
@@ -17,6 +19,12 @@ export interface CheckSubgraphInput {
   current: SubgraphSdl[] | ComposedGraph;
   /** The trusted documents every change must keep valid (`schema/operations/`). */
   operations: TrustedOperation[];
+  /**
+   * The data-sharing policy (`schema/data-policy.json`): with it, the report lists the data flows
+   * the change adds and removes, and an undeclared one fails the check. The gateway never
+   * publishes without one.
+   */
+  policy?: DataPolicy;
 }
 
 export interface ReportedChange {
@@ -55,6 +63,8 @@ export interface CheckReport {
   };
   /** Every contract operation file a breaking change reaches or that no longer validates. */
   affectedOperations: string[];
+  /** The personal-data flows between departments the change adds and removes; null without a policy. */
+  dataFlows: DataFlowReport | null;
 }
 
 export interface CheckResult {
@@ -104,20 +114,23 @@ export function checkSubgraph(input: CheckSubgraphInput): CheckResult {
   const broken = composed.ok ? brokenOperations(current.apiSchema, composed.graph.apiSchema, input.operations) : [];
   const compositionErrors = composed.ok ? [] : composed.errors;
   const affected = [...new Set([...breaking.flatMap((b) => b.affects.map((a) => a.file)), ...broken.map((b) => b.file)])].sort();
-  const ok = composed.ok && breaking.length === 0 && broken.length === 0;
+  const dataFlows = input.policy ? checkDataFlows({ before: current.subgraphs, after: subgraphs, changed: [input.subgraph], policy: input.policy }) : null;
+  const undeclared = dataFlows?.undeclared ?? [];
+  const ok = composed.ok && breaking.length === 0 && broken.length === 0 && undeclared.length === 0;
 
   return {
     report: {
       subgraph: input.subgraph,
       change,
       ok,
-      summary: summarise({ ok, change, subgraph: input.subgraph, compositionErrors, breaking, broken, additions, warnings, affected, checked: input.operations.length }),
+      summary: summarise({ ok, change, subgraph: input.subgraph, compositionErrors, breaking, broken, additions, warnings, affected, checked: input.operations.length, dataFlows }),
       composition: { ok: composed.ok, errors: compositionErrors },
       breaking,
       warnings,
       additions,
       operations: { checked: input.operations.length, broken },
       affectedOperations: affected,
+      dataFlows,
     },
     ...(composed.ok ? { graph: composed.graph } : {}),
   };
@@ -174,12 +187,14 @@ function summarise(r: {
   warnings: ReportedChange[];
   affected: string[];
   checked: number;
+  dataFlows: DataFlowReport | null;
 }): string {
   if (r.ok) {
     if (r.change === 'unchanged') return `${r.subgraph}: unchanged`;
     const parts = [r.change === 'added' ? `new subgraph ${r.subgraph} composes` : `${r.subgraph} composes`, 'no breaking change'];
     if (r.additions.length > 0) parts.push(plural(r.additions.length, 'addition'));
     if (r.warnings.length > 0) parts.push(plural(r.warnings.length, 'warning'));
+    if (r.dataFlows && r.dataFlows.added.length > 0) parts.push(`${plural(r.dataFlows.added.length, 'declared data flow')} added`);
     parts.push(`all ${plural(r.checked, 'contract operation')} still validate`);
     return parts.join('; ');
   }
@@ -187,6 +202,11 @@ function summarise(r: {
   if (r.compositionErrors.length > 0) parts.push(`composition failed (${plural(r.compositionErrors.length, 'error')})`);
   if (r.breaking.length > 0) parts.push(plural(r.breaking.length, 'breaking change'));
   if (r.broken.length > 0) parts.push(`${plural(r.broken.length, 'contract operation')} no longer validate${r.broken.length === 1 ? 's' : ''}`);
+  const undeclared = r.dataFlows?.undeclared ?? [];
+  if (undeclared.length > 0) {
+    const fields = [...new Set(undeclared.map((f) => `${f.field} (${f.kind}, ${f.provider} → ${f.consumer})`))];
+    parts.push(`${plural(undeclared.length, 'undeclared data flow')}: ${fields.join(', ')}`);
+  }
   if (r.affected.length > 0) parts.push(`affects ${r.affected.join(', ')}`);
   return `${r.subgraph}: ${parts.join('; ')}`;
 }

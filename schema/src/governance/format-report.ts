@@ -1,4 +1,5 @@
 import type { CheckReport, ReportedChange } from './check-subgraph.js';
+import { describeFlow } from './flow-check.js';
 
 /** The check report as a department reads it in a terminal or a CI log. */
 export function formatReport(report: CheckReport): string {
@@ -21,6 +22,11 @@ export function formatReport(report: CheckReport): string {
       for (const error of broken.errors) lines.push(`      ${error}`);
     }
   }
+  const flows = report.dataFlows;
+  if (flows && flows.undeclared.length > 0) {
+    lines.push('', `✗ ${count(flows.undeclared.length, 'undeclared data flow')}: personal data no agreement in the data policy allows`);
+    for (const flow of flows.undeclared) lines.push(`  ${describeFlow(flow)}`);
+  }
   if (report.warnings.length > 0) {
     lines.push('', `! ${count(report.warnings.length, 'warning')} (not refused)`);
     for (const change of report.warnings) lines.push(...formatChange(change, false));
@@ -28,6 +34,19 @@ export function formatReport(report: CheckReport): string {
   if (report.additions.length > 0) {
     lines.push('', `+ ${count(report.additions.length, 'addition')}`);
     for (const change of report.additions) lines.push(`  ${change.message}`);
+  }
+  if (flows) {
+    // Undeclared ones are listed above already.
+    const declared = flows.added.filter((flow) => flow.agreement !== null);
+    if (declared.length > 0) {
+      lines.push('', `+ ${count(declared.length, 'declared data flow')} added`);
+      for (const flow of declared) lines.push(`  ${describeFlow(flow)}`);
+    }
+    if (flows.removed.length > 0) {
+      lines.push('', `- ${count(flows.removed.length, 'data flow')} removed`);
+      for (const flow of flows.removed) lines.push(`  ${describeFlow(flow)}`);
+    }
+    if (flows.added.length === 0 && flows.removed.length === 0) lines.push('', `= no data flow added or removed (${count(flows.total, 'flow')} in the graph)`);
   }
   if (report.composition.ok && report.operations.broken.length === 0) {
     lines.push('', `✓ all ${count(report.operations.checked, 'contract operation')} validate against the new graph`);
