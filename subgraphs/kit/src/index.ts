@@ -13,6 +13,7 @@ export * from './db/index.js';
 export * from './http/index.js';
 export * from './trust/index.js';
 export * from './validation.js';
+export * from './mask-value.js';
 export * from './identifiers/index.js';
 export * from './reference/index.js';
 export * from './graphql/index.js';

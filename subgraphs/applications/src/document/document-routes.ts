@@ -19,6 +19,7 @@ import { DocumentRepository } from './document.repository.js';
 import { DocumentStore, DocumentTooLargeError, EmptyDocumentError, MediaTypeNotAllowedError } from './document-store.js';
 import type { Document } from './document.type.js';
 import { ALLOWED_MEDIA_TYPES } from './media-type.js';
+import { WITH_DEPARTMENT } from '../application/case-view.js';
 
 /**
  * The subgraph's own ceiling for one document. Users meet the gateway's limit
@@ -144,7 +145,8 @@ export function createDocumentRoutes(options: DocumentRoutesOptions): SignedRout
     if (document.ownerId !== ctx.claims.applicantId) {
       const department = ctx.claims.department;
       if (!isOfficer(ctx.claims) || !department) return notFound();
-      const listing = await documents.caseListing(id, department);
+      // Only while a case that lists it is with the department: a closed case's materials stay closed.
+      const listing = await documents.caseListing(id, department, [...WITH_DEPARTMENT]);
       if (!listing) return notFound();
       access = {
         applicantId: document.ownerId,

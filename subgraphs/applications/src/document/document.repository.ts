@@ -74,7 +74,8 @@ export class DocumentRepository {
    * A case of the department that lists the document among its materials (newest first), or
    * null: an officer reaches a document only through such a case.
    */
-  async caseListing(documentId: string, departmentCode: string): Promise<DocumentCase | null> {
+  /** A case of the department, still with it (WITH_DEPARTMENT), that lists the document: what lets its officer download it. */
+  async caseListing(documentId: string, departmentCode: string, statuses: readonly string[]): Promise<DocumentCase | null> {
     const row = await this.db
       .selectFrom('application_material')
       .innerJoin('application', 'application.id', 'application_material.application_id')
@@ -82,6 +83,7 @@ export class DocumentRepository {
       .where('application_material.evidence_kind', '=', 'Document')
       .where('application_material.evidence_id', '=', documentId)
       .where('application.department_code', '=', departmentCode)
+      .where('application.status', 'in', statuses)
       .orderBy('application.submitted_at', 'desc')
       .limit(1)
       .executeTakeFirst();

@@ -1,4 +1,4 @@
-import { ForbiddenError, UnauthenticatedError, actsAs, isOfficer, requireApplicant, type CaseGrant, type Claims } from '@govgraph/kit';
+import { ForbiddenError, UnauthenticatedError, actsAs, grantOpensFullValues, isOfficer, requireApplicant, type CaseGrant, type Claims } from '@govgraph/kit';
 
 /**
  * Why the caller holds this record, besides being its applicant: a case grant handed to an
@@ -24,10 +24,21 @@ export function grantHolds(claims: Claims | null, grant: CaseGrant, now = Date.n
   );
 }
 
-/** Personal data: the applicant themself, or an officer holding a case grant for it. */
+/** Personal data: the applicant themself, or an officer holding a review or archive grant for it (a list grant shows masked values only). */
 export function canReadPersonal(claims: Claims | null, record: Reachable): boolean {
   if (actsAs(claims, record.id)) return true;
-  return record.basis?.kind === 'caseGrant' && grantHolds(claims, record.basis.grant);
+  return record.basis?.kind === 'caseGrant' && grantHolds(claims, record.basis.grant) && grantOpensFullValues(record.basis.grant);
+}
+
+/** A case shown in a list: its officer may see masked values (a masked name, the masked ID number), nothing full. */
+export function canReadMasked(claims: Claims | null, record: Reachable): boolean {
+  return canReadPersonal(claims, record) || (record.basis?.kind === 'caseGrant' && grantHolds(claims, record.basis.grant));
+}
+
+/** Masked values: the reader may see them in full, or masked through a list grant. */
+export function requireMasked(claims: Claims | null, record: Reachable): void {
+  if (!claims) throw new UnauthenticatedError();
+  if (!canReadMasked(claims, record)) throw new ForbiddenError("Only the applicant, or an officer through the applicant's case, may read this");
 }
 
 export function requirePersonal(claims: Claims | null, record: Reachable): void {

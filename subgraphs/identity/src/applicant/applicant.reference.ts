@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { isGrantReference, openCaseGrant } from '@govgraph/kit';
+import { grantOpensFullValues, isGrantReference, openCaseGrant } from '@govgraph/kit';
 import type { IdentityContext } from '../context.js';
 import { requestedFields } from '../data-access/requested-fields.js';
 import { grantHolds } from './access.js';
@@ -29,7 +29,8 @@ export async function resolveApplicantReference(
   const record = await ctx.loaders.applicantById.load(grant.applicantId);
   if (!record) return null;
   const fields = requestedFields(info, typeNames);
-  if (fields.length > 0) {
+  // A list grant lets only masked values leave (a masked name): nothing full to log.
+  if (fields.length > 0 && grantOpensFullValues(grant)) {
     const officer = await ctx.loaders.accountById.load(grant.accountId);
     await ctx.loaders.recordAccess.load({
       applicantId: grant.applicantId,

@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
-import { districtName, Fact } from '@govgraph/kit';
+import { districtName, Fact, maskValue } from '@govgraph/kit';
 import type { IdentityContext } from '../context.js';
-import { canReadPersonal, maskIdNumber, maskMobile, maskName, requirePersonal, requireSelf, requireSelfPerson } from '../applicant/access.js';
+import { canReadPersonal, maskIdNumber, maskMobile, maskName, requireMasked, requirePersonal, requireSelf, requireSelfPerson } from '../applicant/access.js';
 import { personFacts } from '../applicant/profile-facts.js';
 import { EnterpriseRole } from '../enterprise/enterprise.type.js';
 import { Address } from './address.type.js';
@@ -30,9 +30,10 @@ export class PersonResolver {
 
   @FieldResolver(() => String)
   name(@Root() person: PersonRecord, @Ctx() ctx: IdentityContext): string {
-    // A legal representative's name is public register data.
-    if (person.basis?.kind !== 'publicRegister') requirePersonal(ctx.claims, person);
-    return person.name;
+    // A legal representative's name is public register data; a case in a list shows it masked.
+    if (person.basis?.kind === 'publicRegister' || canReadPersonal(ctx.claims, person)) return person.name;
+    requireMasked(ctx.claims, person);
+    return maskName(person.name);
   }
 
   @FieldResolver(() => Gender)
@@ -55,20 +56,21 @@ export class PersonResolver {
 
   @FieldResolver(() => String)
   idNumberMasked(@Root() person: PersonRecord, @Ctx() ctx: IdentityContext): string {
-    requirePersonal(ctx.claims, person);
+    requireMasked(ctx.claims, person);
     return maskIdNumber(person.idNumber);
   }
 
   @FieldResolver(() => String)
   mobileMasked(@Root() person: PersonRecord, @Ctx() ctx: IdentityContext): string {
-    requirePersonal(ctx.claims, person);
+    requireMasked(ctx.claims, person);
     return maskMobile(person.mobile);
   }
 
   @FieldResolver(() => Address, { nullable: true })
   address(@Root() person: PersonRecord, @Ctx() ctx: IdentityContext): Address {
-    requirePersonal(ctx.claims, person);
-    return { divisionCode: person.divisionCode, divisionName: districtName(person.divisionCode), detail: person.addressDetail };
+    const full = canReadPersonal(ctx.claims, person);
+    if (!full) requireMasked(ctx.claims, person);
+    return { divisionCode: person.divisionCode, divisionName: districtName(person.divisionCode), detail: full ? person.addressDetail : maskValue(person.addressDetail) };
   }
 
   @FieldResolver(() => [EnterpriseRole], { description: 'Enterprises the person may act for today. The person only.' })

@@ -9,6 +9,15 @@ import type { TrustStore } from './trust-store.js';
  * applications' public key only, so no other department can mint one, and a bare id gets an
  * officer nothing.
  */
+/**
+ * What a grant opens. `review`: the case is with the department (submitted, accepted, correction
+ * requested, approved awaiting its licence) and the officer reviews it — full values, each read
+ * logged. `archive`: a closed case read for a stated reason — full values, logged under that
+ * reason. `list`: a case shown in a list — masked values only (a masked name), nothing full, so
+ * nothing to log. A grant without a scope is a review grant.
+ */
+export type GrantScope = 'list' | 'review' | 'archive';
+
 export interface CaseGrant {
   applicantId: string;
   /** The officer account it was handed to. */
@@ -21,6 +30,12 @@ export interface CaseGrant {
   expiresAt: number;
   /** The one record of the applicant's the grant opens, when not the applicant's own data (a licence id). */
   subjectId?: string;
+  scope?: GrantScope;
+}
+
+/** Whether a grant lets full personal values leave (review and archive do; a list grant does not). */
+export function grantOpensFullValues(grant: CaseGrant): boolean {
+  return grant.scope !== 'list';
 }
 
 export const GRANT_PREFIX = 'G~';

@@ -1,4 +1,4 @@
-import { isGrantReference, openCaseGrant } from '@govgraph/kit';
+import { grantOpensFullValues, isGrantReference, openCaseGrant } from '@govgraph/kit';
 import type { LicencesContext } from '../context.js';
 import type { Applicant } from './applicant.type.js';
 
@@ -12,5 +12,7 @@ export function resolveApplicantReference(ref: { id: string }, ctx: LicencesCont
   const grant = openCaseGrant(ctx.services.trust, ref.id);
   const claims = ctx.claims;
   if (!grant || !claims?.roles.includes('officer') || claims.accountId !== grant.accountId || claims.department !== grant.department) return null;
+  // A case in a list opens no licence: licences are full values.
+  if (!grantOpensFullValues(grant)) return null;
   return { id: ref.id, holderId: grant.applicantId, grant };
 }

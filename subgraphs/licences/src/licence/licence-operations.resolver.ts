@@ -19,6 +19,7 @@ import { announceStatus } from './announce-status.js';
 import { IssueLicenceInput } from './licence-inputs.js';
 import { LicenceStatus, STATUS_CODES, effectiveStatus } from './licence-status.js';
 import { Licence, type LicenceRecord } from './licence.type.js';
+import { operationOutcome } from './operation-outcome.js';
 
 @ObjectType()
 export class IssueLicencePayload {
@@ -145,7 +146,7 @@ export class LicenceOperationsResolver {
     await ctx.services.writer.insert(renewed, this.event(ctx, nextId, 'renew', `renews ${licence.id}`), { id: licence.id, statusCode: STATUS_CODES[LicenceStatus.CANCELLED] });
     await announceStatus(ctx, licence, 'renew', LicenceStatus.CANCELLED);
     await announceStatus(ctx, renewed, 'renew', LicenceStatus.VALID);
-    return renewed;
+    return operationOutcome(ctx, renewed, 'renew', null);
   }
 
   private async load(ctx: LicencesContext, id: string): Promise<{ licence: LicenceRecord; type: LicenceType }> {
@@ -169,7 +170,7 @@ export class LicenceOperationsResolver {
     if (!changed) throw new ConflictError('The licence changed meanwhile; read it again');
     ctx.log.info({ licenceId: licence.id, action }, 'licence status changed');
     await announceStatus(ctx, licence, action, rule.to);
-    return { ...licence, statusCode: to };
+    return operationOutcome(ctx, { ...licence, statusCode: to }, action, reason);
   }
 
   private event(ctx: LicencesContext, licenceId: string, action: string, reason: string | null) {

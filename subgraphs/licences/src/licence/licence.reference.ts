@@ -1,4 +1,4 @@
-import { DATA_ACCESS_STREAM, isGrantReference, openCaseGrant, requireApplicant, type DataAccessEvent } from '@govgraph/kit';
+import { DATA_ACCESS_STREAM, grantOpensFullValues, isGrantReference, openCaseGrant, requireApplicant, type DataAccessEvent } from '@govgraph/kit';
 import type { LicencesContext } from '../context.js';
 import type { LicenceRecord } from './licence.type.js';
 
@@ -6,7 +6,7 @@ import type { LicenceRecord } from './licence.type.js';
 async function throughCaseGrant(reference: string, ctx: LicencesContext): Promise<LicenceRecord | null> {
   const grant = openCaseGrant(ctx.services.trust, reference);
   const claims = ctx.claims;
-  if (!grant?.subjectId || !claims?.roles.includes('officer') || claims.accountId !== grant.accountId || claims.department !== grant.department) {
+  if (!grant?.subjectId || !grantOpensFullValues(grant) || !claims?.roles.includes('officer') || claims.accountId !== grant.accountId || claims.department !== grant.department) {
     ctx.log.warn({ accountId: claims?.accountId }, 'licence grant refused');
     return null;
   }

@@ -1,4 +1,6 @@
 import { Ctx, Directive, FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import { ForbiddenError } from '@govgraph/kit';
+import { outcomeOnly } from './operation-outcome.js';
 import type { LicencesContext } from '../context.js';
 import { Department } from '../department/department.stub.js';
 import { LicenceType } from '../licence-type/licence-type.type.js';
@@ -39,12 +41,14 @@ export class LicenceResolver {
   }
 
   @FieldResolver(() => Licence, { nullable: true, description: 'The licence this one renews or changes.' })
-  previous(@Root() licence: LicenceRecord, @Ctx() ctx: LicencesContext): Promise<LicenceRecord | null> {
-    return licence.previousId ? ctx.loaders.licenceById.load(licence.previousId) : Promise.resolve(null);
+  async previous(@Root() licence: LicenceRecord, @Ctx() ctx: LicencesContext): Promise<LicenceRecord | null> {
+    const previous = licence.previousId ? await ctx.loaders.licenceById.load(licence.previousId) : null;
+    return previous && licence.outcomeOnly ? outcomeOnly(previous) : previous;
   }
 
   @FieldResolver(() => ID, { nullable: true, description: 'The case that decided it, when issued through a case.' })
   caseId(@Root() licence: LicenceRecord): string | null {
+    refuseOnOutcome(licence, 'caseId');
     return licence.caseId;
   }
 
@@ -58,4 +62,9 @@ export class LicenceResolver {
   data(@Root() licence: LicenceRecord): LicenceDataEntry[] {
     return Object.entries(licence.data).map(([key, value]) => ({ key, value }));
   }
+}
+
+/** An operation's answer carries its outcome, not the holder's data: read the licence through a case. */
+function refuseOnOutcome(licence: LicenceRecord, field: string): void {
+  if (licence.outcomeOnly) throw new ForbiddenError(`An operation answers with its outcome only; ${field} is read through a case of the holder`);
 }

@@ -19,6 +19,8 @@ export interface LicenceRecord {
   signature: string;
   keyId: string;
   caseId: string | null;
+  /** Returned by an officer's operation (operation-outcome.ts): the holder's data stays out. */
+  outcomeOnly?: true;
 }
 
 @Directive('@key(fields: "id")')
