@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Kind, buildSchema, parse, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
+import { MeasureRefusal } from '../src/limits/measure-budget.js';
 import { measureOperation } from '../src/limits/measure-operation.js';
 
 const schema = buildSchema(`
@@ -38,9 +39,41 @@ describe('measuring an operation', () => {
     expect(measure('{ people(first: 2) { edges { node { posts { title } } } } }').cost).toBe(1 + 2 * (1 + 1 + 10 * 2));
   });
 
-  it('follows fragments once per path, so a cycle terminates', () => {
-    const cyclic = measure('{ me { ...A } } fragment A on User { friends(first: 1) { ...A } }');
-    expect(cyclic.depth).toBe(2);
-    expect(measure('{ me { ...F } } fragment F on User { id name }')).toMatchObject({ depth: 2, cost: 3 });
+  it('refuses a fragment that spreads itself, directly or through others, instead of looping', () => {
+    const refusal = (source: string) => {
+      try {
+        measure(source);
+      } catch (error) {
+        return error as MeasureRefusal;
+      }
+      throw new Error('measured');
+    };
+    const direct = refusal('{ me { ...A } } fragment A on User { friends(first: 1) { ...A } }');
+    expect(direct).toBeInstanceOf(MeasureRefusal);
+    expect(direct).toMatchObject({ reason: 'cycle', cycle: ['A', 'A'], message: 'Cannot spread fragment "A" within itself.' });
+    expect(refusal('{ me { ...A } } fragment A on User { ...B } fragment B on User { posts { title } ... on User { friends { ...C } } } fragment C on User { ...A }')).toMatchObject({
+      reason: 'cycle',
+      cycle: ['A', 'B', 'C', 'A'],
+      message: 'Cannot spread fragment "A" within itself via "B", "C".',
+    });
+    // A cycle the operation never reaches is no obstacle to measuring it.
+    expect(measure('{ me { ...F } } fragment F on User { id name } fragment X on User { ...X }')).toMatchObject({ depth: 2, cost: 3 });
+  });
+
+  it('takes fragment names as names, `__proto__` and `constructor` too', () => {
+    expect(measure('{ me { ...__proto__ ...constructor } } fragment __proto__ on User { id } fragment constructor on User { name }')).toMatchObject({ depth: 2, cost: 3, rootFields: 1 });
+    expect(measure('{ me { ...toString } }')).toMatchObject({ depth: 1, cost: 1 });
+  });
+
+  it('counts aliases and root fields as graphql collects fields: a fragment spread twice into one selection set once', () => {
+    expect(measure('{ ...Q ...Q } fragment Q on Query { x: me { id } y: me { name } }')).toMatchObject({ aliases: 2, rootFields: 2 });
+    // Through other fragments too, as graphql's CollectFields visits each fragment once.
+    expect(measure('{ ...A ...B } fragment A on Query { ...Q } fragment B on Query { ...Q } fragment Q on Query { x: me { id } }')).toMatchObject({ aliases: 1, rootFields: 1 });
+    // The same fragment under two response names: the paths a.n and b.n are two.
+    expect(measure('{ a: me { ...F } b: me { ...F } } fragment F on User { n: name }')).toMatchObject({ aliases: 4, rootFields: 2 });
+    // The same response name twice is one root field; `me` and `x: me` are two.
+    expect(measure('{ me { id } me { name } x: me { id } }')).toMatchObject({ aliases: 1, rootFields: 2 });
+    // Cost counts every spread as written.
+    expect(measure('{ me { ...F ...F } } fragment F on User { id }').cost).toBe(1 + 2);
   });
 });

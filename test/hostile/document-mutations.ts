@@ -55,3 +55,30 @@ export function manyAliases(random: RandomSource): string {
   const count = random.pick([16, 100, 999]);
   return `{ ${Array.from({ length: count }, (_, i) => `a${i}: ${random.pick(['departments { code }', 'me { id }', 'verifyLicence(id: "x") { genuine }', '__typename'])}`).join(' ')} }`;
 }
+
+/**
+ * A fragment bomb: a kilobyte or two whose fragments spread the next level twice, so the
+ * document names 2^levels paths. Doubled (`...F1 ...F1`), paired (`...F1 ...G1` in both F0 and
+ * G0), or through aliased fields (`a: parent { ...F1 } b: parent { ...F1 }`: 2^levels response
+ * paths for real).
+ */
+export function fragmentBomb(random: RandomSource): string {
+  const levels = random.pick([20, 30, 60]);
+  const shape = random.pick(['doubled', 'paired', 'aliased'] as const);
+  const parts: string[] = [];
+  if (shape === 'aliased') {
+    parts.push('query Bomb { division { ...F0 } }');
+    for (let i = 0; i < levels; i++) parts.push(`fragment F${i} on Division { a: parent { ...F${i + 1} } b: parent { ...F${i + 1} } }`);
+    parts.push(`fragment F${levels} on Division { code }`);
+    return parts.join(' ');
+  }
+  // Every fragment is used: validation refuses an unused one before the measure sees the document.
+  parts.push(shape === 'paired' ? 'query Bomb { ...F0 ...G0 }' : 'query Bomb { ...F0 }');
+  for (let i = 0; i < levels; i++) {
+    parts.push(`fragment F${i} on Query { ...F${i + 1} ...${shape === 'paired' ? 'G' : 'F'}${i + 1} }`);
+    if (shape === 'paired') parts.push(`fragment G${i} on Query { ...F${i + 1} ...G${i + 1} }`);
+  }
+  parts.push(`fragment F${levels} on Query { ${random.pick(['__typename', 'departments { code }'])} }`);
+  if (shape === 'paired') parts.push(`fragment G${levels} on Query { __typename }`);
+  return parts.join(' ');
+}

@@ -1,7 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { apiSchema } from './api-schema.js';
 import { contractOperations, type ContractOperation } from './contract-examples.js';
-import { deeplyNested, manyAliases, mutateDocumentText } from './document-mutations.js';
+import { deeplyNested, fragmentBomb, manyAliases, mutateDocumentText } from './document-mutations.js';
 import { hostileString, hostileValue, mutateValue } from './hostile-values.js';
 import { BAD_TOKENS, ROLES, SIGNATURES, SUBGRAPH_NAMES, type Auth, type HostileInput, type Role } from './hostile-input.js';
 import { randomSource, type RandomSource } from './random-source.js';
@@ -73,11 +73,12 @@ const MAKERS: Array<[kind: string, weight: number, make: Maker]> = [
     return { ...graphql(json({ query: operation.document, variables: operation.variables }), 'anonymous', headers) };
   }],
   ['oversized', 8, (random) => {
-    const choice = random.int(0, 4);
+    const choice = random.int(0, 5);
     if (choice === 0) return graphql(json({ query: deeplyNested(random) }), anyAuth(random));
     if (choice === 1) return graphql(json({ query: manyAliases(random) }), anyAuth(random));
     if (choice === 2) return graphql(json({ query: '{ __typename }', variables: { pad: 'x'.repeat(random.pick([1024 * 1024, 2 * 1024 * 1024])) } }), anyAuth(random));
     if (choice === 3) return graphql(json({ query: `{ ${Array.from({ length: random.pick([11, 200]) }, (_, i) => `r${i}: departments { code }`).join(' ')} }` }), anyAuth(random));
+    if (choice === 5) return graphql(json({ query: fragmentBomb(random) }), anyAuth(random));
     const levels = random.pick([3, 4, 6]);
     return graphql(json({ query: `{ division { ${'children { '.repeat(levels)}code name${' }'.repeat(levels)} } }` }), anyAuth(random));
   }],

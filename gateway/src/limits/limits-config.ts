@@ -4,13 +4,13 @@ import { isIP } from 'node:net';
 export interface LimitsConfig {
   /** Deepest field nesting (GATEWAY_MAX_DEPTH). */
   maxDepth: number;
-  /** Fields requested under an alias (GATEWAY_MAX_ALIASES). */
+  /** Fields requested under an alias, a fragment once per selection set (GATEWAY_MAX_ALIASES). */
   maxAliases: number;
-  /** Fields at the operation's root (GATEWAY_MAX_ROOT_FIELDS). */
+  /** Distinct response names at the operation's root (GATEWAY_MAX_ROOT_FIELDS). */
   maxRootFields: number;
   /** Lexical tokens of a document, counted before anything parses it (GATEWAY_MAX_TOKENS). */
   maxTokens: number;
-  /** Estimated work: each field 1, times the size of every list around it (GATEWAY_MAX_COST). */
+  /** Estimated work: each field 1, times the size of every list around it; the costliest type over an interface or union (GATEWAY_MAX_COST). */
   maxCost: number;
   /** Assumed length of a list that no `first` / `last` / `limit` argument bounds (GATEWAY_DEFAULT_LIST_SIZE). */
   defaultListSize: number;
@@ -30,7 +30,7 @@ export interface RateLimitConfig {
 
 /**
  * The defaults. gateway/test/contract-operation-limits.test.ts measures the contract operations
- * against them: deepest 6, costliest 1,249 (1,807 with 100-item pages), longest 98 tokens, at
+ * against them: deepest 6, costliest 848 (1,807 with 100-item pages), longest 98 tokens, at
  * most 2 root fields, no aliases; GraphiQL's introspection query is 181 tokens.
  */
 export const DEFAULT_LIMITS: Readonly<LimitsConfig> = Object.freeze({

@@ -1,79 +1,50 @@
-import {
-  Kind,
-  getNamedType,
-  isListType,
-  isNonNullType,
-  type FieldNode,
-  type FragmentDefinitionNode,
-  type GraphQLField,
-  type GraphQLOutputType,
-  type GraphQLSchema,
-  type OperationDefinitionNode,
-  type SelectionSetNode,
-  isCompositeType,
-  type GraphQLCompositeType,
-  isObjectType,
-  isInterfaceType,
-} from 'graphql';
+import type { FragmentDefinitionNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
+import { countSelections } from './count-selections.js';
+import { estimateCost, type CostOptions } from './estimate-cost.js';
+import { findFragmentCycle } from './fragment-cycles.js';
+import { MeasureBudget, MeasureRefusal } from './measure-budget.js';
 
 /** What the limits look at in one operation. */
 export interface OperationMeasure {
   /** Deepest field nesting; `{ a { b } }` is 2. Introspection counts like anything else. */
   depth: number;
-  /** Fields requested under another response name. */
+  /**
+   * Fields requested under another response name: distinct aliases of each selection set as
+   * graphql collects it (a fragment spread twice into one selection set counts once), and the
+   * aliases inside each aliased or plain field's selections (count-selections.ts).
+   */
   aliases: number;
-  /** Fields at the operation's root. */
+  /** Distinct response names at the operation's root, fragments counted once (count-selections.ts). */
   rootFields: number;
   /**
    * Estimated work: every field costs 1, times the size of every list around it. A list's size
    * is its `first` / `last` / `limit` argument when given (or that argument's default in the
    * schema), else the assumed default. On a Relay connection, which is not a list itself, the
    * argument sizes the connection's `edges` and `nodes`.
+   *
+   * Over an interface or union, selections on the abstract type itself count for every object,
+   * fragments on narrower types only for theirs, and the set costs what its costliest object type
+   * would: `... on User { … } ... on Admin { … }` is the larger of the two, not their sum.
+   *
+   * Unlike aliases, cost counts every spread of a fragment, as the document is written: spreading
+   * a fragment twice costs it twice, although the executor would merge the two. A document whose
+   * fragments double at every level is refused for its cost (2³⁰ for 30 levels), which is cheaper
+   * than proving it harmless. Counts stop at 2⁵³ − 1.
    */
   cost: number;
 }
 
-export interface MeasureOptions {
-  /** Assumed length of a list whose size no argument bounds. */
-  defaultListSize: number;
-  /** Variables, to read list sizes given as `$first`. */
-  variables?: Record<string, unknown> | null;
-}
-
-const SIZE_ARGUMENTS = new Set(['first', 'last', 'limit']);
-
-/** The size a `first` / `last` / `limit` argument asks for (or defaults to in the schema); undefined without one. */
-function sizeArgument(node: FieldNode, field: GraphQLField<unknown, unknown> | undefined, options: MeasureOptions): number | undefined {
-  for (const argument of node.arguments ?? []) {
-    if (!SIZE_ARGUMENTS.has(argument.name.value)) continue;
-    const value = argument.value;
-    if (value.kind === Kind.INT) return Math.max(0, Number(value.value));
-    if (value.kind === Kind.VARIABLE) {
-      const given = options.variables?.[value.name.value];
-      if (typeof given === 'number' && Number.isFinite(given)) return Math.max(0, given);
-    }
-  }
-  for (const argument of field?.args ?? []) {
-    if (SIZE_ARGUMENTS.has(argument.name) && typeof argument.defaultValue === 'number') return Math.max(0, argument.defaultValue);
-  }
-  return undefined;
-}
-
-/** A connection's lists: what its size argument counts. */
-const CONNECTION_LISTS = new Set(['edges', 'nodes']);
-
-function isList(type: GraphQLOutputType): boolean {
-  return isListType(isNonNullType(type) ? type.ofType : type);
-}
-
-function fieldOf(parent: GraphQLCompositeType | null, name: string): GraphQLField<unknown, unknown> | undefined {
-  if (parent && (isObjectType(parent) || isInterfaceType(parent))) return parent.getFields()[name];
-  return undefined;
+export interface MeasureOptions extends CostOptions {
+  /** Steps the measure may take (measure-budget.ts); past it a MeasureRefusal is thrown. */
+  budget?: number;
 }
 
 /**
- * Measures an operation against the schema in one walk, following fragments (each fragment
- * spread at most once per path, so a cycle cannot hang the gateway before validation has run).
+ * Measures an operation against the schema, in time linear in the document: each fragment is
+ * measured once per scope it is spread in, however often. Throws a MeasureRefusal when the
+ * operation spreads a fragment within itself (graphql's validation refuses that too, but this
+ * must not depend on having run after it), nests too deep to walk, or would take more steps than
+ * the budget.
  */
 export function measureOperation(
   schema: GraphQLSchema,
@@ -81,63 +52,18 @@ export function measureOperation(
   fragments: Record<string, FragmentDefinitionNode>,
   options: MeasureOptions,
 ): OperationMeasure {
-  let aliases = 0;
+  const budget = new MeasureBudget(options.budget);
+  // A Map, so a fragment named `constructor` or `__proto__` is just a name.
+  const byName = new Map(Object.entries(fragments));
+  const cycle = findFragmentCycle(operation.selectionSet, byName, budget);
+  if (cycle) {
+    const via = cycle.slice(1, -1);
+    const message = `Cannot spread fragment "${cycle[0]}" within itself${via.length > 0 ? ` via ${via.map((name) => `"${name}"`).join(', ')}` : ''}.`;
+    throw new MeasureRefusal('cycle', message, undefined, cycle);
+  }
   const root =
     operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
-
-  // `connectionSize`: the size argument of the connection field whose selection this is, if any.
-  const walk = (
-    set: SelectionSetNode,
-    parent: GraphQLCompositeType | null,
-    depth: number,
-    seen: ReadonlySet<string>,
-    connectionSize?: number,
-  ): { depth: number; cost: number; fields: number } => {
-    let deepest = depth;
-    let cost = 0;
-    let fields = 0;
-    for (const selection of set.selections) {
-      if (selection.kind === Kind.FIELD) {
-        fields += 1;
-        if (selection.alias) aliases += 1;
-        const field = fieldOf(parent, selection.name.value);
-        const list = field !== undefined && isList(field.type);
-        const size = sizeArgument(selection, field, options);
-        const fromConnection = list && CONNECTION_LISTS.has(selection.name.value) ? connectionSize : undefined;
-        const multiplier = list ? (size ?? fromConnection ?? options.defaultListSize) : 1;
-        let inner = { depth: depth + 1, cost: 0, fields: 0 };
-        if (selection.selectionSet) {
-          const named = field ? getNamedType(field.type) : null;
-          inner = walk(selection.selectionSet, named && isCompositeType(named) ? named : null, depth + 1, seen, list ? undefined : size);
-        }
-        deepest = Math.max(deepest, inner.depth);
-        cost += multiplier * (1 + inner.cost);
-      } else {
-        let target: SelectionSetNode | undefined;
-        let typeName: string | undefined;
-        let next = seen;
-        if (selection.kind === Kind.INLINE_FRAGMENT) {
-          target = selection.selectionSet;
-          typeName = selection.typeCondition?.name.value;
-        } else {
-          const name = selection.name.value;
-          if (seen.has(name)) continue;
-          const fragment = fragments[name];
-          target = fragment?.selectionSet;
-          typeName = fragment?.typeCondition.name.value;
-          next = new Set([...seen, name]);
-        }
-        if (!target) continue;
-        const conditioned = typeName ? schema.getType(typeName) : parent;
-        const inner = walk(target, conditioned && isCompositeType(conditioned) ? conditioned : parent, depth, next, connectionSize);
-        deepest = Math.max(deepest, inner.depth);
-        cost += inner.cost;
-        fields += inner.fields;
-      }
-    }
-    return { depth: deepest, cost, fields };
-  };
-
-  const measured = walk(operation.selectionSet, root ?? null, 0, new Set());
-  return { depth: measured.depth, aliases, rootFields: measured.fields, cost: measured.cost };
+  const { depth, cost } = estimateCost(schema, root, operation.selectionSet, byName, options, budget);
+  const { aliases, rootFields } = countSelections(operation.selectionSet, byName, budget);
+  return { depth, aliases, rootFields, cost };
 }

@@ -35,7 +35,7 @@ export function withoutIntrospection(
   });
 
   // A fragment on the query root type can only be spread where the root's fields are.
-  const stripped: Record<string, FragmentDefinitionNode> = {};
+  const stripped: Record<string, FragmentDefinitionNode> = Object.create(null);
   for (const [name, fragment] of Object.entries(fragments)) {
     stripped[name] = fragment.typeCondition.name.value === root ? { ...fragment, selectionSet: strip(fragment.selectionSet) } : fragment;
   }

@@ -21,7 +21,7 @@ export interface GatewayMetrics {
   cacheLookups: Counter;
   /** labels: scope (account | address) */
   rateLimitRejections: Counter;
-  /** labels: limit (depth | aliases | rootFields | tokens | cost | batch | body) */
+  /** labels: limit (depth | aliases | rootFields | tokens | cost | measure | batch | body) */
   limitRejections: Counter;
   /** labels: result (hit | miss | registered | refused) */
   persistedQueries: Counter;

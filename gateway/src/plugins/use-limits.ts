@@ -12,13 +12,14 @@ import { ErrorCode } from '@govgraph/kit';
 import type { GatewayContext } from '../context.js';
 import { countTokens } from '../limits/count-tokens.js';
 import type { LimitsConfig } from '../limits/limits-config.js';
+import { MeasureRefusal } from '../limits/measure-budget.js';
 import { measureOperation, type OperationMeasure } from '../limits/measure-operation.js';
 import { withoutIntrospection } from '../limits/without-introspection.js';
 import type { GatewayMetrics } from '../metrics/gateway-metrics.js';
 import { RequestRefusal, type GatewayPlugin } from './gateway-plugin.js';
 
 /** The stable names in `extensions.limit` and in govgraph_limit_rejections_total's `limit` label. */
-export type LimitName = 'depth' | 'aliases' | 'rootFields' | 'tokens' | 'cost' | 'batch' | 'body';
+export type LimitName = 'depth' | 'aliases' | 'rootFields' | 'tokens' | 'cost' | 'measure' | 'batch' | 'body';
 
 export interface UseLimitsOptions extends LimitsConfig {
   /** Counts every refusal by limit. */
@@ -49,7 +50,10 @@ export interface LimitsPlugin extends GatewayPlugin {
  * - once Apollo has parsed and validated the operation (`didResolveOperation`, which also sees
  *   documents filled in from persisted-query ids): `depth`, `aliases`, `rootFields` and
  *   list-size-aware `cost` (limits/measure-operation.ts, variables' defaults applied). Depth and
- *   cost leave introspection out (limits/without-introspection.ts).
+ *   cost leave introspection out (limits/without-introspection.ts). The measure is linear in the
+ *   document and has a budget of steps of its own: an operation it cannot finish measuring is
+ *   refused as `measure` (with `max`, no `actual`), one that spreads a fragment within itself as
+ *   GRAPHQL_VALIDATION_FAILED (validation has refused it before, but this does not rely on it).
  */
 export function useLimits(options: UseLimitsOptions): LimitsPlugin {
   const refused = (limit: LimitName) => options.metrics?.limitRejections.inc({ limit });
@@ -68,15 +72,27 @@ export function useLimits(options: UseLimitsOptions): LimitsPlugin {
     }
   }
 
-  function operationLimitError(limit: LimitName, message: string, max: number, actual: number): GraphQLError {
+  function operationLimitError(limit: LimitName, message: string, max: number, actual?: number): GraphQLError {
     refused(limit);
     return new GraphQLError(message, {
-      extensions: { code: ErrorCode.LIMIT_EXCEEDED, limit, max, actual, http: { status: 400 } },
+      extensions: { code: ErrorCode.LIMIT_EXCEEDED, limit, max, ...(actual === undefined ? {} : { actual }), http: { status: 400 } },
     });
   }
 
+  function measured(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, request: GraphQLRequest): OperationMeasure {
+    try {
+      return measureForLimits(schema, document, operation, request.variables, options.defaultListSize);
+    } catch (error) {
+      if (!(error instanceof MeasureRefusal)) throw error;
+      if (error.reason === 'cycle') {
+        throw new GraphQLError(error.message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } } });
+      }
+      throw operationLimitError('measure', error.message, error.max!);
+    }
+  }
+
   function checkOperation(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, request: GraphQLRequest): void {
-    const measure = measureForLimits(schema, document, operation, request.variables, options.defaultListSize);
+    const measure = measured(schema, document, operation, request);
     if (measure.depth > options.maxDepth) {
       throw operationLimitError('depth', `The operation is ${measure.depth} fields deep; the limit is ${options.maxDepth}`, options.maxDepth, measure.depth);
     }
@@ -192,7 +208,8 @@ export function measureForLimits(
 }
 
 function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
-  const fragments: Record<string, FragmentDefinitionNode> = {};
+  // No prototype: a fragment named `__proto__` is a fragment like any other.
+  const fragments: Record<string, FragmentDefinitionNode> = Object.create(null);
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
   }
