@@ -20,6 +20,30 @@ describe('the gateway refuses every bad token with UNAUTHENTICATED', () => {
 
   const me = '{ me { id } }';
   const now = () => Math.floor(Date.now() / 1000);
+  const TEN_YEARS = 10 * 365 * 24 * 3600;
+  /** The same token, its signature's last base64url character changed only in its spare bits: the same bytes. */
+  const respelled = (token: string) => {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    return token.slice(0, -1) + alphabet[alphabet.indexOf(token.at(-1)!) ^ 1];
+  };
+
+  it('accepts identity’s one-hour tokens, and its key’s tokens up to exactly the maximum lifetime', async () => {
+    const issued = await graph.login('zhangsan');
+    const { iat, exp } = JSON.parse(Buffer.from(issued.split('.')[1]!, 'base64url').toString()) as { iat: number; exp: number };
+    expect(exp - iat).toBe(3600);
+    expect((await graph.query(me, {}, issued)).data.me.id).toBe('P-000001');
+    const hour = await signWithIdentityKey(graph.databases.identity!, graph.party('identity').keys.sealingSecret, { sub: 'A-000001', person: 'P-000001', applicant: 'P-000001', roles: ['citizen'] }, { expiresAt: now() + 3600 });
+    expect((await graph.query(me, {}, hour)).data.me.id).toBe('P-000001');
+  });
+
+  it('refuses a respelled token every time, before and after the real one was accepted (a refusal is never remembered)', async () => {
+    const real = await graph.login('zhangsan');
+    for (const token of [respelled(real), real, respelled(real), real]) {
+      const result = await graph.query(me, {}, token);
+      if (token === real) expect(result.data.me.id).toBe('P-000001');
+      else expect(result.status).toBe(401);
+    }
+  });
 
   it('accepts identity’s own token and answers public operations without one', async () => {
     const token = await signWithIdentityKey(graph.databases.identity!, graph.party('identity').keys.sealingSecret, { sub: 'A-000001', person: 'P-000001', applicant: 'P-000001', roles: ['citizen'] });
@@ -49,6 +73,10 @@ describe('the gateway refuses every bad token with UNAUTHENTICATED', () => {
       return `${header}.${b64({ ...claims, applicant: 'P-000002' })}.${signature}`;
     }],
     ['garbage', async () => 'not.a.token'],
+    ['a ten-year lifetime, signed with identity’s real key', () => signWithIdentityKey(graph.databases.identity!, graph.party('identity').keys.sealingSecret, { sub: 'A-000001', person: 'P-000001', applicant: 'P-000001', roles: ['citizen'] }, { expiresAt: now() + TEN_YEARS })],
+    // 3602: over the hour even if the second turns between our reading of the clock and the signer's.
+    ['a lifetime over the hour', () => signWithIdentityKey(graph.databases.identity!, graph.party('identity').keys.sealingSecret, { sub: 'A-000001', applicant: 'P-000001' }, { expiresAt: now() + 3602 })],
+    ['identity’s own token with the signature’s last character respelled', async () => respelled(await graph.login('zhangsan'))],
   ])('refuses %s', async (_name, makeToken) => {
     const result = await graph.query(me, {}, await makeToken());
     expect(result.status).toBe(401);

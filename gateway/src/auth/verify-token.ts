@@ -1,6 +1,8 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
 import type { Claims } from '@govgraph/kit/trust';
 import { JWT_ALGORITHMS } from '../auth-constants.js';
+import { hasCanonicalEncoding } from './canonical-encoding.js';
+import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, exceedsLifetime } from './token-lifetime.js';
 import { VerifiedTokens, type VerifiedTokensOptions } from './verified-tokens.js';
 
 export interface TokenVerifierOptions {
@@ -14,6 +16,11 @@ export interface TokenVerifierOptions {
   jwksCooldownMs?: number;
   /** Seconds of clock skew tolerated on exp/nbf/iat. */
   clockToleranceSeconds?: number;
+  /**
+   * Longest a token may claim to live, `exp - iat` (and `exp - nbf`), in seconds
+   * (GATEWAY_MAX_TOKEN_LIFETIME_SECONDS); also the oldest `iat` accepted. Default: identity's hour.
+   */
+  maxLifetimeSeconds?: number;
   /** Good tokens remembered by their text (auth/verified-tokens.ts); `false` checks every one. */
   remember?: VerifiedTokensOptions | false;
 }
@@ -40,13 +47,16 @@ export type TokenVerifier = (token: string) => Promise<Claims>;
  * Verifies identity's bearer tokens against its JWKS. jose caches the key set and refetches it
  * when a token names an unknown key id, so identity can rotate keys without a gateway restart.
  * A good token is remembered for up to a minute (never past its exp), so a portal's repeated
- * requests skip the signature check.
+ * requests skip the signature check; a refused one never is. Refused besides what jwtVerify
+ * refuses: a token without `iat`, one that claims to live longer than `maxLifetimeSeconds`
+ * (reason `lifetime`), and one whose segments are not canonical base64url (reason `encoding`).
  */
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
   const keys = createRemoteJWKSet(new URL(options.jwksUrl), {
     cooldownDuration: options.jwksCooldownMs ?? 1_000,
   });
   const verified = options.remember === false ? undefined : new VerifiedTokens(options.remember);
+  const maxLifetime = options.maxLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
   return async (token) => {
     const known = verified?.get(token);
     if (known) return known;
@@ -57,12 +67,17 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
         audience: options.audience,
         algorithms: JWT_ALGORITHMS,
         clockTolerance: options.clockToleranceSeconds ?? 5,
-        requiredClaims: ['sub', 'exp'],
+        requiredClaims: ['sub', 'exp', 'iat'],
+        // Also refuses an iat in the future: exp - iat alone would let a token dated ahead live on.
+        maxTokenAge: maxLifetime,
       }));
     } catch (error) {
       if (isKeySetFailure(error)) throw new KeySetUnavailableError(error);
       throw new InvalidTokenError(error instanceof errors.JOSEError ? error.code : 'unverifiable');
     }
+    // After jwtVerify, so a malformed token keeps jose's reason; what is left is a respelling.
+    if (!hasCanonicalEncoding(token)) throw new InvalidTokenError('encoding');
+    if (exceedsLifetime(payload, maxLifetime)) throw new InvalidTokenError('lifetime');
     const claims = claimsFrom(payload);
     // requiredClaims made sure of exp.
     verified?.remember(token, claims, (payload.exp as number) * 1000);
@@ -79,11 +94,12 @@ function isKeySetFailure(error: unknown): boolean {
 }
 
 function claimsFrom(payload: JWTPayload): Claims {
-  const { sub, applicant, person, roles, dept } = payload as JWTPayload & Record<string, unknown>;
+  const { sub, applicant, person, roles, dept, authorisation } = payload as JWTPayload & Record<string, unknown>;
   if (typeof sub !== 'string' || sub === '') throw new InvalidTokenError('sub');
   if (applicant !== undefined && applicant !== null && typeof applicant !== 'string') throw new InvalidTokenError('applicant');
   if (dept !== undefined && dept !== null && typeof dept !== 'string') throw new InvalidTokenError('dept');
   if (person !== undefined && person !== null && typeof person !== 'string') throw new InvalidTokenError('person');
+  if (authorisation !== undefined && authorisation !== null && typeof authorisation !== 'string') throw new InvalidTokenError('authorisation');
   if (roles !== undefined && !(Array.isArray(roles) && roles.every((role) => typeof role === 'string'))) {
     throw new InvalidTokenError('roles');
   }
@@ -93,5 +109,7 @@ function claimsFrom(payload: JWTPayload): Claims {
     applicantId: applicant || null,
     roles: (roles as string[] | undefined) ?? [],
     department: dept || null,
+    // The agent authorisation an enterprise-acting token was minted under (plugins/use-ended-authorisations.ts).
+    ...(authorisation ? { authorisationId: authorisation as string } : {}),
   };
 }
