@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CATALOG_CHANGED_STREAM, DEFAULT_PORTS, KNOWN_SUBGRAPHS, dataDirFrom, publishersOf, readPort, subgraphEnvPrefix } from '@govgraph/kit';
+import { AUTHORISATION_ENDED_STREAM, CATALOG_CHANGED_STREAM, DEFAULT_PORTS, KNOWN_SUBGRAPHS, dataDirFrom, publishersOf, readPort, subgraphEnvPrefix } from '@govgraph/kit';
 import { keyLocationsFrom, loadPartyCredentials, type PartyCredentials } from '@govgraph/kit/trust';
 import { JWKS_PATH, JWT_AUDIENCE, JWT_ISSUER } from './auth-constants.js';
+import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from './auth/token-lifetime.js';
 import { loadResponseCacheSettings, loadTracingSettings, type ResponseCacheSettings, type TracingSettings } from './observability/observability-config.js';
 import { corsOriginsFrom } from './http/cors.js';
 import { loadResilienceSettings } from './resilience/resilience-config.js';
@@ -26,9 +27,11 @@ export interface GatewayConfig {
   subgraphUrls: Readonly<Record<string, string>>;
   jwksUrl: string;
   jwt: { issuer: string; audience: string };
+  /** Longest a bearer token may claim to live, exp − iat, in seconds (GATEWAY_MAX_TOKEN_LIFETIME_SECONDS; identity issues one-hour tokens). */
+  maxTokenLifetimeSeconds: number;
   /**
    * The gateway's own Ed25519 key (signs every request to a subgraph; subgraphs hold only its
-   * public half) and the trust list (catalog's key verifies its events). GOVGRAPH_KEYS_DIR,
+   * public half) and the trust list (the catalog's and identity's keys verify their events). GOVGRAPH_KEYS_DIR,
    * GOVGRAPH_TRUST_DIR; created on first start in development, required in production.
    */
   party: PartyCredentials;
@@ -104,7 +107,9 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
     subgraphUrls: Object.freeze(subgraphUrls),
     jwksUrl: env.JWKS_URL ? httpUrl(env, 'JWKS_URL') : jwksUrlOf(identityUrl),
     jwt: Object.freeze({ issuer: JWT_ISSUER, audience: JWT_AUDIENCE }),
-    party: loadPartyCredentials('gateway', keyLocationsFrom(env, dataDir), publishersOf(CATALOG_CHANGED_STREAM)),
+    maxTokenLifetimeSeconds: positiveInteger(env, 'GATEWAY_MAX_TOKEN_LIFETIME_SECONDS', DEFAULT_MAX_TOKEN_LIFETIME_SECONDS),
+    // It verifies the catalog's `catalog-changed` and identity's `authorisation-ended` events.
+    party: loadPartyCredentials('gateway', keyLocationsFrom(env, dataDir), [...publishersOf(CATALOG_CHANGED_STREAM), ...publishersOf(AUTHORISATION_ENDED_STREAM)]),
     maxBodyBytes: positiveInteger(env, 'GATEWAY_MAX_BODY_BYTES', 1024 * 1024),
     maxUploadBytes: positiveInteger(env, 'GATEWAY_MAX_UPLOAD_BYTES', DEFAULT_MAX_UPLOAD_BYTES),
     documentsUrl: besideGraphql(subgraphUrls.applications!, '/documents'),

@@ -9,6 +9,8 @@ import {
 import { ApolloGateway, type Experimental_DidResolveQueryPlanCallback } from '@apollo/gateway';
 import { answerClientErrors, closeServer, connectRedis, createLogger, listen, subgraphEnvPrefix, type Logger, type RedisConnection } from '@govgraph/kit';
 import { createTokenVerifier, type TokenVerifier } from './auth/verify-token.js';
+import { EndedAuthorisations } from './authorisations/ended-authorisations.js';
+import { followEndedAuthorisations } from './authorisations/follow-ended-authorisations.js';
 import { createResponseCache } from './cache/create-response-cache.js';
 import type { GatewayConfig } from './config.js';
 import type { GatewayContext } from './context.js';
@@ -26,6 +28,7 @@ import { createPlayground } from './playground/create-playground.js';
 import type { PlaygroundOptions } from './playground/playground-options.js';
 import type { GatewayPlugin } from './plugins/gateway-plugin.js';
 import { useAuth } from './plugins/use-auth.js';
+import { useEndedAuthorisations } from './plugins/use-ended-authorisations.js';
 import { useLimits } from './plugins/use-limits.js';
 import { useRateLimit } from './plugins/use-rate-limit.js';
 import { useObservability } from './plugins/use-observability.js';
@@ -108,7 +111,7 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
   const production = config.nodeEnv === 'production';
   const verifyToken =
     options.verifyToken ??
-    createTokenVerifier({ jwksUrl: config.jwksUrl, issuer: config.jwt.issuer, audience: config.jwt.audience });
+    createTokenVerifier({ jwksUrl: config.jwksUrl, issuer: config.jwt.issuer, audience: config.jwt.audience, maxLifetimeSeconds: config.maxTokenLifetimeSeconds });
   // Budgets after auth (per account, else per address); limits before Apollo parses and once it has.
   const rateLimit = useRateLimit({ ...config.rateLimit, redisUrl: config.redisUrl, redisPrefix: config.redisPrefix, log, metrics });
   const limits = useLimits({ ...config.limits, metrics });
@@ -117,9 +120,18 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
     await rateLimit.chargeBatch(params, context);
   };
   const trusted = config.trustedDocuments;
+  // Agent authorisations that ended: their tokens are refused at once (src/authorisations/).
+  const endedAuthorisations = new EndedAuthorisations();
+  const endedFeed = followEndedAuthorisations(config, {
+    ended: endedAuthorisations,
+    identityUrl: () => targetOf('identity', config.subgraphUrls.identity),
+    log,
+    eventsRefused: metrics.eventsRefused,
+  });
   const plugins: GatewayPlugin[] = [
     useObservability({ metrics, tracer, knownOperations: knownOperationNames(trusted) }),
     useAuth({ verifyToken }),
+    useEndedAuthorisations({ ended: endedAuthorisations }),
     rateLimit,
     limits,
     useTrustedDocuments({ mode: trusted.mode, documents: trusted.documents, apq: apqStoreFor(config, log), metrics }),
@@ -207,6 +219,8 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
         await closeServer(http, 0);
         throw error;
       }
+      // Read before the first request: a gateway started after a revocation refuses its tokens too.
+      await endedFeed.start();
       ready = true;
       responseCache?.start();
       if (config.redisUrl) redis = connectRedis(config.redisUrl, log.child({ component: 'redis-health' }));
@@ -221,6 +235,7 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
           await closeServer(http, config.shutdownGraceMs);
           await apollo.stop();
           links.close();
+          await endedFeed.close();
           await responseCache?.close();
           await tracer?.close();
           await redis?.close();

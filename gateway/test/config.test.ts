@@ -66,6 +66,14 @@ describe('loadGatewayConfig', () => {
     expect(config.documentsUrl).toBe('http://apps.internal:8080/documents');
   });
 
+  it("bounds a token's lifetime to identity's hour unless told otherwise", () => {
+    expect(loadGatewayConfig(base).maxTokenLifetimeSeconds).toBe(3600);
+    expect(loadGatewayConfig({ ...base, GATEWAY_MAX_TOKEN_LIFETIME_SECONDS: '900' }).maxTokenLifetimeSeconds).toBe(900);
+    for (const bad of ['0', '-60', '1h', '3600.5']) {
+      expect(() => loadGatewayConfig({ ...base, GATEWAY_MAX_TOKEN_LIFETIME_SECONDS: bad })).toThrow(/GATEWAY_MAX_TOKEN_LIFETIME_SECONDS must be a positive integer/);
+    }
+  });
+
   it('takes an explicit JWKS_URL', () => {
     expect(loadGatewayConfig({ ...base, JWKS_URL: 'https://idp.example/keys' }).jwksUrl).toBe('https://idp.example/keys');
   });

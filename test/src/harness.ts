@@ -216,7 +216,15 @@ export async function startGraph(options: HarnessOptions = {}): Promise<GraphHar
       },
       claimsOf(token) {
         const payload = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8'));
-        return { accountId: payload.sub, personId: payload.person ?? null, applicantId: payload.applicant ?? null, roles: payload.roles ?? [], department: payload.dept ?? null };
+        return {
+          accountId: payload.sub,
+          personId: payload.person ?? null,
+          applicantId: payload.applicant ?? null,
+          roles: payload.roles ?? [],
+          department: payload.dept ?? null,
+          // As the gateway forwards it: only on an agent's token acting for an enterprise.
+          ...(payload.authorisation ? { authorisationId: payload.authorisation } : {}),
+        };
       },
       async close() {
         await gateway.close();

@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { createEventBus, type EventBus, type Logger } from '@govgraph/kit';
+import type { Logger } from '@govgraph/kit';
 import type { GatewayConfig } from '../config.js';
+import { joinEventBus, type JoinedEventBus } from '../events/join-event-bus.js';
 import type { GatewayMetrics } from '../metrics/gateway-metrics.js';
 import type { GatewayPlugin } from '../plugins/gateway-plugin.js';
 import { useResponseCache } from '../plugins/use-response-cache.js';
@@ -27,13 +26,7 @@ export function createResponseCache(
   const store = config.redisUrl
     ? createRedisResponseCacheStore({ url: config.redisUrl, prefix: config.redisPrefix, log })
     : createMemoryResponseCacheStore({ maxBytes: config.responseCache.memoryMaxBytes });
-  let bus: EventBus | undefined;
-  let waiting: NodeJS.Timeout | undefined;
-  const subscribe = () => {
-    // The gateway's trust list holds the catalog's public key: only the catalog's signed events invalidate.
-    bus = createEventBus({ redisUrl: config.redisUrl, redisPrefix: config.redisPrefix, dataDir: config.dataDir, log, party: config.party, eventsRefused: deps.metrics.eventsRefused });
-    invalidateOnCatalogChanges(bus, store, log);
-  };
+  let joined: JoinedEventBus | undefined;
   return {
     store,
     plugin: useResponseCache({
@@ -43,26 +36,13 @@ export function createResponseCache(
       departments: deps.departments ?? (() => Object.keys(config.subgraphUrls)),
     }),
     start() {
-      if (bus || waiting) return;
-      if (config.redisUrl) return subscribe();
-      // Without Redis the departments' bus is a file in DATA_DIR that they create; the gateway
-      // joins it once it exists rather than creating one where no department writes.
-      const file = join(config.dataDir, 'events.sqlite');
-      const attempt = () => {
-        if (!existsSync(file)) return;
-        clearInterval(waiting);
-        waiting = undefined;
-        subscribe();
-      };
-      waiting = setInterval(attempt, 2_000);
-      waiting.unref();
-      attempt();
+      if (joined) return;
+      // The gateway's trust list holds the catalog's public key: only the catalog's signed events invalidate.
+      joined = joinEventBus(config, { log, eventsRefused: deps.metrics.eventsRefused }, (bus) => invalidateOnCatalogChanges(bus, store, log));
     },
     async close() {
-      clearInterval(waiting);
-      waiting = undefined;
-      await bus?.close();
-      bus = undefined;
+      await joined?.close();
+      joined = undefined;
       await store.close();
     },
   };

@@ -9,7 +9,7 @@ export const FIXTURE_SUPERGRAPH = fileURLToPath(new URL('../fixtures/supergraph.
  * The gateway's key and a trust list for the whole test file, in a temporary folder: fake
  * subgraphs verify the gateway's signatures with TEST_TRUST, as a department would.
  */
-const TEST_PARTIES = testParties(['gateway', 'catalog']);
+const TEST_PARTIES = testParties(['gateway', 'catalog', 'identity']);
 export const TEST_TRUST = TEST_PARTIES.gateway.trust;
 /** What a gateway process needs to find its key and the trust list. */
 export const TEST_KEY_ENV = { GOVGRAPH_KEYS_DIR: `${TEST_PARTIES.dir}/keys`, GOVGRAPH_TRUST_DIR: `${TEST_PARTIES.dir}/trust` } as const;

@@ -30,6 +30,35 @@ export interface IdentityTables {
     role: string;
     valid_from: string;
     valid_to: string | null;
+    /** The authorisation an agent acts under (acting tokens carry it); null for the legal representative. */
+    authorisation_id: string | null;
+  };
+  /** A legal representative's offer to authorise an agent, pending the person's acceptance. */
+  agent_offer: {
+    id: string;
+    enterprise_id: string;
+    offered_by_account_id: string;
+    id_type: string;
+    /** What the representative typed, masked: all they ever see of the number. */
+    id_number_masked: string;
+    /** The name as the representative typed it. */
+    name: string;
+    /** The person whose document and name matched, or null; never shown to the representative. */
+    person_id: string | null;
+    valid_from: string;
+    valid_to: string;
+    /** PENDING or ACCEPTED (lapsed is computed from offered_at). */
+    status: string;
+    offered_at: string;
+    accepted_at: string | null;
+  };
+  /** Authorisations that ended before their time: their tokens are refused. */
+  authorisation_ended: {
+    authorisation_id: string;
+    enterprise_id: string;
+    /** revoked or replaced. */
+    reason: string;
+    ended_at: string;
   };
   account: {
     id: string;

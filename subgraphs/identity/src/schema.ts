@@ -3,6 +3,8 @@ import { ActAsResolver } from './account/act-as.resolver.js';
 import { LoginResolver } from './account/login.resolver.js';
 import { applicantReference, enterpriseReference, personReference } from './applicant/applicant.reference.js';
 import { ApplicantResolver } from './applicant/applicant.resolver.js';
+import { AgentAuthorisationResolver } from './authorisation/agent-authorisation.resolver.js';
+import { EnterpriseAgentOffersResolver, PersonAgentOffersResolver } from './authorisation/agent-offers.resolver.js';
 import { EnterpriseAgentResolver } from './enterprise/enterprise-agent.resolver.js';
 import { EnterpriseResolver } from './enterprise/enterprise.resolver.js';
 import { Enterprise } from './enterprise/enterprise.type.js';
@@ -11,7 +13,17 @@ import { Person } from './person/person.type.js';
 
 export function buildIdentitySchema(): Promise<FederatedSchema> {
   return buildFederatedSchema({
-    resolvers: [ApplicantResolver, PersonResolver, EnterpriseResolver, EnterpriseAgentResolver, LoginResolver, ActAsResolver],
+    resolvers: [
+      ApplicantResolver,
+      PersonResolver,
+      EnterpriseResolver,
+      EnterpriseAgentResolver,
+      AgentAuthorisationResolver,
+      PersonAgentOffersResolver,
+      EnterpriseAgentOffersResolver,
+      LoginResolver,
+      ActAsResolver,
+    ],
     orphanedTypes: [Person, Enterprise],
     referenceResolvers: { Applicant: applicantReference, Person: personReference, Enterprise: enterpriseReference },
   });

@@ -1,5 +1,8 @@
 import 'reflect-metadata';
 import { createEventBus, createRateLimiter, createSubgraph, DEPARTMENTS, JWKS_PATH, sendJson, type SubgraphService } from '@govgraph/kit';
+import { agentOffersPerDay } from './authorisation/agent-offer-throttle.js';
+import { endedAuthorisationsRoute } from './authorisation/ended-authorisations-route.js';
+import { refuseEndedAuthorisations } from './authorisation/refuse-ended-authorisations.js';
 import { consumeDataAccessEvents } from './data-access/data-access-events.js';
 import { createIdentityLoaders, createIdentityServices } from './context.js';
 import type { IdentityTables } from './database.js';
@@ -17,15 +20,24 @@ export const identityService: SubgraphService<IdentityTables> = {
   buildSchema: buildIdentitySchema,
   async createServer({ database, party, nonces, log, redisUrl, redisPrefix, dataDir }) {
     const { schema } = await buildIdentitySchema();
+    const offersPerDay = agentOffersPerDay();
     const rateLimiter = createRateLimiter({ redisUrl, prefix: `${redisPrefix}identity:`, log });
+    const bus = createEventBus({ redisUrl, redisPrefix, dataDir, log, party });
     const services = createIdentityServices(database.db, {
       party,
       rateLimiter,
+      bus,
       log,
       keyMaxAgeDays: Number(process.env.IDENTITY_KEY_MAX_AGE_DAYS ?? 30),
+      agentOffersPerDay: offersPerDay,
     });
-    await services.keys.current();
-    const bus = createEventBus({ redisUrl, redisPrefix, dataDir, log, party });
+    try {
+      await services.keys.current();
+    } catch (error) {
+      await bus.close();
+      await rateLimiter.close();
+      throw error;
+    }
     consumeDataAccessEvents(bus, log, services);
     return createSubgraph({
       name: 'identity',
@@ -36,6 +48,9 @@ export const identityService: SubgraphService<IdentityTables> = {
       services,
       createLoaders: createIdentityLoaders,
       checkReady: database.ping,
+      // A token acting under an authorisation that ended gets nothing of the enterprise here.
+      plugins: [refuseEndedAuthorisations()],
+      signedRoutes: [endedAuthorisationsRoute(services.authorisations, services.clock)],
       onClose: async () => {
         await bus.close();
         await rateLimiter.close();

@@ -61,6 +61,21 @@ describe('token signing keys', () => {
     expect((await otherSecret.current()).kid).not.toBe(active.kid);
   });
 
+  it('names the agent authorisation of an enterprise-acting token, and ends it with the authorisation', async () => {
+    const keys = new SigningKeys(database.db, { sealingSecret, clock, log, maxAgeDays: 30 });
+    const acting = { ...subject, applicantId: 'E-000001', authorisationId: 'AUTH-E-000001-P-000001' };
+    const lastMinutes = new Date(now.getTime() + 20 * 60_000);
+    const { token, expiresAt } = await issueToken(keys, acting, now, { notAfter: lastMinutes });
+    const { payload } = await jwtVerify(token, createLocalJWKSet(await keys.jwks()), { currentDate: now });
+    expect(payload).toMatchObject({ applicant: 'E-000001', authorisation: 'AUTH-E-000001-P-000001', exp: lastMinutes.getTime() / 1000 });
+    expect(expiresAt).toEqual(lastMinutes);
+    // A person's own token, and a legal representative's, name none.
+    const own = await issueToken(keys, subject, now, { notAfter: new Date(now.getTime() + 10 * 3600_000) });
+    const ownPayload = (await jwtVerify(own.token, createLocalJWKSet(await keys.jwks()), { currentDate: now })).payload;
+    expect(ownPayload.authorisation).toBeUndefined();
+    expect(ownPayload.exp! - ownPayload.iat!).toBe(TOKEN_LIFETIME_SECONDS);
+  });
+
   it('rotates by age', async () => {
     const keys = new SigningKeys(database.db, { sealingSecret, clock, log, maxAgeDays: 30 });
     const first = await keys.current();

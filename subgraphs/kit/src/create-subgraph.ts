@@ -6,6 +6,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { createErrorFormatter } from './format-error.js';
 import { refuseOperationWithoutRoot } from './refuse-operation-without-root.js';
+import { refuseUnsafeStrings } from './input-strings/refuse-unsafe-strings.js';
 import type { Logger } from './logger.js';
 import type { Claims } from './trust/claims.js';
 import { ErrorCode } from './errors.js';
@@ -123,6 +124,7 @@ export async function createSubgraph<Loaders, Services>(options: SubgraphOptions
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       refuseOperationWithoutRoot(),
+      refuseUnsafeStrings(),
       ...(options.plugins ?? []),
     ],
   });

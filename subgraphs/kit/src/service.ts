@@ -11,6 +11,7 @@ import { CASE_GRANT_ISSUER } from './trust/case-grant.js';
 import { CASE_DECISION_STREAM, LICENCE_STATUS_STREAM } from './events/case-events.js';
 import { DATA_ACCESS_STREAM } from './events/data-access-event.js';
 import { publishersOf } from './events/stream-publishers.js';
+import { demoSeedPolicy, SEED_DEMO_VARIABLE } from './demo-seed-policy.js';
 
 export interface ServiceDeps<Schema> {
   database: Database<Schema>;
@@ -55,13 +56,19 @@ interface MetaTable {
   govgraph_meta: { key: string; value: string };
 }
 
-/** Migrates, then seeds once: a marker row written in the seed's own transaction. */
+/**
+ * Migrates, then seeds once: a marker row written in the seed's own transaction. Whether demo data
+ * is written at all follows `seed` when given, else the environment (demo-seed-policy.ts): never
+ * with NODE_ENV=production unless GOVGRAPH_SEED_DEMO=true, and then loudly.
+ */
 export async function prepareDatabase<Schema>(
   service: SubgraphService<Schema>,
   database: Database<Schema>,
   log: Logger,
-  options: { seed?: boolean; sealingSecret?: string } = {},
+  options: { seed?: boolean; sealingSecret?: string; env?: NodeJS.ProcessEnv } = {},
 ): Promise<void> {
+  const env = options.env ?? process.env;
+  const policy = demoSeedPolicy(env);
   const migrations = typeof service.migrations === 'function' ? service.migrations(database.dialect) : service.migrations;
   const applied = await migrateToLatest(database.db, migrations, database.dialect);
   if (applied.length > 0) log.info({ applied }, 'migrations applied');
@@ -77,6 +84,16 @@ export async function prepareDatabase<Schema>(
   const seeded = await meta.selectFrom('govgraph_meta').select(['key', 'value']).where('key', 'in', ['seeded_at', 'seed_version']).execute();
   const seededVersion = seeded.find((r) => r.key === 'seed_version')?.value ?? (seeded.length > 0 ? '1' : null);
   if (seededVersion === version) return;
+  if (!(options.seed ?? policy.seed)) {
+    log.info({ variable: SEED_DEMO_VARIABLE }, `no demo data written (${SEED_DEMO_VARIABLE}=true asks for it)`);
+    return;
+  }
+  if (env.NODE_ENV === 'production') {
+    log.warn(
+      { variable: SEED_DEMO_VARIABLE },
+      `SEEDING DEMO DATA IN PRODUCTION (${SEED_DEMO_VARIABLE}=true): demo accounts sign in with the password "demo" — never on a system with real people's data`,
+    );
+  }
   const started = Date.now();
   await database.db.transaction().execute(async (trx) => {
     await service.seed!(trx, { database, sealingSecret: options.sealingSecret ?? '' });
@@ -107,7 +124,8 @@ export async function startService<Schema>(
   const database = openDatabase<Schema>({ name: config.name, dataDir: config.dataDir, url: config.databaseUrl });
   const nonces = createNonceStore({ redisUrl: config.redisUrl, redisPrefix: config.redisPrefix, party: service.name, log: deps.log });
   try {
-    await prepareDatabase(service, database, deps.log, { seed: deps.seed ?? true, sealingSecret: deps.party.keys.sealingSecret });
+    // Demo data by the environment's policy unless the caller decides (prepareDatabase).
+    await prepareDatabase(service, database, deps.log, { ...(deps.seed !== undefined ? { seed: deps.seed } : {}), sealingSecret: deps.party.keys.sealingSecret });
     const subgraph = await service.createServer({
       database,
       party: deps.party,

@@ -3,6 +3,8 @@ import { DateTimeScalar, ForbiddenError, NotFoundError, UnauthenticatedError, ch
 import type { IdentityContext } from '../context.js';
 import { Applicant } from '../applicant/applicant.interface.js';
 import type { ApplicantRecord } from '../applicant/applicant.loader.js';
+import { currentOn, type AgentLinkPeriod } from '../enterprise/enterprise.repository.js';
+import { AgentRole } from '../enterprise/enterprise.type.js';
 import { issueToken } from '../keys/tokens.js';
 
 @ObjectType()
@@ -30,32 +32,50 @@ export class ActAsResolver {
     if (!account) throw new UnauthenticatedError('The account no longer exists');
 
     let applicant: ApplicantRecord | null;
+    let right: AgentLinkPeriod | null = null;
     if (enterpriseId === null || enterpriseId === undefined) {
       applicant = await ctx.loaders.personById.load(claims.personId);
     } else {
       checkText(enterpriseId, 'enterpriseId', { max: 32 });
       applicant = enterpriseId.startsWith('E-') ? await ctx.loaders.enterpriseById.load(enterpriseId) : null;
       if (!applicant) throw new NotFoundError('Enterprise', enterpriseId);
-      await this.requireAuthorised(ctx, claims.personId, enterpriseId);
+      right = await this.requireAuthorised(ctx, claims.personId, enterpriseId);
     }
     if (!applicant) throw new NotFoundError('Person', claims.personId);
 
     const { token, expiresAt } = await issueToken(
       ctx.services.keys,
-      { accountId: account.id, personId: claims.personId, applicantId: applicant.id, roles: account.roles, department: account.department },
+      {
+        accountId: account.id,
+        personId: claims.personId,
+        applicantId: applicant.id,
+        roles: account.roles,
+        department: account.department,
+        // An agent's token names its authorisation, so ending it ends the token; a legal representative's names none.
+        authorisationId: right?.authorisationId ?? null,
+      },
       ctx.services.clock(),
+      right?.validTo ? { notAfter: endOfCityDay(right.validTo) } : {},
     );
-    ctx.log.info({ accountId: account.id, applicantId: applicant.id }, 'acting as');
+    ctx.log.info({ accountId: account.id, applicantId: applicant.id, authorisationId: right?.authorisationId ?? null }, 'acting as');
     return { token, expiresAt, applicant };
   }
 
-  private async requireAuthorised(ctx: IdentityContext, personId: string, enterpriseId: string): Promise<void> {
+  /** The link that lets the person act for the enterprise today; the legal representative's first. */
+  private async requireAuthorised(ctx: IdentityContext, personId: string, enterpriseId: string): Promise<AgentLinkPeriod> {
     const today = ctx.services.today();
     const links = await ctx.services.enterprises.linksBetween(personId, enterpriseId);
-    if (links.some((l) => l.validFrom <= today && (l.validTo === null || l.validTo >= today))) return;
+    const current = links.filter((l) => currentOn(l, today));
+    const right = current.find((l) => l.role === AgentRole.LEGAL_REPRESENTATIVE) ?? current[0];
+    if (right) return right;
     const ended = links.find((l) => l.validTo !== null && l.validTo < today);
     throw new ForbiddenError(
       ended ? `Your authorisation for this enterprise ended on ${ended.validTo}` : 'You are neither legal representative nor agent of this enterprise',
     );
   }
+}
+
+/** The instant a city date ends (UTC+8): a token acting under an authorisation lives no longer. */
+function endOfCityDay(date: string): Date {
+  return new Date(Date.parse(`${date}T00:00:00+08:00`) + 86_400_000);
 }

@@ -34,7 +34,7 @@ export class AuthoriseAgentInput {
   @Field(() => String)
   idNumber!: string;
 
-  @Field(() => String, { description: 'Must match the name identity holds for that document.' })
+  @Field(() => String, { description: 'The name on the document. Only the person it names, with that name, can accept the authorisation.' })
   name!: string;
 
   @Field(() => DateScalar, { nullable: true, description: 'Defaults to today.' })

@@ -23,6 +23,20 @@ export function toEnterprise(row: EnterpriseRow): EnterpriseRecord {
   };
 }
 
+/** One row of the register of who may act for an enterprise, and under which authorisation. */
+export interface AgentLinkPeriod {
+  role: AgentRole;
+  validFrom: string;
+  validTo: string | null;
+  /** Null for the legal representative: that right comes from the register, not an authorisation. */
+  authorisationId: string | null;
+}
+
+/** In force on that day (validity is counted in the city's days, both ends included). */
+export function currentOn(link: { validFrom: string; validTo: string | null }, today: string): boolean {
+  return link.validFrom <= today && (link.validTo === null || link.validTo >= today);
+}
+
 export interface AgentLink {
   personId: string;
   role: AgentRole;
@@ -43,15 +57,15 @@ export class EnterpriseRepository {
   }
 
   /** Every authorisation of the person for the enterprise, current or not, newest first. */
-  async linksBetween(personId: string, enterpriseId: string): Promise<Array<{ role: AgentRole; validFrom: string; validTo: string | null }>> {
+  async linksBetween(personId: string, enterpriseId: string): Promise<AgentLinkPeriod[]> {
     const rows = await this.db
       .selectFrom('enterprise_agent')
-      .select(['role', 'valid_from', 'valid_to'])
+      .select(['role', 'valid_from', 'valid_to', 'authorisation_id'])
       .where('person_id', '=', personId)
       .where('enterprise_id', '=', enterpriseId)
       .orderBy('valid_from', 'desc')
       .execute();
-    return rows.map((r) => ({ role: r.role as AgentRole, validFrom: r.valid_from, validTo: r.valid_to }));
+    return rows.map((r) => ({ role: r.role as AgentRole, validFrom: r.valid_from, validTo: r.valid_to, authorisationId: r.authorisation_id }));
   }
 
   async agentsOf(enterpriseId: string): Promise<EnterpriseAgentRecord[]> {
@@ -72,34 +86,6 @@ export class EnterpriseRepository {
       validFrom: row.valid_from,
       validTo: row.valid_to,
     }));
-  }
-
-  /** Authorises (or re-authorises) a person as agent: one row per person and role. */
-  async upsertAgent(agent: { enterpriseId: string; personId: string; role: AgentRole; validFrom: string; validTo: string | null }): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
-      await trx
-        .deleteFrom('enterprise_agent')
-        .where('enterprise_id', '=', agent.enterpriseId)
-        .where('person_id', '=', agent.personId)
-        .where('role', '=', agent.role)
-        .execute();
-      await trx
-        .insertInto('enterprise_agent')
-        .values({ enterprise_id: agent.enterpriseId, person_id: agent.personId, role: agent.role, valid_from: agent.validFrom, valid_to: agent.validTo })
-        .execute();
-    });
-  }
-
-  /** Ends an authorisation as of the given day; returns false when there was none. */
-  async endAgent(enterpriseId: string, personId: string, role: AgentRole, lastDay: string): Promise<boolean> {
-    const result = await this.db
-      .updateTable('enterprise_agent')
-      .set({ valid_to: lastDay })
-      .where('enterprise_id', '=', enterpriseId)
-      .where('person_id', '=', personId)
-      .where('role', '=', role)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) > 0;
   }
 
   /** The enterprises each person may act for today. */

@@ -74,11 +74,17 @@ export async function seedIdentity(db: Kysely<IdentityTables>): Promise<void> {
       role: AgentRole.LEGAL_REPRESENTATIVE,
       valid_from: e.established_on,
       valid_to: null,
+      authorisation_id: null,
     })),
-    ...DEMO_AGENTS.map((a) => ({ enterprise_id: a.enterpriseId, person_id: a.personId, role: a.role, valid_from: a.validFrom, valid_to: a.validTo })),
-    ...population.agents
-      .filter((a) => !legalRepresentatives.has(`${a.enterpriseId}:${a.personId}`))
-      .map((a) => ({ enterprise_id: a.enterpriseId, person_id: a.personId, role: AgentRole.AUTHORISED_AGENT, valid_from: a.validFrom, valid_to: a.validTo })),
+    ...[...DEMO_AGENTS, ...population.agents.filter((a) => !legalRepresentatives.has(`${a.enterpriseId}:${a.personId}`))].map((a) => ({
+      enterprise_id: a.enterpriseId,
+      person_id: a.personId,
+      role: AgentRole.AUTHORISED_AGENT,
+      valid_from: a.validFrom,
+      valid_to: a.validTo,
+      // As migration 0003 names authorisations that existed before ids: stable, one per agent.
+      authorisation_id: `AUTH-${a.enterpriseId}-${a.personId}`,
+    })),
   ]);
 
   const accounts = await Promise.all(

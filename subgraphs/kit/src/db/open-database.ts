@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { ensurePrivateSqliteFile } from './private-file.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -43,7 +44,10 @@ function queryCounter() {
 
 function openSqlite<Schema>({ name, dataDir }: DatabaseOptions): Database<Schema> {
   const file = dataDir === ':memory:' ? ':memory:' : join(dataDir, `${name}.sqlite`);
-  if (file !== ':memory:') mkdirSync(dataDir, { recursive: true });
+  if (file !== ':memory:') {
+    mkdirSync(dataDir, { recursive: true });
+    ensurePrivateSqliteFile(file);
+  }
   const connection = new SqliteDatabase(file);
   // WAL lets readers go on while the seed or a submission writes; busy_timeout rides out locks.
   connection.pragma('journal_mode = WAL');

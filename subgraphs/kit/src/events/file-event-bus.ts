@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
+import { ensurePrivateSqliteFile } from '../db/private-file.js';
 import type { Logger } from '../logger.js';
 import type { BusEvent, EventBus, EventBusTrust } from './event-bus.js';
 import { sealEvent } from './event-envelope.js';
@@ -25,7 +26,11 @@ export class FileEventBus implements EventBus {
 
   constructor(dataDir: string, private readonly log: Logger, private readonly trust: EventBusTrust) {
     const file = dataDir === ':memory:' ? ':memory:' : join(dataDir, 'events.sqlite');
-    if (file !== ':memory:') mkdirSync(dataDir, { recursive: true });
+    if (file !== ':memory:') {
+      mkdirSync(dataDir, { recursive: true });
+      // Every department's events, some naming persons: the owner's only (-wal and -shm follow).
+      ensurePrivateSqliteFile(file);
+    }
     this.db = new SqliteDatabase(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('busy_timeout = 5000');

@@ -32,3 +32,4 @@ export function createEventBus(options: {
 export * from './data-access-event.js';
 export * from './case-events.js';
 export * from './catalog-events.js';
+export * from './authorisation-events.js';

@@ -1,4 +1,5 @@
 import { CASE_DECISION_STREAM, LICENCE_STATUS_STREAM } from './case-events.js';
+import { AUTHORISATION_ENDED_STREAM } from './authorisation-events.js';
 import { CATALOG_CHANGED_STREAM } from './catalog-events.js';
 import { DATA_ACCESS_STREAM } from './data-access-event.js';
 
@@ -12,6 +13,7 @@ export const STREAM_PUBLISHERS: Readonly<Record<string, readonly string[]>> = Ob
   [CASE_DECISION_STREAM]: ['applications'],
   [CATALOG_CHANGED_STREAM]: ['catalog'],
   [DATA_ACCESS_STREAM]: ['licences', 'applications'],
+  [AUTHORISATION_ENDED_STREAM]: ['identity'],
 });
 
 export function publishersOf(stream: string): readonly string[] {

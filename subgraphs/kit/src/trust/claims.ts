@@ -12,6 +12,12 @@ export interface Claims {
   roles: string[];
   /** Department code for officers. */
   department: string | null;
+  /**
+   * The agent authorisation an enterprise-acting token was minted under (identity's id): the
+   * gateway and identity refuse the token once it ended. Absent for a person acting as
+   * themself and for a legal representative, whose right comes from the register.
+   */
+  authorisationId?: string | null;
 }
 
 export function isOfficer(claims: Claims | null): boolean {

@@ -162,5 +162,7 @@ export function decodeClaims(encoded: string): Claims {
     applicantId: raw.applicantId ? String(raw.applicantId) : null,
     roles: Array.isArray(raw.roles) ? raw.roles.map(String) : [],
     department: raw.department ? String(raw.department) : null,
+    // Only when present, so claims without one read back exactly as they were sent.
+    ...(raw.authorisationId ? { authorisationId: String(raw.authorisationId) } : {}),
   };
 }
