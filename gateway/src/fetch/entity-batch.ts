@@ -1,5 +1,6 @@
 import { Kind, parse, print, visit, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import { RepresentationIndex } from './entity-dedupe.js';
+import { OwnCopies } from './own-copies.js';
 
 /** The part of a subgraph request a batch reads and writes. */
 export interface EntityFetchRequest {
@@ -99,7 +100,11 @@ export function combineEntityFetches(requests: readonly EntityFetchRequest[]): E
   return {
     request: { query: combined.query, operationName: combined.operationName, variables },
     document: combined.document,
-    split: (answer) => requests.map((_, fetch) => answerFor(answer, groups[groupOfFetch[fetch]!]!, groups, fetch)),
+    split: (answer) => {
+      // Fetches of one group share the answer's entities: each gets its own objects (own-copies.ts).
+      const copies = new OwnCopies();
+      return requests.map((_, fetch) => answerFor(answer, groups[groupOfFetch[fetch]!]!, groups, fetch, copies));
+    },
   };
 }
 
@@ -183,14 +188,14 @@ function renamedFragment(group: number, name: string): string {
  * errors with no such path (a failure of the whole request) given to every fetch, as each would
  * have had it when sent alone.
  */
-function answerFor<T extends SubgraphAnswer>(answer: T, group: Group, groups: readonly Group[], fetch: number): T {
+function answerFor<T extends SubgraphAnswer>(answer: T, group: Group, groups: readonly Group[], fetch: number, copies: OwnCopies): T {
   const positions = group.positions.get(fetch)!;
   const result: T = { ...answer };
   const data = answer.data;
   if (data !== null && data !== undefined) {
     const entities = data[group.alias];
     result.data = {
-      _entities: Array.isArray(entities) && entities.length === group.representations.length ? positions.map((i) => entities[i]) : entities,
+      _entities: Array.isArray(entities) && entities.length === group.representations.length ? positions.map((i) => copies.take(entities[i])) : entities,
     };
   }
   if (answer.errors) {

@@ -1,4 +1,5 @@
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { OwnCopies } from './own-copies.js';
 
 /** The request a data source sends (the gateway's own request type, taken from its options). */
 type SubgraphRequest = GraphQLDataSourceProcessOptions['request'];
@@ -56,7 +57,9 @@ export function fanOutEntities<T extends SubgraphResponse>(response: T, deduped:
   const entities = response.data?._entities;
   const distinctCount = deduped.request.variables!.representations.length as number;
   if (!Array.isArray(entities) || entities.length !== distinctCount) return response;
-  const fanned = deduped.positions.map((index) => entities[index]);
+  // A representation asked for twice gets its own object at each place (own-copies.ts).
+  const copies = new OwnCopies();
+  const fanned = deduped.positions.map((index) => copies.take(entities[index]));
   const result: T = { ...response, data: { ...response.data, _entities: fanned } };
   if (response.errors) result.errors = fanOutErrors(response.errors, deduped.positions, distinctCount);
   return result;
