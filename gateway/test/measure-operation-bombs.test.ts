@@ -24,30 +24,46 @@ function parsed(source: string) {
   return { document, operation, fragments };
 }
 
+/**
+ * The fastest of a few runs: the measure is deterministic, so only the machine makes runs differ
+ * (JIT warm-up, another package's tests on the other core). The old exponential walk took seconds
+ * on every run; a linear one stays far under FAST_MS in its best run however loaded the machine.
+ */
+const RUNS = 5;
+
 /** The measure and how long the call took. */
 function timed(source: string, options: Partial<MeasureOptions> = {}): { measure?: OperationMeasure; refusal?: MeasureRefusal; ms: number } {
   const { operation, fragments } = parsed(source);
-  const started = performance.now();
-  try {
-    const measure = measureOperation(schema, operation, fragments, { defaultListSize: 10, ...options });
-    return { measure, ms: performance.now() - started };
-  } catch (error) {
-    const ms = performance.now() - started;
-    if (error instanceof MeasureRefusal) return { refusal: error, ms };
-    throw error;
+  let best = Number.POSITIVE_INFINITY;
+  let outcome: { measure?: OperationMeasure; refusal?: MeasureRefusal } = {};
+  for (let run = 0; run < RUNS; run++) {
+    const started = performance.now();
+    try {
+      outcome = { measure: measureOperation(schema, operation, fragments, { defaultListSize: 10, ...options }) };
+    } catch (error) {
+      if (!(error instanceof MeasureRefusal)) throw error;
+      outcome = { refusal: error };
+    }
+    best = Math.min(best, performance.now() - started);
   }
+  return { ...outcome, ms: best };
 }
 
-/** What the limits plugin answers, with the default limits, once Apollo has resolved the operation; and how long it took. */
+/** What the limits plugin answers, with the default limits, once Apollo has resolved the operation; and how long it took (the fastest run). */
 async function refusalOf(source: string, against: GraphQLSchema = schema): Promise<{ error: GraphQLError | undefined; ms: number }> {
   const { document, operation } = parsed(source);
-  const hooks = await useLimits({ ...DEFAULT_LIMITS }).apollo!.requestDidStart!({} as never);
-  const started = performance.now();
-  const error = await hooks!.didResolveOperation!({ schema: against, document, operation, request: { variables: {} } } as never).then(
-    () => undefined,
-    (thrown: unknown) => thrown as GraphQLError,
-  );
-  return { error, ms: performance.now() - started };
+  let best = Number.POSITIVE_INFINITY;
+  let error: GraphQLError | undefined;
+  for (let run = 0; run < RUNS; run++) {
+    const hooks = await useLimits({ ...DEFAULT_LIMITS }).apollo!.requestDidStart!({} as never);
+    const started = performance.now();
+    error = await hooks!.didResolveOperation!({ schema: against, document, operation, request: { variables: {} } } as never).then(
+      () => undefined,
+      (thrown: unknown) => thrown as GraphQLError,
+    );
+    best = Math.min(best, performance.now() - started);
+  }
+  return { error, ms: best };
 }
 
 /** `fragment F0 on Query { ...F1 ...F1 }` … `levels` deep: 2^levels paths to the leaf. */
