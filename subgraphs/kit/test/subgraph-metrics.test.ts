@@ -1,9 +1,8 @@
 import { GraphQLObjectType, GraphQLSchema, GraphQLString } from 'graphql';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createSubgraph, type RunningSubgraph } from '../src/create-subgraph.js';
-import { createLogger } from '../src/logger.js';
-import { MemoryNonceStore, signRequest } from '../src/trust/index.js';
-import { testParties } from '../src/testing/index.js';
+import type { RunningSubgraph } from '../src/create-subgraph.js';
+import { signRequest } from '../src/trust/index.js';
+import { startBareSubgraph, testParties } from '../src/testing/index.js';
 
 const parties = testParties(['gateway', 'catalog']);
 const schema = new GraphQLSchema({ query: new GraphQLObjectType({ name: 'Query', fields: { hello: { type: GraphQLString, resolve: () => 'hi' } } }) });
@@ -13,16 +12,7 @@ describe('a subgraph\'s /metrics', () => {
   afterAll(async () => running?.close());
 
   it('serves process metrics and counts refused signed requests by reason', async () => {
-    const subgraph = await createSubgraph({
-      name: 'catalog',
-      schema,
-      trust: parties.catalog.trust,
-      nonces: new MemoryNonceStore(),
-      log: createLogger('test', 'silent'),
-      services: {},
-      createLoaders: () => ({}),
-    });
-    running = await subgraph.listen(0, '127.0.0.1');
+    running = await startBareSubgraph(schema, parties.catalog.trust);
     const body = JSON.stringify({ query: '{ hello }' });
     const post = (headers: Record<string, string>) => fetch(running.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
 

@@ -1,10 +1,9 @@
 import { GraphQLInputObjectType, GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLSchema, GraphQLString, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSubgraph, type RunningSubgraph } from '../src/create-subgraph.js';
+import type { RunningSubgraph } from '../src/create-subgraph.js';
 import { findUnsafeString, stringProblem } from '../src/input-strings/unsafe-string.js';
-import { createLogger } from '../src/logger.js';
-import { MemoryNonceStore, signRequest } from '../src/trust/index.js';
-import { testParties } from '../src/testing/index.js';
+import { signRequest } from '../src/trust/index.js';
+import { startBareSubgraph, testParties } from '../src/testing/index.js';
 
 const NUL = '\u0000';
 const LONE_HIGH = '\ud800';
@@ -60,16 +59,7 @@ describe('every subgraph refuses them before a resolver runs', () => {
   });
   let running: RunningSubgraph;
   beforeAll(async () => {
-    const subgraph = await createSubgraph({
-      name: 'catalog',
-      schema,
-      trust: parties.catalog.trust,
-      nonces: new MemoryNonceStore(),
-      log: createLogger('test', 'silent'),
-      services: {},
-      createLoaders: () => ({}),
-    });
-    running = await subgraph.listen(0, '127.0.0.1');
+    running = await startBareSubgraph(schema, parties.catalog.trust);
   });
   afterAll(async () => running?.close());
 
