@@ -55,6 +55,11 @@ export interface GatewayConfig {
    */
   sharePublicFetches: boolean;
   /**
+   * An `_entities` fetch sends each distinct representation once and fans the answer back out
+   * (GATEWAY_DEDUPE_REPRESENTATIONS, on by default; fetch/entity-dedupe.ts).
+   */
+  dedupeRepresentations: boolean;
+  /**
    * Whose executor runs the query plans (GATEWAY_EXECUTOR): `govgraph` (default; execute/, the
    * same answers for less work) or `apollo` (@apollo/gateway's own). Process-wide.
    */
@@ -117,6 +122,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
     resilience: loadResilienceSettings(env, Object.keys(subgraphUrls), subgraphTimeoutMs),
     batchEntityFetches: readOnOff(env, 'GATEWAY_BATCH_ENTITY_FETCHES', true),
     sharePublicFetches: readOnOff(env, 'GATEWAY_SHARE_PUBLIC_FETCHES', true),
+    dedupeRepresentations: readOnOff(env, 'GATEWAY_DEDUPE_REPRESENTATIONS', true),
     executor: executorFrom(env),
     corsOrigins: corsOriginsFrom(env),
     shutdownGraceMs: positiveInteger(env, 'GATEWAY_SHUTDOWN_GRACE_MS', 10_000),

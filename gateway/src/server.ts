@@ -100,7 +100,7 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
     buildService: ({ name, url }) => {
       const target = targetOf(name, url);
       if (!target) throw new Error(`No URL for subgraph "${name}"; set ${subgraphEnvPrefix(name)}_URL`);
-      return new SignedDataSource({ name, url: target, keys: config.party.keys, link: links.get(name), log, observer: fetchObserver, batchEntityFetches: config.batchEntityFetches, sharePublicFetches: config.sharePublicFetches });
+      return new SignedDataSource({ name, url: target, keys: config.party.keys, link: links.get(name), log, observer: fetchObserver, batchEntityFetches: config.batchEntityFetches, sharePublicFetches: config.sharePublicFetches, dedupeRepresentations: config.dedupeRepresentations });
     },
     experimental_didResolveQueryPlan: options.didResolveQueryPlan,
     __exposeQueryPlanExperimental: false,

@@ -33,6 +33,8 @@ export interface SignedDataSourceOptions {
   batchEntityFetches?: boolean;
   /** Identical anonymous queries in flight at once share one subgraph fetch (fetch/shared-fetches.ts); off by default here. */
   sharePublicFetches?: boolean;
+  /** An `_entities` fetch sends each distinct representation once (fetch/entity-dedupe.ts); on by default here. */
+  dedupeRepresentations?: boolean;
 }
 
 /**
@@ -51,6 +53,7 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly entityBatches: FetchBatcher<ProcessOptions, SubgraphResponse> | null;
   /** Anonymous query fetches in flight, by body: public answers that do not depend on who asks. */
   private readonly publicFetches: SharedFetches<FetcherResponse> | null;
+  private readonly dedupe: boolean;
 
   constructor(options: SignedDataSourceOptions) {
     super({
@@ -63,6 +66,7 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     this.observer = options.observer;
     this.entityBatches = options.batchEntityFetches ? new FetchBatcher((batch) => this.processEntityBatch(batch)) : null;
     this.publicFetches = options.sharePublicFetches ? new SharedFetches() : null;
+    this.dedupe = options.dedupeRepresentations ?? true;
     // RemoteGraphQLDataSource's sendRequest is private to its typings, so it is replaced here.
     (this as unknown as { sendRequest: SignedDataSource['send'] }).sendRequest = (request, context) => this.send(request, context);
   }
@@ -103,7 +107,7 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   private async processAlone(options: ProcessOptions): Promise<SubgraphResponse> {
-    const deduped = dedupeRepresentations(options.request);
+    const deduped = this.dedupe ? dedupeRepresentations(options.request) : null;
     const sent = deduped ? { ...options, request: deduped.request } : options;
     const response = await this.sendWithLink(sent);
     return deduped ? fanOutEntities(response, deduped) : response;
