@@ -46,17 +46,17 @@ export interface GatewayConfig {
   resilience: Readonly<ResilienceSettings>;
   /**
    * `_entities` fetches one request sends to one subgraph at the same moment go as one request
-   * (GATEWAY_BATCH_ENTITY_FETCHES, on by default; fetch/entity-batch.ts).
+   * (GATEWAY_BATCH_ENTITY_FETCHES, on by default; engine/fetch/entity-batch.ts).
    */
   batchEntityFetches: boolean;
   /**
    * Identical anonymous queries to one subgraph in flight at the same time share one fetch
-   * (GATEWAY_SHARE_PUBLIC_FETCHES, on by default; fetch/shared-fetches.ts).
+   * (GATEWAY_SHARE_PUBLIC_FETCHES, on by default; engine/fetch/shared-fetches.ts).
    */
   sharePublicFetches: boolean;
   /**
    * An `_entities` fetch sends each distinct representation once and fans the answer back out
-   * (GATEWAY_DEDUPE_REPRESENTATIONS, on by default; fetch/entity-dedupe.ts).
+   * (GATEWAY_DEDUPE_REPRESENTATIONS, on by default; engine/fetch/entity-dedupe.ts).
    */
   dedupeRepresentations: boolean;
   /**

@@ -36,7 +36,7 @@ import { useTrustedDocuments } from './plugins/use-trusted-documents.js';
 import { createSupergraphRegistry } from './registry/create-supergraph-registry.js';
 import { createRegistryHandler } from './registry/registry-handler.js';
 import { SubgraphLinks } from './resilience/subgraph-link.js';
-import { SignedDataSource } from './signed-data-source.js';
+import { SignedDataSource } from './engine/signed-data-source.js';
 import { readRoutingUrls } from './supergraph-routing.js';
 import { createTracer } from './tracing/create-tracer.js';
 import { apqStoreFor } from './trusted-documents/apq-store.js';
@@ -94,7 +94,8 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
   const responseCache = createResponseCache(config, { metrics, log });
   // A published routing URL is the department's latest word; <NAME>_URL overrides the committed ones.
   const targetOf = (name: string, url: string | undefined) => registry.publishedUrl(name) ?? config.subgraphUrls[name] ?? url;
-  if (config.executor === 'govgraph' && !installPlanExecutor()) log.warn("govgraph's plan executor is written for @apollo/gateway 2.14; using @apollo/gateway's own");
+  // Throws at start, naming both versions, when @apollo/gateway is not the release it was written for.
+  if (config.executor === 'govgraph') installPlanExecutor();
   const gateway = new ApolloGateway({
     supergraphSdl: registry.supergraphSdlHook,
     buildService: ({ name, url }) => {
@@ -189,7 +190,7 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
     ...(config.redisUrl ? { redis: () => (redis?.client.isReady ? 'ready' : 'unavailable') } : {}),
   });
   const cors = createCors(config.corsOrigins);
-  const handle = withRequestScope(createRequestHandler({ apollo, plugins, log, maxBodyBytes: config.maxBodyBytes, trustedProxies: config.trustedProxies, isReady: () => ready, documents, playground, registry: registryHandler, metrics: metrics.registry, readiness, cors, checkRequest, bodyTooLarge: limits.bodyTooLarge }));
+  const handle = withRequestScope(createRequestHandler({ apollo, plugins, log, planExecutor: config.executor, maxBodyBytes: config.maxBodyBytes, trustedProxies: config.trustedProxies, isReady: () => ready, documents, playground, registry: registryHandler, metrics: metrics.registry, readiness, cors, checkRequest, bodyTooLarge: limits.bodyTooLarge }));
 
   return {
     async listen(port = config.port, host = config.host) {

@@ -14,6 +14,7 @@ const context = (authorisationId?: string): GatewayContext => ({
   requestId: 'r',
   clientAddress: null,
   log,
+  planExecutor: 'govgraph',
   claims: { accountId: 'A-000002', personId: 'P-000002', applicantId: 'E-000001', roles: ['citizen'], department: null, ...(authorisationId ? { authorisationId } : {}) },
 });
 const refusalOf = (run: () => unknown): RequestRefusal | null => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { combineEntityFetches } from '../src/fetch/entity-batch.js';
+import { combineEntityFetches } from '../src/engine/fetch/entity-batch.js';
 import { detailsSchema, executeOn, FEATURED, SHELF, shelfSchema, writeLibrarySupergraph } from './helpers/library-subgraphs.js';
 import { startFakeSubgraph } from './helpers/fake-subgraph.js';
 import { postGraphQL, startGateway } from './helpers/start-gateway.js';

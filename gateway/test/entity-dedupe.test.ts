@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RepresentationIndex } from '../src/fetch/entity-dedupe.js';
+import { RepresentationIndex } from '../src/engine/fetch/entity-dedupe.js';
 import type { RunningGateway } from '../src/server.js';
 import { startFakeSubgraph } from './helpers/fake-subgraph.js';
 import { postGraphQL, startGateway } from './helpers/start-gateway.js';

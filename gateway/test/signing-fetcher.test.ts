@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeClaims, TrustHeader, verifyRequest, type Claims, type VerifiedRequest } from '@govgraph/kit/trust';
-import { createSigningFetcher } from '../src/signing-fetcher.js';
+import { createSigningFetcher } from '../src/engine/signing-fetcher.js';
 import { testParties } from '@govgraph/kit/testing';
 import { startHttpServer, type TestServer } from './helpers/http-server.js';
 

@@ -1,9 +1,9 @@
-import { createRequire } from 'node:module';
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions, ServiceMap } from '@apollo/gateway';
 import federation, { type Operation } from '@apollo/federation-internals';
 import queryPlanner, { type FetchNode, type PlanNode, type QueryPlan, type QueryPlanSelectionNode } from '@apollo/query-planner';
 import type { GatewayExecutionResult, GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import type { ApolloHelpers } from './apollo-internals.js';
 import { introspect, type OperationContextLike } from './introspect.js';
 import { createResultShaper, type ResultShaper } from './result-shaper.js';
 
@@ -11,18 +11,10 @@ import { createResultShaper, type ResultShaper } from './result-shaper.js';
 const { operationFromDocument, ERRORS, errorCodeDef } = federation;
 const { evaluateCondition } = queryPlanner;
 
-const require = createRequire(import.meta.url);
-type Rewrites = FetchNode['inputRewrites'];
-/** @apollo/gateway's own merge and rewrite helpers, used as they are so merged data is the same. */
-const { deepMerge } = require('@apollo/gateway/dist/utilities/deepMerge.js') as { deepMerge: (target: unknown, source: unknown) => unknown };
-const { applyRewrites, isObjectOfType } = require('@apollo/gateway/dist/dataRewrites.js') as {
-  applyRewrites: (schema: GraphQLSchema, rewrites: Rewrites, value: unknown) => void;
-  isObjectOfType: (schema: GraphQLSchema, object: Record<string, unknown>, typeCondition: string) => boolean;
-};
-
 type ResultMap = Record<string, unknown>;
 type Path = Array<string | number>;
-type ExecuteQueryPlan = (
+/** @apollo/gateway's executeQueryPlan, and this module's stand-in for it. */
+export type ExecuteQueryPlan = (
   queryPlan: QueryPlan,
   serviceMap: ServiceMap,
   requestContext: GatewayGraphQLRequestContext,
@@ -44,6 +36,8 @@ interface Run {
   requestContext: GatewayGraphQLRequestContext;
   operation: Operation;
   supergraphSchema: GraphQLSchema;
+  /** @apollo/gateway's merge and rewrite helpers (apollo-internals.ts), so merged data is the same. */
+  apollo: ApolloHelpers;
   errors: GraphQLError[];
   /** The data fetched so far (what error paths are worked out from). */
   data: ResultMap;
@@ -61,7 +55,7 @@ const delegated = new WeakSet<QueryPlan>();
  * whether or not anyone records them, and entities collected with a new array per path step.
  * Plans with @defer or a subscription, and requests that capture Studio traces, go to `stock`.
  */
-export function createPlanExecutor(stock: ExecuteQueryPlan): ExecuteQueryPlan {
+export function createPlanExecutor(stock: ExecuteQueryPlan, apollo: ApolloHelpers): ExecuteQueryPlan {
   return async (queryPlan, serviceMap, requestContext, operationContext, supergraphSchema, apiSchema, telemetryConfig) => {
     if (delegated.has(queryPlan) || requestContext.metrics?.captureTraces) {
       return stock(queryPlan, serviceMap, requestContext, operationContext, supergraphSchema, apiSchema, telemetryConfig);
@@ -77,7 +71,7 @@ export function createPlanExecutor(stock: ExecuteQueryPlan): ExecuteQueryPlan {
     }
     if (plan instanceof GraphQLError) return { errors: [plan] };
 
-    const run: Run = { serviceMap, requestContext, operation: plan.operation, supergraphSchema, errors: [], data: Object.create(null) };
+    const run: Run = { serviceMap, requestContext, operation: plan.operation, supergraphSchema, apollo, errors: [], data: Object.create(null) };
     if (queryPlan.node) await executeNode(run, queryPlan.node as PlanNode, [], run.data);
     return shapeResponse(run, plan, operationContext);
   };
@@ -183,8 +177,8 @@ async function executeFetch(run: Run, fetch: FetchNode, path: Path, entities: Re
 
   if (!fetch.requires) {
     const data = await send(run, service, fetch, path, variables);
-    if (data) applyRewrites(run.supergraphSchema, fetch.outputRewrites, data);
-    for (const entity of entities) deepMerge(entity, data);
+    if (data) run.apollo.applyRewrites(run.supergraphSchema, fetch.outputRewrites, data);
+    for (const entity of entities) run.apollo.deepMerge(entity, data);
     return;
   }
 
@@ -192,9 +186,9 @@ async function executeFetch(run: Run, fetch: FetchNode, path: Path, entities: Re
   const owners: ResultMap[] = [];
   for (const entity of entities) {
     // `requires` may name @inaccessible fields: read against the supergraph, as subgraphs know them.
-    const representation = selectRepresentation(run.supergraphSchema, entity, fetch.requires);
+    const representation = selectRepresentation(run, entity, fetch.requires);
     if (representation && representation.__typename) {
-      applyRewrites(run.supergraphSchema, fetch.inputRewrites, representation);
+      run.apollo.applyRewrites(run.supergraphSchema, fetch.inputRewrites, representation);
       representations.push(representation);
       owners.push(entity);
     }
@@ -211,8 +205,8 @@ async function executeFetch(run: Run, fetch: FetchNode, path: Path, entities: Re
   for (let i = 0; i < received.length; i++) {
     const entity = received[i] as ResultMap | null;
     if (entity && !entity.__typename) entity.__typename = owners[i]!.__typename;
-    applyRewrites(run.supergraphSchema, fetch.outputRewrites, entity);
-    deepMerge(owners[i], entity);
+    run.apollo.applyRewrites(run.supergraphSchema, fetch.outputRewrites, entity);
+    run.apollo.deepMerge(owners[i], entity);
   }
 }
 
@@ -297,7 +291,7 @@ function downstreamServiceError(original: GraphQLFormattedError, serviceName: st
 }
 
 /** The fields of `selections` read from `source` (a representation), or null when one is missing. */
-function selectRepresentation(schema: GraphQLSchema, source: ResultMap | null, selections: readonly QueryPlanSelectionNode[]): ResultMap | null {
+function selectRepresentation(run: Run, source: ResultMap | null, selections: readonly QueryPlanSelectionNode[]): ResultMap | null {
   if (source === null) return null;
   const result: ResultMap = Object.create(null);
   for (const selection of selections) {
@@ -307,10 +301,10 @@ function selectRepresentation(schema: GraphQLSchema, source: ResultMap | null, s
       // A missing input means its fetch failed on a non-null field: this entity is skipped.
       if (value === undefined) return null;
       const inner = selection.selections;
-      if (Array.isArray(value)) result[name] = value.map((element) => (inner ? selectRepresentation(schema, element as ResultMap | null, inner) : element));
-      else result[name] = inner ? selectRepresentation(schema, value as ResultMap | null, inner) : value;
-    } else if (selection.typeCondition && isObjectOfType(schema, source, selection.typeCondition)) {
-      deepMerge(result, selectRepresentation(schema, source, selection.selections));
+      if (Array.isArray(value)) result[name] = value.map((element) => (inner ? selectRepresentation(run, element as ResultMap | null, inner) : element));
+      else result[name] = inner ? selectRepresentation(run, value as ResultMap | null, inner) : value;
+    } else if (selection.typeCondition && run.apollo.isObjectOfType(run.supergraphSchema, source, selection.typeCondition)) {
+      run.apollo.deepMerge(result, selectRepresentation(run, source, selection.selections));
     }
   }
   return result;

@@ -23,6 +23,8 @@ export interface RequestHandlerDeps {
   apollo: ApolloServer<GatewayContext>;
   plugins: readonly GatewayPlugin[];
   log: Logger;
+  /** Whose executor runs the plans (GATEWAY_EXECUTOR), told to execute/install-executor.ts through each request's context. */
+  planExecutor: GatewayContext['planExecutor'];
   maxBodyBytes: number;
   trustedProxies: ReadonlySet<string>;
   /** True once the supergraph is loaded, false again while shutting down. */
@@ -75,6 +77,7 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
       claims: null,
       clientAddress: clientAddress(req, deps.trustedProxies),
       log: deps.log.child({ requestId }),
+      planExecutor: deps.planExecutor,
     };
     res.setHeader('x-request-id', requestId);
     setSecurityHeaders(res);

@@ -1,16 +1,16 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Logger } from '@govgraph/kit';
 import { encodeClaims, TrustHeader, type PartyKeys } from '@govgraph/kit/trust';
-import type { GatewayContext } from './context.js';
-import { clientErrorFrom, downstreamError } from './downstream-error.js';
+import type { GatewayContext } from '../context.js';
+import { clientErrorFrom, downstreamError } from '../downstream-error.js';
 import { combineEntityFetches } from './fetch/entity-batch.js';
 import { dedupeRepresentations, fanOutEntities } from './fetch/entity-dedupe.js';
 import { FetchBatcher } from './fetch/fetch-batcher.js';
 import { SharedFetches } from './fetch/shared-fetches.js';
-import type { ObservedFetch, SubgraphFetchObserver } from './observability/subgraph-fetch-observer.js';
-import { fetchOperationType } from './resilience/fetch-operation-type.js';
-import { classifyFailure, withFailure } from './resilience/subgraph-failure.js';
-import type { SubgraphLink } from './resilience/subgraph-link.js';
+import type { ObservedFetch, SubgraphFetchObserver } from '../observability/subgraph-fetch-observer.js';
+import { fetchOperationType } from './fetch-operation-type.js';
+import { classifyFailure, withFailure } from '../resilience/subgraph-failure.js';
+import type { SubgraphLink } from '../resilience/subgraph-link.js';
 import { createSigningFetcher, type FetcherResponse } from './signing-fetcher.js';
 
 type SubgraphRequest = GraphQLDataSourceProcessOptions<GatewayContext>['request'];
