@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AUTHORISATION_ENDED_STREAM, CATALOG_CHANGED_STREAM, DEFAULT_PORTS, KNOWN_SUBGRAPHS, dataDirFrom, publishersOf, readPort, subgraphEnvPrefix } from '@govgraph/kit';
+import { AUTHORISATION_ENDED_STREAM, CATALOG_CHANGED_STREAM, DEFAULT_PORTS, SUBGRAPH_REGISTRY, dataDirFrom, publishersOf, readPort } from '@govgraph/kit';
 import { keyLocationsFrom, loadPartyCredentials, type PartyCredentials } from '@govgraph/kit/trust';
-import { JWKS_PATH, JWT_AUDIENCE, JWT_ISSUER } from './auth-constants.js';
 import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from './auth/token-lifetime.js';
+import { loadTokenVerification } from './auth/token-verification-config.js';
 import { loadResponseCacheSettings, loadTracingSettings, type ResponseCacheSettings, type TracingSettings } from './observability/observability-config.js';
 import { corsOriginsFrom } from './http/cors.js';
 import { loadResilienceSettings } from './resilience/resilience-config.js';
@@ -13,8 +13,11 @@ import type { ResilienceSettings } from './resilience/subgraph-link.js';
 import { readLimitsConfig, readRateLimitConfig, type LimitsConfig, type RateLimitConfig } from './limits/limits-config.js';
 import { readOnOff } from './on-off-setting.js';
 import { loadRegistrySettings, type RegistrySettings } from './registry/registry-config.js';
+import { readSubgraphTrust, resolveSubgraphUrl, type SubgraphTrustSettings } from './subgraph-config/subgraph-settings.js';
+import { checkDistinctPrefixes } from './subgraph-config/subgraph-variables.js';
 import { readRoutingUrls } from './supergraph-routing.js';
 import { loadTrustedDocumentsConfig, type TrustedDocumentsConfig } from './trusted-documents/trusted-documents-config.js';
+import { besideGraphql } from './url-setting.js';
 
 export interface GatewayConfig {
   port: number;
@@ -23,9 +26,22 @@ export interface GatewayConfig {
   nodeEnv: string;
   supergraphPath: string;
   supergraphSdl: string;
-  /** Subgraph name → GraphQL URL, for every subgraph of the supergraph (and the four known ones). */
+  /**
+   * Subgraph name → GraphQL URL, for every subgraph of the supergraph and every department of
+   * subgraphs/registry.json: SUBGRAPH_<NAME>_URL or _PORT (a department's <NAME>_URL or _PORT too),
+   * else the routing URL (subgraph-config/subgraph-settings.ts).
+   */
   subgraphUrls: Readonly<Record<string, string>>;
+  /**
+   * Per subgraph, what the environment says about signing, claims and the Authorization header
+   * (SUBGRAPH_<NAME>_SIGN, _CLAIMS, _FORWARD_AUTHORIZATION); resolveSubgraphTrust fills in the defaults.
+   */
+  subgraphTrust: Readonly<Record<string, SubgraphTrustSettings>>;
+  /** Bearer tokens checked at the edge (GATEWAY_TOKEN_VERIFICATION, on); off only acknowledged in production. */
+  verifyTokens: boolean;
+  /** Where token keys come from (JWKS_URL; identity's by default). */
   jwksUrl: string;
+  /** The issuer and audience a token must name (GATEWAY_TOKEN_ISSUER, GATEWAY_TOKEN_AUDIENCE; identity's by default). */
   jwt: { issuer: string; audience: string };
   /** Longest a bearer token may claim to live, exp − iat, in seconds (GATEWAY_MAX_TOKEN_LIFETIME_SECONDS; identity issues one-hour tokens). */
   maxTokenLifetimeSeconds: number;
@@ -42,7 +58,7 @@ export interface GatewayConfig {
   documentsUrl: string;
   /** A subgraph that has not answered by then counts as down (partial result). */
   subgraphTimeoutMs: number;
-  /** Per-subgraph timeouts (<NAME>_TIMEOUT_MS), retries, circuit breakers, connection pools. */
+  /** Per-subgraph timeouts (SUBGRAPH_<NAME>_TIMEOUT_MS), retries, circuit breakers, connection pools. */
   resilience: Readonly<ResilienceSettings>;
   /**
    * `_entities` fetches one request sends to one subgraph at the same moment go as one request
@@ -98,8 +114,10 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
   const dataDir = dataDirFrom(env);
   const supergraphPath = env.SUPERGRAPH_PATH ? resolve(env.SUPERGRAPH_PATH) : DEFAULT_SUPERGRAPH_PATH;
   const supergraphSdl = readSupergraph(supergraphPath);
-  const subgraphUrls = resolveSubgraphUrls(env, readRoutingUrls(supergraphSdl));
-  const identityUrl = subgraphUrls.identity!;
+  const routing = readRoutingUrls(supergraphSdl);
+  const subgraphNames = [...new Set([...SUBGRAPH_REGISTRY.map((entry) => entry.name), ...Object.keys(routing)])];
+  checkDistinctPrefixes(subgraphNames);
+  const subgraphUrls = resolveSubgraphUrls(env, subgraphNames, routing);
   const subgraphTimeoutMs = positiveInteger(env, 'GATEWAY_SUBGRAPH_TIMEOUT_MS', 10_000);
   const nodeEnv = env.NODE_ENV || 'development';
   return Object.freeze({
@@ -110,8 +128,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
     supergraphPath,
     supergraphSdl,
     subgraphUrls: Object.freeze(subgraphUrls),
-    jwksUrl: env.JWKS_URL ? httpUrl(env, 'JWKS_URL') : jwksUrlOf(identityUrl),
-    jwt: Object.freeze({ issuer: JWT_ISSUER, audience: JWT_AUDIENCE }),
+    subgraphTrust: Object.freeze(Object.fromEntries(subgraphNames.map((name) => [name, readSubgraphTrust(env, name)]))),
+    ...loadTokenVerification(env, nodeEnv, subgraphUrls.identity!),
     maxTokenLifetimeSeconds: positiveInteger(env, 'GATEWAY_MAX_TOKEN_LIFETIME_SECONDS', DEFAULT_MAX_TOKEN_LIFETIME_SECONDS),
     // It verifies the catalog's `catalog-changed` and identity's `authorisation-ended` events.
     party: loadPartyCredentials('gateway', keyLocationsFrom(env, dataDir), [...publishersOf(CATALOG_CHANGED_STREAM), ...publishersOf(AUTHORISATION_ENDED_STREAM)]),
@@ -119,7 +137,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
     maxUploadBytes: positiveInteger(env, 'GATEWAY_MAX_UPLOAD_BYTES', DEFAULT_MAX_UPLOAD_BYTES),
     documentsUrl: besideGraphql(subgraphUrls.applications!, '/documents'),
     subgraphTimeoutMs,
-    resilience: loadResilienceSettings(env, Object.keys(subgraphUrls), subgraphTimeoutMs),
+    resilience: loadResilienceSettings(env, subgraphNames, subgraphTimeoutMs),
     batchEntityFetches: readOnOff(env, 'GATEWAY_BATCH_ENTITY_FETCHES', true),
     sharePublicFetches: readOnOff(env, 'GATEWAY_SHARE_PUBLIC_FETCHES', true),
     dedupeRepresentations: readOnOff(env, 'GATEWAY_DEDUPE_REPRESENTATIONS', true),
@@ -138,16 +156,6 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
   });
 }
 
-/** Identity serves its keys beside its GraphQL endpoint: <base>/.well-known/jwks.json. */
-function jwksUrlOf(identityGraphqlUrl: string): string {
-  return besideGraphql(identityGraphqlUrl, JWKS_PATH);
-}
-
-/** A path served beside a subgraph's GraphQL endpoint: http://host:4004/graphql -> http://host:4004<path>. */
-function besideGraphql(graphqlUrl: string, path: string): string {
-  return graphqlUrl.replace(/\/graphql\/?$/, '').replace(/\/+$/, '') + path;
-}
-
 function readSupergraph(path: string): string {
   try {
     return readFileSync(path, 'utf8');
@@ -157,38 +165,14 @@ function readSupergraph(path: string): string {
   }
 }
 
-/** <NAME>_URL wins, then <NAME>_PORT on 127.0.0.1, then the supergraph's routing URL. */
-function resolveSubgraphUrls(env: NodeJS.ProcessEnv, routing: Record<string, string>): Record<string, string> {
+/** Every subgraph's URL that can be known (subgraph-config/subgraph-settings.ts); a department always has one. */
+function resolveSubgraphUrls(env: NodeJS.ProcessEnv, names: readonly string[], routing: Record<string, string>): Record<string, string> {
   const urls: Record<string, string> = {};
-  const names = new Set<string>([...KNOWN_SUBGRAPHS, ...Object.keys(routing)]);
   for (const name of names) {
-    const prefix = subgraphEnvPrefix(name);
-    const fallbackPort = (DEFAULT_PORTS as Record<string, number>)[name];
-    if (env[`${prefix}_URL`]) {
-      urls[name] = httpUrl(env, `${prefix}_URL`);
-    } else if (env[`${prefix}_PORT`]) {
-      urls[name] = `http://127.0.0.1:${readPort(env, `${prefix}_PORT`, fallbackPort ?? 0)}/graphql`;
-    } else if (routing[name]) {
-      urls[name] = routing[name]!;
-    } else if (fallbackPort !== undefined) {
-      urls[name] = `http://127.0.0.1:${fallbackPort}/graphql`;
-    }
+    const url = resolveSubgraphUrl(env, name, routing[name]);
+    if (url !== undefined) urls[name] = url;
   }
   return urls;
-}
-
-function httpUrl(env: NodeJS.ProcessEnv, variable: string): string {
-  const raw = env[variable] ?? '';
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new Error(`${variable} must be an http(s) URL, got ${JSON.stringify(raw)}`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new Error(`${variable} must be an http(s) URL, got ${JSON.stringify(raw)}`);
-  }
-  return url.toString();
 }
 
 function ipList(env: NodeJS.ProcessEnv, variable: string): ReadonlySet<string> {

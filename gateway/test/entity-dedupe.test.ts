@@ -32,7 +32,7 @@ describe('entity representations sent once per fetch', () => {
       return { body: { data: { _entities: entities }, ...(errors.length ? { errors } : {}) } };
     });
     closers.push(shelf.close, details.close);
-    const gateway = await startGateway({ SUPERGRAPH_PATH: SUPERGRAPH, SHELF_URL: `${shelf.url}/graphql`, DETAILS_URL: `${details.url}/graphql` });
+    const gateway = await startGateway({ SUPERGRAPH_PATH: SUPERGRAPH, SUBGRAPH_SHELF_URL: `${shelf.url}/graphql`, SUBGRAPH_DETAILS_URL: `${details.url}/graphql` });
     closers.push(gateway.close);
     return { gateway, received };
   }

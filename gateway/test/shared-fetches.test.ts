@@ -23,7 +23,9 @@ describe('identical anonymous queries in flight together share one subgraph fetc
     const details = await startFakeSubgraph('details', slowly(detailsSchema));
     closers.push(shelf.close, details.close);
     const supergraph = writeLibrarySupergraph({ shelf: `${shelf.url}/graphql`, details: `${details.url}/graphql` });
-    const gateway = await startGateway({ SUPERGRAPH_PATH: supergraph, GATEWAY_SHARE_PUBLIC_FETCHES: sharing }, { verifyToken: async (token) => claimsFor(token) });
+    // shelf and details are no govgraph departments: told to take the callers' claims, so each fetch's caller shows.
+    const env = { SUPERGRAPH_PATH: supergraph, GATEWAY_SHARE_PUBLIC_FETCHES: sharing, SUBGRAPH_SHELF_CLAIMS: 'on', SUBGRAPH_DETAILS_CLAIMS: 'on' };
+    const gateway = await startGateway(env, { verifyToken: async (token) => claimsFor(token) });
     closers.push(gateway.close);
     const fiveTogether = (body: unknown, token?: string) =>
       Promise.all(Array.from({ length: 5 }, () => postGraphQL(gateway, body, token ? { authorization: `Bearer ${token}` } : {})));

@@ -48,6 +48,26 @@ describe('createSigningFetcher', () => {
     expect((verdicts[0] as { requestId: string }).requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('signs as nobody’s and sends no claims or client header when the caller is not to be forwarded', async () => {
+    verdicts = [];
+    let sent: Record<string, string> = {};
+    const fetcher = createSigningFetcher({
+      keys: parties.gateway.keys,
+      audience: 'identity',
+      timeoutMs: 5_000,
+      caller: false,
+      fetch: (url, init) => {
+        sent = init?.headers as Record<string, string>;
+        return fetch(url, init);
+      },
+    });
+    const headers = { 'content-type': 'application/json', [TrustHeader.requestId]: 'req-7', [TrustHeader.claims]: encodeClaims(claims), [TrustHeader.client]: '203.0.113.9' };
+    const response = await fetcher(server.url, { method: 'POST', headers, body: '{}' });
+    expect(response.status).toBe(200);
+    expect(verdicts).toEqual([{ ok: true, requestId: 'req-7', claims: null, clientAddress: null, nonce: expect.any(String) }]);
+    expect(Object.keys(sent).filter((name) => name.startsWith('x-govgraph-')).sort()).toEqual([TrustHeader.nonce, TrustHeader.requestId, TrustHeader.signature, TrustHeader.timestamp].sort());
+  });
+
   it("is refused when signed with a key the trust list does not hold as the gateway's", async () => {
     verdicts = [];
     const response = await send({ 'content-type': 'application/json' }, '{}', impostor);

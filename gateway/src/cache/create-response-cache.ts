@@ -9,9 +9,10 @@ import { createRedisResponseCacheStore } from './redis-response-cache-store.js';
 import { createMemoryResponseCacheStore, type ResponseCacheStore } from './response-cache-store.js';
 
 export interface ResponseCache {
+  /** The feature as the gateway runs it: its start and close are the ones below. */
   plugin: GatewayPlugin;
   store: ResponseCacheStore;
-  /** Starts listening for `catalog-changed` (call once the gateway listens). */
+  /** Starts listening for `catalog-changed` (the plugin's start, once the gateway listens). */
   start(): void;
   close(): Promise<void>;
 }
@@ -27,23 +28,21 @@ export function createResponseCache(
     ? createRedisResponseCacheStore({ url: config.redisUrl, prefix: config.redisPrefix, log })
     : createMemoryResponseCacheStore({ maxBytes: config.responseCache.memoryMaxBytes });
   let joined: JoinedEventBus | undefined;
-  return {
-    store,
-    plugin: useResponseCache({
-      store,
-      metrics: deps.metrics,
-      log,
-      departments: deps.departments ?? (() => Object.keys(config.subgraphUrls)),
-    }),
-    start() {
-      if (joined) return;
-      // The gateway's trust list holds the catalog's public key: only the catalog's signed events invalidate.
-      joined = joinEventBus(config, { log, eventsRefused: deps.metrics.eventsRefused }, (bus) => invalidateOnCatalogChanges(bus, store, log));
-    },
-    async close() {
-      await joined?.close();
-      joined = undefined;
-      await store.close();
-    },
+  const start = () => {
+    if (joined) return;
+    // The gateway's trust list holds the catalog's public key: only the catalog's signed events invalidate.
+    joined = joinEventBus(config, { log, eventsRefused: deps.metrics.eventsRefused }, (bus) => invalidateOnCatalogChanges(bus, store, log));
   };
+  const close = async () => {
+    await joined?.close();
+    joined = undefined;
+    await store.close();
+  };
+  const plugin = useResponseCache({
+    store,
+    metrics: deps.metrics,
+    log,
+    departments: deps.departments ?? (() => Object.keys(config.subgraphUrls)),
+  });
+  return { store, plugin: { ...plugin, start, close }, start, close };
 }

@@ -2,7 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ErrorCode } from '@govgraph/kit';
 import type { PartyKeys } from '@govgraph/kit/trust';
 import type { GatewayContext } from '../context.js';
-import { RequestRefusal, type GatewayPlugin } from '../plugins/gateway-plugin.js';
+import { RequestRefusal } from '../plugins/gateway-plugin.js';
+import type { PluginPipeline } from '../plugins/plugin-pipeline.js';
 import { forwardDownload } from './forward-download.js';
 import { forwardUpload, UploadTooLargeError } from './forward-upload.js';
 import { relayResponse, unavailable } from './relay-response.js';
@@ -13,8 +14,8 @@ export interface DocumentsHandlerOptions {
   documentsUrl: string;
   /** The gateway's own key: signs the forwarded request and its body trailer. */
   keys: PartyKeys;
-  /** Auth first: the same plugins that run before GraphQL fill the claims. */
-  plugins: readonly GatewayPlugin[];
+  /** Auth first: the same plugins' `onRequest` hooks that run before GraphQL fill the claims. */
+  pipeline: Pick<PluginPipeline, 'request'>;
   maxUploadBytes: number;
   timeoutMs: number;
 }
@@ -49,7 +50,7 @@ export function createDocumentsHandler(options: DocumentsHandlerOptions) {
 
   async function authenticate(req: IncomingMessage, context: GatewayContext, what: string) {
     try {
-      for (const plugin of options.plugins) await plugin.onRequest?.(req, context);
+      await options.pipeline.request(req, context);
     } catch (error) {
       // Refused before the body was read: do not read it (and discard it) after answering.
       if (error instanceof RequestRefusal) throw new RequestRefusal(error.status, error.code, error.message, error.extensions, { ...error.headers, connection: 'close' });

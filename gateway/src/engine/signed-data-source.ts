@@ -1,17 +1,18 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Logger } from '@govgraph/kit';
 import { encodeClaims, TrustHeader, type PartyKeys } from '@govgraph/kit/trust';
-import type { GatewayContext } from '../context.js';
+import { isAnonymous, type GatewayContext } from '../context.js';
 import { clientErrorFrom, downstreamError } from '../downstream-error.js';
 import { combineEntityFetches } from './fetch/entity-batch.js';
 import { dedupeRepresentations, fanOutEntities } from './fetch/entity-dedupe.js';
 import { FetchBatcher } from './fetch/fetch-batcher.js';
 import { SharedFetches } from './fetch/shared-fetches.js';
-import type { ObservedFetch, SubgraphFetchObserver } from '../observability/subgraph-fetch-observer.js';
+import type { ObservedFetch, SubgraphFetchObserver } from './fetch-observer.js';
 import { fetchOperationType } from './fetch-operation-type.js';
 import { classifyFailure, withFailure } from '../resilience/subgraph-failure.js';
 import type { SubgraphLink } from '../resilience/subgraph-link.js';
-import { createSigningFetcher, type FetcherResponse } from './signing-fetcher.js';
+import { createPlainFetcher } from './plain-fetcher.js';
+import { createSigningFetcher, type Fetcher, type FetcherResponse } from './signing-fetcher.js';
 
 type SubgraphRequest = GraphQLDataSourceProcessOptions<GatewayContext>['request'];
 type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']>>;
@@ -27,8 +28,17 @@ export interface SignedDataSourceOptions {
   log: Logger;
   /** Replaces the link's pooled connections (tests). */
   fetch?: typeof globalThis.fetch;
-  /** Metrics, trace span and traceparent for each attempt (src/observability/). */
+  /** Sees each attempt: the plugins' `onSubgraphFetch` hooks (metrics, trace span and traceparent). */
   observer?: SubgraphFetchObserver;
+  /** Sign each request with `keys` (x-govgraph-signature and its headers); on by default (SUBGRAPH_<NAME>_SIGN). */
+  sign?: boolean;
+  /**
+   * The caller's verified claims and address, in the signed headers; on by default here, as for
+   * govgraph's departments (SUBGRAPH_<NAME>_CLAIMS). Never sent unsigned: ignored with `sign` off.
+   */
+  forwardClaims?: boolean;
+  /** The client's Authorization header as sent (context.authorization); off by default (SUBGRAPH_<NAME>_FORWARD_AUTHORIZATION). */
+  forwardAuthorization?: boolean;
   /** Send a request's simultaneous `_entities` fetches as one (fetch/entity-batch.ts); off by default here. */
   batchEntityFetches?: boolean;
   /** Identical anonymous queries in flight at once share one subgraph fetch (fetch/shared-fetches.ts); off by default here. */
@@ -38,8 +48,9 @@ export interface SignedDataSourceOptions {
 }
 
 /**
- * One department's subgraph as the gateway calls it: claims and request id forwarded in signed
- * headers (no Authorization header), failures turned into DOWNSTREAM_SERVICE_ERROR naming the
+ * One subgraph as the gateway calls it. A department's gets the claims and request id in signed
+ * headers and no Authorization header; one that is not govgraph's gets what its settings allow
+ * (subgraph-config/subgraph-settings.ts). Failures are turned into DOWNSTREAM_SERVICE_ERROR naming the
  * department, with the details only in the log. Each fetch goes through the subgraph's link:
  * kept-alive connections, a timeout per attempt, retries for queries only, a circuit breaker.
  */
@@ -54,12 +65,15 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   /** Anonymous query fetches in flight, by body: public answers that do not depend on who asks. */
   private readonly publicFetches: SharedFetches<FetcherResponse> | null;
   private readonly dedupe: boolean;
+  private readonly sign: boolean;
+  private readonly forwardClaims: boolean;
+  private readonly forwardAuthorization: boolean;
 
   constructor(options: SignedDataSourceOptions) {
-    super({
-      url: options.url,
-      fetcher: createSigningFetcher({ keys: options.keys, audience: options.name, timeoutMs: options.link.timeoutMs, fetch: options.fetch ?? options.link.pool.fetch }),
-    });
+    super({ url: options.url, fetcher: fetcherFor(options) });
+    this.sign = options.sign ?? true;
+    this.forwardClaims = this.sign && (options.forwardClaims ?? true);
+    this.forwardAuthorization = options.forwardAuthorization ?? false;
     this.serviceName = options.name;
     this.log = options.log;
     this.link = options.link;
@@ -82,7 +96,7 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const init = { method: http.method, headers: Object.fromEntries(http.headers), body: JSON.stringify(withoutHttp) };
     let response: FetcherResponse | undefined;
     try {
-      response = this.publicFetches && isPublicQuery(request, init.headers)
+      response = this.publicFetches && isPublicQuery(request, context)
         ? (await this.publicFetches.share(`${http.url}\n${init.body}`, () => this.fetcher(http.url, init))).clone()
         : await this.fetcher(http.url, init);
       if (!response.ok) throw await this.errorFromResponse(response);
@@ -149,11 +163,15 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const headers = options.request.http?.headers;
     // Only operations planned from a client request carry our context (not health checks).
     if (!headers || !('incomingRequestContext' in options)) return;
-    const { requestId, claims, clientAddress } = options.context;
-    headers.set(TrustHeader.requestId, requestId);
-    headers.set(TrustHeader.claims, encodeClaims(claims));
-    headers.set(TrustHeader.client, clientAddress ?? '');
-    // W3C trace context for this attempt's span (only when tracing is on).
+    const { requestId, claims, clientAddress, authorization } = options.context;
+    // The signing fetcher signs these; without signing no govgraph header is sent at all.
+    if (this.sign) headers.set(TrustHeader.requestId, requestId);
+    if (this.forwardClaims) {
+      headers.set(TrustHeader.claims, encodeClaims(claims));
+      headers.set(TrustHeader.client, clientAddress ?? '');
+    }
+    if (this.forwardAuthorization && authorization !== undefined) headers.set('authorization', authorization);
+    // The plugins' headers for this attempt, e.g. W3C trace context for its span (plugin-pipeline.ts keeps out trust headers).
     for (const [name, value] of Object.entries(this.attempts.get(options.request)?.headers ?? {})) headers.set(name, value);
   }
 
@@ -171,10 +189,18 @@ function isEntityQuery(options: ProcessOptions): options is ProcessOptions & { c
 }
 
 /**
- * A query sent for nobody in particular (no claims forwarded): its answer is the same for every
- * anonymous caller, so identical ones in flight together can share a fetch. Never a mutation,
- * never a signed-in caller's fetch (each of those is the caller's own, logged under its request id).
+ * A query sent for nobody in particular (an anonymous caller, no Authorization handed on): its
+ * answer is the same for every anonymous caller, so identical ones in flight together can share a
+ * fetch. Never a mutation, never a signed-in caller's fetch (each of those is the caller's own,
+ * logged under its request id), never a health check (no request context).
  */
-function isPublicQuery(request: SubgraphRequest, headers: Record<string, string>): boolean {
-  return headers[TrustHeader.claims] === '' && fetchOperationType({ request } as ProcessOptions) === 'query';
+function isPublicQuery(request: SubgraphRequest, context: GatewayContext): boolean {
+  return isAnonymous(context) && fetchOperationType({ request } as ProcessOptions) === 'query';
+}
+
+/** Signed (by default) or plain, over the link's pooled connections with its timeout per attempt. */
+function fetcherFor(options: SignedDataSourceOptions): Fetcher {
+  const transport = { timeoutMs: options.link.timeoutMs, fetch: options.fetch ?? options.link.pool.fetch };
+  if (options.sign === false) return createPlainFetcher(transport);
+  return createSigningFetcher({ ...transport, keys: options.keys, audience: options.name, caller: options.forwardClaims ?? true });
 }

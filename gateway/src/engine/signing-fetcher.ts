@@ -16,6 +16,12 @@ export interface SigningFetcherOptions {
   timeoutMs: number;
   /** Defaults to Node's global fetch. */
   fetch?: typeof globalThis.fetch;
+  /**
+   * Sign and send the caller's claims and address (on by default: govgraph's departments). Off,
+   * the request is signed as nobody's and those two headers are not sent at all — what a
+   * subgraph that is not govgraph's gets (SUBGRAPH_<NAME>_CLAIMS).
+   */
+  caller?: boolean;
 }
 
 /**
@@ -25,19 +31,26 @@ export interface SigningFetcherOptions {
  */
 export function createSigningFetcher(options: SigningFetcherOptions): Fetcher {
   const send = options.fetch ?? globalThis.fetch;
+  const caller = options.caller ?? true;
   return async (url: string, init: FetcherRequestInit = {}): Promise<FetcherResponse> => {
     const headers = lowerCaseKeys(init.headers ?? {});
     const body = typeof init.body === 'string' ? init.body : (init.body?.toString('utf8') ?? '');
     const signed = signRequest(options.keys, {
       audience: options.audience,
       requestId: headers[TrustHeader.requestId] || randomUUID(),
-      claims: decodeClaims(headers[TrustHeader.claims]),
-      clientAddress: headers[TrustHeader.client] || null,
+      claims: caller ? decodeClaims(headers[TrustHeader.claims]) : null,
+      clientAddress: caller ? headers[TrustHeader.client] || null : null,
       body,
     });
+    const sent: Record<string, string> = { ...headers, ...signed };
+    if (!caller) {
+      // Signed as '' (kit's verifyRequest reads a missing header as ''), and not sent.
+      delete sent[TrustHeader.claims];
+      delete sent[TrustHeader.client];
+    }
     const response = await send(url, {
       method: init.method ?? 'POST',
-      headers: { ...headers, ...signed },
+      headers: sent,
       body,
       signal: AbortSignal.timeout(options.timeoutMs),
     });

@@ -212,14 +212,15 @@ class Run {
   }
 
   private shouldSkip(conditions: Conditions): boolean {
-    if (conditions.skip !== undefined && this.conditionValue(conditions.skip)) return true;
-    return conditions.include !== undefined && !this.conditionValue(conditions.include);
+    if (conditions.skip !== undefined && this.conditionValue(conditions.skip, 'skip')) return true;
+    return conditions.include !== undefined && !this.conditionValue(conditions.include, 'include');
   }
 
-  private conditionValue(condition: Condition): boolean {
+  private conditionValue(condition: Condition, directive: 'skip' | 'include'): boolean {
     if (typeof condition === 'boolean') return condition;
     const value = this.variables[condition];
-    if (typeof value !== 'boolean') throw new Error(`Unexpected value ${String(value)} for variable $${condition} of a @skip or @include`);
+    // Worded as @apollo/gateway words it: the differential fuzzer compares error messages.
+    if (typeof value !== 'boolean') throw new Error(`Unexpected value ${String(value)} for variable $${condition} of @${directive}(if: $${condition})`);
     return value;
   }
 

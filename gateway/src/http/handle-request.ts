@@ -11,7 +11,8 @@ import {
   type Logger,
 } from '@govgraph/kit';
 import type { GatewayContext } from '../context.js';
-import { RequestRefusal, type GatewayPlugin } from '../plugins/gateway-plugin.js';
+import { RequestRefusal, type ParsedOperations } from '../plugins/gateway-plugin.js';
+import type { PluginPipeline } from '../plugins/plugin-pipeline.js';
 import { requestIdFrom } from '../request-id.js';
 import { clientAddress } from '../client-address.js';
 import { isDocumentsPath, type DocumentsHandler } from '../documents/documents-handler.js';
@@ -21,7 +22,8 @@ import { setSecurityHeaders } from './security-headers.js';
 
 export interface RequestHandlerDeps {
   apollo: ApolloServer<GatewayContext>;
-  plugins: readonly GatewayPlugin[];
+  /** Every feature's hooks: the raw request, then the parsed operations, before Apollo; a body too large. */
+  pipeline: Pick<PluginPipeline, 'request' | 'operations' | 'bodyTooLarge'>;
   log: Logger;
   /** Whose executor runs the plans (GATEWAY_EXECUTOR), told to execute/install-executor.ts through each request's context. */
   planExecutor: GatewayContext['planExecutor'];
@@ -41,14 +43,8 @@ export interface RequestHandlerDeps {
   readiness?: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
   /** CORS for the allow-listed origins (http/cors.ts); true when it answered (a preflight). */
   cors?: (req: IncomingMessage, res: ServerResponse) => boolean;
-  /**
-   * Sees a GraphQL request's parameters — the parsed POST body (an array for a batch) or a GET's
-   * query parameters — before Apollo does (batch and token limits, a batch's rate-limit charge);
-   * refuses by throwing a RequestRefusal.
-   */
-  checkRequest?: (params: unknown, context: GatewayContext) => void | Promise<void>;
-  /** The refusal of a body over its limit, naming it (plugins/use-limits.ts); a plain 413 without it. */
-  bodyTooLarge?: (limitBytes: number, declaredBytes: number | undefined) => RequestRefusal;
+  /** Keeps the client's Authorization header in the context, for the subgraphs configured to receive it. */
+  keepAuthorization?: boolean;
 }
 
 /** node:http handler: `/graphql`, `/documents`, `/playground`, `/healthz`, `/readyz`; every answer carries x-request-id. */
@@ -57,14 +53,14 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
     if (!deps.isReady()) {
       return sendGraphQLError(res, 503, ErrorCode.INTERNAL_SERVER_ERROR, 'Gateway is not ready', { 'retry-after': '1' });
     }
-    for (const plugin of deps.plugins) await plugin.onRequest?.(req, context);
+    await deps.pipeline.request(req, context);
     let body: unknown;
     if (req.method === 'POST') {
       const parsed = parseJsonBody(await readBody(req, deps.maxBodyBytes));
       if (!parsed.ok) return sendGraphQLError(res, 400, 'BAD_REQUEST', 'Body is not valid JSON');
       body = parsed.value;
     }
-    await deps.checkRequest?.(req.method === 'POST' ? body : Object.fromEntries(new URL(req.url ?? '/', 'http://localhost').searchParams), context);
+    await deps.pipeline.operations(operationsOf(req, body), context);
     await executeThroughApollo(deps.apollo, req, res, body, async () => context);
   }
 
@@ -79,6 +75,8 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
       log: deps.log.child({ requestId }),
       planExecutor: deps.planExecutor,
     };
+    const authorization = req.headers.authorization;
+    if (deps.keepAuthorization && authorization !== undefined) context.authorization = authorization;
     res.setHeader('x-request-id', requestId);
     setSecurityHeaders(res);
     res.once('finish', () => {
@@ -110,9 +108,9 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
         context.log.error({ err: error, path }, 'request failed after the answer started');
         return void res.destroy();
       }
-      if (error instanceof BodyTooLargeError && deps.bodyTooLarge) {
+      if (error instanceof BodyTooLargeError) {
         const declared = Number(req.headers['content-length']);
-        error = deps.bodyTooLarge(error.limitBytes, Number.isSafeInteger(declared) ? declared : undefined);
+        error = deps.pipeline.bodyTooLarge(error.limitBytes, Number.isSafeInteger(declared) ? declared : undefined) ?? error;
       }
       if (error instanceof RequestRefusal) {
         const extensions = { ...error.extensions, code: error.code };
@@ -125,4 +123,10 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
       sendGraphQLError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
     }
   };
+}
+
+/** A POST body (an array for a batch) or a GET's query parameters, as the plugins' second stage sees them. */
+function operationsOf(req: IncomingMessage, body: unknown): ParsedOperations {
+  if (req.method !== 'POST') return { operations: [Object.fromEntries(new URL(req.url ?? '/', 'http://localhost').searchParams)], batch: false };
+  return Array.isArray(body) ? { operations: body, batch: true } : { operations: [body], batch: false };
 }

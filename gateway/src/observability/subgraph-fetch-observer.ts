@@ -1,25 +1,12 @@
-import type { GatewayContext } from '../context.js';
+import type { ObservedFetch, SubgraphFetchObserver } from '../engine/fetch-observer.js';
 import type { GatewayMetrics } from '../metrics/gateway-metrics.js';
 import { failureOf } from '../resilience/subgraph-failure.js';
 import { formatTraceparent } from '../tracing/trace-context.js';
 import type { Tracer } from '../tracing/tracer.js';
 import { observationOf, requestObservationOf } from './request-scope.js';
 
-/** One attempt of a fetch to a subgraph, until its answer or failure. */
-export interface ObservedFetch {
-  /** Headers to add to the fetch: `traceparent` when tracing is on. */
-  headers: Readonly<Record<string, string>>;
-  /** The subgraph answered with JSON (GraphQL errors inside still count as an answer). */
-  succeeded(): void;
-  /** The attempt threw: a failure marked by the data source (src/resilience/subgraph-failure.ts), or an answer it turned into an error. */
-  failed(error: unknown): void;
-}
-
-/** What SignedDataSource calls for every fetch attempt of a client operation. */
-export interface SubgraphFetchObserver {
-  /** `operationType` is the fetch's own (a mutation's plan also fetches `_entities` queries). */
-  start(subgraph: string, context: GatewayContext, operationType: string | undefined): ObservedFetch;
-}
+/** Where the engine's fetch-observer types were first defined; kept for code that imports them from here. */
+export type { ObservedFetch, SubgraphFetchObserver };
 
 const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
 

@@ -9,8 +9,10 @@ export interface UseAuthOptions {
 
 /**
  * Verifies the bearer token once, at the edge, and puts the claims in the context; subgraphs
- * get them signed and never see the token. No Authorization header means anonymous; a bad
- * token refuses the whole request (a client with a stale token must know, not get less data).
+ * get them signed and never see the token (unless one is configured to, with
+ * SUBGRAPH_<NAME>_FORWARD_AUTHORIZATION). No Authorization header means anonymous; a bad token
+ * refuses the whole request (a client with a stale token must know, not get less data). Not
+ * installed with GATEWAY_TOKEN_VERIFICATION=off (plugins/create-gateway-plugins.ts).
  */
 export function useAuth(options: UseAuthOptions): GatewayPlugin {
   return {

@@ -1,5 +1,6 @@
 import { ErrorCode } from '@govgraph/kit';
 import type { EndedAuthorisations } from '../authorisations/ended-authorisations.js';
+import type { EndedAuthorisationsFeed } from '../authorisations/follow-ended-authorisations.js';
 import { RequestRefusal, type GatewayPlugin } from './gateway-plugin.js';
 
 /**
@@ -7,10 +8,19 @@ import { RequestRefusal, type GatewayPlugin } from './gateway-plugin.js';
  * with 401, on GraphQL and on /documents alike, checked on every request (not remembered with the
  * verified token). Until identity's list was read once, such tokens get 503: better than honouring
  * a revoked one.
+ *
+ * `feed` keeps `ended` current (authorisations/follow-ended-authorisations.ts): started before
+ * the gateway reports ready, so a gateway started after a revocation refuses its tokens too.
  */
-export function useEndedAuthorisations(options: { ended: EndedAuthorisations }): GatewayPlugin {
+export function useEndedAuthorisations(options: { ended: EndedAuthorisations; feed?: EndedAuthorisationsFeed }): GatewayPlugin {
   return {
     name: 'ended-authorisations',
+    async start() {
+      await options.feed?.start();
+    },
+    async close() {
+      await options.feed?.close();
+    },
     onRequest(_req, context) {
       const authorisationId = context.claims?.authorisationId;
       if (!authorisationId) return;

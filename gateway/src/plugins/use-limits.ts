@@ -26,27 +26,14 @@ export interface UseLimitsOptions extends LimitsConfig {
   metrics?: Pick<GatewayMetrics, 'limitRejections'>;
 }
 
-export interface LimitsPlugin extends GatewayPlugin {
-  /**
-   * Batch size and token count of one request's parameters — the POST body (an array for a
-   * batch) or a GET's query parameters — checked before anything parses a document. Throws a
-   * RequestRefusal (HTTP 400) naming the limit.
-   */
-  checkRequest(params: unknown): void;
-  /**
-   * The refusal of a body over `limitBytes` (GATEWAY_MAX_BODY_BYTES, which the HTTP layer enforces
-   * while reading): HTTP 413; `declaredBytes` is its Content-Length when sent.
-   */
-  bodyTooLarge(limitBytes: number, declaredBytes?: number): RequestRefusal;
-}
-
 /**
  * Limits on what one request may ask, each refused with LIMIT_EXCEEDED and
  * `extensions: { limit, max, actual }` (`actual` wherever it was measured to the end):
  *
- * - at the HTTP layer, before any parsing: `body` (413; the body is not read past the limit),
- *   `batch` (operations in one POSTed array), `tokens` (counted with graphql's lexer, stopping one
- *   past the limit, so no `actual`);
+ * - on the parsed request, before any document is parsed (`onOperations`, `bodyTooLarge`): `body`
+ *   (413; the HTTP layer does not read past GATEWAY_MAX_BODY_BYTES), `batch` (operations in one
+ *   POSTed array), `tokens` (counted with graphql's lexer, stopping one past the limit, so no
+ *   `actual`). Runs before the rate limit charges a batch, so a refused batch costs nothing;
  * - once Apollo has parsed and validated the operation (`didResolveOperation`, which also sees
  *   documents filled in from persisted-query ids): `depth`, `aliases`, `rootFields` and
  *   list-size-aware `cost` (limits/measure-operation.ts, variables' defaults applied). Depth and
@@ -55,7 +42,7 @@ export interface LimitsPlugin extends GatewayPlugin {
  *   refused as `measure` (with `max`, no `actual`), one that spreads a fragment within itself as
  *   GRAPHQL_VALIDATION_FAILED (validation has refused it before, but this does not rely on it).
  */
-export function useLimits(options: UseLimitsOptions): LimitsPlugin {
+export function useLimits(options: UseLimitsOptions): GatewayPlugin {
   const refused = (limit: LimitName) => options.metrics?.limitRejections.inc({ limit });
 
   function refusal(limit: Exclude<LimitName, 'body'>, message: string, max: number, actual?: number): RequestRefusal {
@@ -153,22 +140,18 @@ export function useLimits(options: UseLimitsOptions): LimitsPlugin {
 
   return {
     name: 'limits',
-    checkRequest(params) {
-      if (Array.isArray(params)) {
-        if (params.length > options.maxBatchSize) {
-          throw refusal(
-            'batch',
-            options.maxBatchSize === 1
-              ? `Batched requests are not accepted here; this one holds ${params.length} operations`
-              : `A batch may hold ${options.maxBatchSize} operations; this one holds ${params.length}`,
-            options.maxBatchSize,
-            params.length,
-          );
-        }
-        for (const entry of params) checkTokens(entry);
-        return;
+    onOperations({ operations, batch }) {
+      if (batch && operations.length > options.maxBatchSize) {
+        throw refusal(
+          'batch',
+          options.maxBatchSize === 1
+            ? `Batched requests are not accepted here; this one holds ${operations.length} operations`
+            : `A batch may hold ${options.maxBatchSize} operations; this one holds ${operations.length}`,
+          options.maxBatchSize,
+          operations.length,
+        );
       }
-      checkTokens(params);
+      for (const operation of operations) checkTokens(operation);
     },
     bodyTooLarge(limitBytes, declaredBytes) {
       refused('body');

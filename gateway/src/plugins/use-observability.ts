@@ -1,13 +1,14 @@
 import type { GatewayMetrics } from '../metrics/gateway-metrics.js';
 import { operationLabel } from '../observability/operation-names.js';
 import { observationOf, requestObservationOf, requestScope } from '../observability/request-scope.js';
+import { createSubgraphFetchObserver } from '../observability/subgraph-fetch-observer.js';
 import { parseTraceparent } from '../tracing/trace-context.js';
 import type { Tracer } from '../tracing/tracer.js';
 import type { GatewayPlugin } from './gateway-plugin.js';
 
 export interface UseObservabilityOptions {
   metrics: GatewayMetrics;
-  /** Set only when an OTLP endpoint is configured. */
+  /** Set only when an OTLP endpoint is configured; flushed and closed with the plugin. */
   tracer?: Tracer | null;
   /** Operation names that become label values (the contract operations); others count as "other". */
   knownOperations: ReadonlySet<string>;
@@ -16,12 +17,19 @@ export interface UseObservabilityOptions {
 /**
  * Requests and latency per operation on /metrics, and the request's server span: started when
  * the HTTP request reaches the plugins (so token checks count), continuing the client's trace
- * when it sent a valid `traceparent`, ended when the GraphQL response goes out. Runs first.
+ * when it sent a valid `traceparent`, ended when the GraphQL response goes out. Every subgraph
+ * fetch attempt is counted, timed and traced under it (observability/subgraph-fetch-observer.ts).
+ * Runs first, so it is closed last: the spans of the other plugins' work are flushed.
  */
 export function useObservability(options: UseObservabilityOptions): GatewayPlugin {
   const { metrics, tracer, knownOperations } = options;
+  const fetches = createSubgraphFetchObserver({ metrics, tracer });
   return {
     name: 'observability',
+    onSubgraphFetch: ({ subgraph, context, operationType }) => fetches.start(subgraph, context, operationType),
+    async close() {
+      await tracer?.close();
+    },
     onRequest(req, context) {
       // Lets loggers that were handed out at start (Apollo's, the error formatter's) find this request.
       const scope = requestScope.getStore();

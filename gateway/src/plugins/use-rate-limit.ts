@@ -1,4 +1,3 @@
-import type { ApolloServerPlugin } from '@apollo/server';
 import { ErrorCode, MemoryRateLimiter, createRateLimiter, isOver, type Logger, type RateLimiter, type RateRule } from '@govgraph/kit';
 import type { GatewayContext } from '../context.js';
 import type { RateLimitConfig } from '../limits/limits-config.js';
@@ -19,20 +18,13 @@ export interface UseRateLimitOptions extends RateLimitConfig {
   limiter?: RateLimiter;
 }
 
-export interface RateLimitPlugin extends GatewayPlugin {
-  /**
-   * A batch of n operations spends n requests: charges the n − 1 beyond the one `onRequest`
-   * charged, once the body is read. Throws a RequestRefusal when that overdraws the budget.
-   */
-  chargeBatch(params: unknown, context: GatewayContext): Promise<void>;
-}
-
 const WINDOW_SECONDS = 60;
 
 /**
  * Request budgets per fixed minute, counted at the HTTP layer after auth and before the body is
  * read: a signed-in request spends its account's budget (`claims.accountId`), an anonymous one its
- * client address's (`context.clientAddress`, which honours GATEWAY_TRUSTED_PROXIES). Over budget
+ * client address's (`context.clientAddress`, which honours GATEWAY_TRUSTED_PROXIES); a batch of n
+ * operations spends n, the n − 1 beyond the first once the body is read (`onOperations`). Over budget
  * → HTTP 429, RATE_LIMITED with `retryAfterSeconds` and `scope`, and a Retry-After header.
  *
  * With Redis the counters are shared by every gateway process on the same prefix (INCRBY and
@@ -40,7 +32,7 @@ const WINDOW_SECONDS = 60;
  * process counts in its own memory until Redis answers again — requests never fail for it, and
  * the outage is logged once.
  */
-export function useRateLimit(options: UseRateLimitOptions): RateLimitPlugin {
+export function useRateLimit(options: UseRateLimitOptions): GatewayPlugin {
   const rules: Record<RateLimitScope, RateRule> = {
     account: { limit: options.accountPerMinute, windowSeconds: WINDOW_SECONDS },
     address: { limit: options.addressPerMinute, windowSeconds: WINDOW_SECONDS },
@@ -48,7 +40,7 @@ export function useRateLimit(options: UseRateLimitOptions): RateLimitPlugin {
   const log = options.log.child({ component: 'rate-limit' });
   const prefix = `${options.redisPrefix}gateway:rate:`;
   let limiter = options.limiter;
-  // Created on first use (normally as Apollo starts), so a gateway that never listens opens no connection.
+  // Created on first use (normally as the plugin starts), so a gateway that never listens opens no connection.
   const counters = () => (limiter ??= createRateLimiter({ redisUrl: options.redisUrl, prefix, log }));
 
   function budgetOf(context: GatewayContext): { scope: RateLimitScope; key: string } | undefined {
@@ -78,29 +70,23 @@ export function useRateLimit(options: UseRateLimitOptions): RateLimitPlugin {
     );
   }
 
-  const apollo: ApolloServerPlugin<GatewayContext> = {
-    async serverWillStart() {
-      counters();
-      return {
-        async serverWillStop() {
-          if (options.limiter || !limiter) return;
-          const closing = limiter;
-          // A request still draining after this counts in memory rather than on a closed connection.
-          limiter = new MemoryRateLimiter();
-          await closing.close();
-        },
-      };
-    },
-  };
-
   return {
     name: 'rate-limit',
     async onRequest(_req, context) {
       await charge(context, 1);
     },
-    async chargeBatch(params, context) {
-      if (Array.isArray(params) && params.length > 1) await charge(context, params.length - 1);
+    async onOperations({ operations, batch }, context) {
+      if (batch && operations.length > 1) await charge(context, operations.length - 1);
     },
-    apollo,
+    start() {
+      counters();
+    },
+    async close() {
+      if (options.limiter || !limiter) return;
+      const closing = limiter;
+      // A request still draining after this counts in memory rather than on a closed connection.
+      limiter = new MemoryRateLimiter();
+      await closing.close();
+    },
   };
 }

@@ -5,6 +5,7 @@ import { responseCacheKey, schemaId } from '../cache/cache-key.js';
 import { publicMaxAgeSeconds, PUBLIC_QUERY_FIELDS } from '../cache/cache-policy.js';
 import { isCurrent, type CacheLookup, type ResponseCacheStore } from '../cache/response-cache-store.js';
 import type { GatewayMetrics } from '../metrics/gateway-metrics.js';
+import { isAnonymous } from '../context.js';
 import { observationOf } from '../observability/request-scope.js';
 import type { GatewayPlugin } from './gateway-plugin.js';
 
@@ -29,7 +30,8 @@ function wantsFresh(header: string | undefined): boolean {
  * HallStatistics, …), in Redis when REDIS_URL is set (every gateway process shares it), in
  * memory otherwise.
  *
- * - **What is cached**: a query from an anonymous caller (no verified claims) whose every root
+ * - **What is cached**: a query from an anonymous caller (no verified claims, no Authorization
+ *   header handed on to a subgraph: context.ts's isAnonymous) whose every root
  *   field is public (cache/cache-policy.ts), answered without any error. A signed-in caller, a
  *   mutation, any other root field, an error or a partial result: never. An anonymous answer is
  *   the same for every anonymous caller, so nothing personal can be served to someone else.
@@ -75,7 +77,7 @@ export function useResponseCache(options: UseResponseCacheOptions): GatewayPlugi
             for (const definition of document.definitions) {
               if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
             }
-            const maxAge = contextValue.claims ? null : publicMaxAgeSeconds(operation, fragments, fields);
+            const maxAge = isAnonymous(contextValue) ? publicMaxAgeSeconds(operation, fragments, fields) : null;
             const fresh = wantsFresh(request.http?.headers.get('cache-control'));
             const bypass = () => {
               observation.cache = 'bypass';

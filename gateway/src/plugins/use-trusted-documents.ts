@@ -54,7 +54,7 @@ type Result = 'hit' | 'miss' | 'registered' | 'refused';
  * Apollo Server's own APQ must be off (`persistedQueries: false`): this is the one implementation.
  */
 export function useTrustedDocuments(options: UseTrustedDocumentsOptions): GatewayPlugin {
-  if (options.mode === 'off') return { name: 'trusted-documents' };
+  if (options.mode === 'off') return { name: 'trusted-documents', close: async () => options.apq?.close() };
   const trusted = new Map(options.documents.map((document) => [document.id, document]));
   const only = options.mode === 'only';
   // With `only` nothing is registered, so nothing is looked up beyond the manifest either.
@@ -74,15 +74,10 @@ export function useTrustedDocuments(options: UseTrustedDocumentsOptions): Gatewa
 
   return {
     name: 'trusted-documents',
+    async close() {
+      await options.apq?.close();
+    },
     apollo: {
-      async serverWillStart() {
-        return {
-          async serverWillStop() {
-            await options.apq?.close();
-          },
-        };
-      },
-
       async requestDidStart({ request, contextValue }): Promise<GraphQLRequestListener<GatewayContext> | void> {
         const log = contextValue.log;
         const asked = requestedId(request);

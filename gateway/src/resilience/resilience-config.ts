@@ -1,4 +1,4 @@
-import { subgraphEnvPrefix } from '@govgraph/kit';
+import { subgraphVariableIn } from '../subgraph-config/subgraph-variables.js';
 import type { ResilienceSettings } from './subgraph-link.js';
 
 /** An idle kept-alive connection to a subgraph is closed after 30 s (kit subgraphs keep theirs 65 s). */
@@ -6,14 +6,15 @@ export const SUBGRAPH_IDLE_MS = 30_000;
 
 /**
  * GATEWAY_SUBGRAPH_RETRIES (2), GATEWAY_SUBGRAPH_RETRY_DELAY_MS (50), GATEWAY_BREAKER_FAILURES (5),
- * GATEWAY_BREAKER_OPEN_MS (5000), GATEWAY_SUBGRAPH_MAX_CONNECTIONS (32), and `<NAME>_TIMEOUT_MS`
- * for each subgraph (e.g. LICENCES_TIMEOUT_MS) over GATEWAY_SUBGRAPH_TIMEOUT_MS.
+ * GATEWAY_BREAKER_OPEN_MS (5000), GATEWAY_SUBGRAPH_MAX_CONNECTIONS (32), and `SUBGRAPH_<NAME>_TIMEOUT_MS`
+ * for each subgraph over GATEWAY_SUBGRAPH_TIMEOUT_MS (a department may say LICENCES_TIMEOUT_MS:
+ * subgraph-config/subgraph-variables.ts).
  */
 export function loadResilienceSettings(env: NodeJS.ProcessEnv, subgraphNames: Iterable<string>, timeoutMs: number): Readonly<ResilienceSettings> {
   const timeoutsMs: Record<string, number> = {};
   for (const name of subgraphNames) {
-    const variable = `${subgraphEnvPrefix(name)}_TIMEOUT_MS`;
-    if (env[variable] !== undefined && env[variable] !== '') timeoutsMs[name] = integer(env, variable, timeoutMs, 1);
+    const variable = subgraphVariableIn(env, name, 'TIMEOUT_MS');
+    if (variable) timeoutsMs[name] = integer(env, variable, timeoutMs, 1);
   }
   return Object.freeze({
     timeoutMs,

@@ -8,7 +8,7 @@ import { createSubgraphPool, type SubgraphPool } from './subgraph-pool.js';
 
 /** How the gateway talks to every subgraph (GATEWAY_SUBGRAPH_* and GATEWAY_BREAKER_*). */
 export interface ResilienceSettings {
-  /** Per attempt; `<NAME>_TIMEOUT_MS` overrides it for one subgraph. */
+  /** Per attempt; `SUBGRAPH_<NAME>_TIMEOUT_MS` overrides it for one subgraph. */
   timeoutMs: number;
   /** Subgraph name → its own timeout. */
   timeoutsMs: Readonly<Record<string, number>>;

@@ -30,7 +30,8 @@ export async function startDeepQueryWorkload(): Promise<Workload> {
       // The benchmark subgraphs ignore the signature; the gateway signs with a key made for the run (removed on close with workDir).
       ...unusedKeys(subgraphs.workDir),
       DATA_DIR: subgraphs.workDir,
-      ...Object.fromEntries(Object.entries(subgraphs.urls).map(([name, url]) => [`${name.toUpperCase()}_URL`, url])),
+      // Not govgraph's departments: their variables are SUBGRAPH_<NAME>_… (claims not sent, by default).
+      ...Object.fromEntries(Object.entries(subgraphs.urls).map(([name, url]) => [`SUBGRAPH_${name.toUpperCase()}_URL`, url])),
       ...GOVGRAPH_DEEP_QUERY_LIMITS,
     },
     signing: null,
