@@ -76,7 +76,7 @@ export interface GatewayConfig {
    */
   dedupeRepresentations: boolean;
   /**
-   * Whose executor runs the query plans (GATEWAY_EXECUTOR): `govgraph` (default; execute/, the
+   * Whose executor runs the query plans (GATEWAY_EXECUTOR): `govgraph` (default; engine/execute/, the
    * same answers for less work) or `apollo` (@apollo/gateway's own). Process-wide.
    */
   executor: 'govgraph' | 'apollo';

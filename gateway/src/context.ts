@@ -9,7 +9,7 @@ export interface GatewayContext {
   /** The client's address as this gateway sees it (the socket's peer), for per-address limits. */
   clientAddress: string | null;
   log: Logger;
-  /** Whose executor runs this request's plan (GATEWAY_EXECUTOR; execute/install-executor.ts reads it). */
+  /** Whose executor runs this request's plan (GATEWAY_EXECUTOR; engine/execute/install-executor.ts reads it). */
   planExecutor: 'govgraph' | 'apollo';
   /**
    * The client's Authorization header as sent, kept only when some subgraph is configured to

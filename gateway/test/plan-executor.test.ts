@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { prettyFormatQueryPlan } from '@apollo/query-planner';
 import { describe, expect, it, vi } from 'vitest';
-import { checkGatewayVersion, EXECUTOR_WRITTEN_FOR, installedGatewayVersion, loadApolloInternals } from '../src/execute/apollo-internals.js';
-import { createExecutorDispatcher, loadPlanExecutors } from '../src/execute/install-executor.js';
-import { createPlanExecutor, type ExecuteQueryPlan } from '../src/execute/plan-executor.js';
+import { checkGatewayVersion, EXECUTOR_WRITTEN_FOR, installedGatewayVersion, loadApolloInternals } from '../src/engine/execute/apollo-internals.js';
+import { createExecutorDispatcher, loadPlanExecutors } from '../src/engine/execute/install-executor.js';
+import { createPlanExecutor, type ExecuteQueryPlan } from '../src/engine/execute/plan-executor.js';
 import { asAnswer, fakeSubgraphs, planOperation, type SentFetch } from './executor/plan-fixture.js';
 
 /**

@@ -2,8 +2,8 @@ import { composeServices } from '@apollo/composition';
 import { operationFromDocument, Supergraph, type Operation } from '@apollo/federation-internals';
 import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { stockResultShaping } from '../src/execute/apollo-internals.js';
-import { createResultShaper, type ShapeArguments } from '../src/execute/result-shaper.js';
+import { stockResultShaping } from '../src/engine/execute/apollo-internals.js';
+import { createResultShaper, type ShapeArguments } from '../src/engine/execute/result-shaper.js';
 
 /** Interfaces, unions, enums, non-null lists and nullable ones: every branch of result shaping. */
 const SUBGRAPH = `

@@ -33,7 +33,7 @@ function comparable(text: string): string {
 }
 
 /**
- * govgraph's plan executor (gateway/src/execute/) against @apollo/gateway's own, side by side
+ * govgraph's plan executor (gateway/src/engine/execute/) against @apollo/gateway's own, side by side
  * on one graph: the in-process gateway runs govgraph's, a gateway process with
  * GATEWAY_EXECUTOR=apollo runs Apollo's (the executor is chosen per process). Every contract
  * query for four callers and 400 random documents from the API schema — right and wrong

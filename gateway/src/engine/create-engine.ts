@@ -1,7 +1,7 @@
 import { ApolloGateway, type Experimental_DidResolveQueryPlanCallback } from '@apollo/gateway';
 import type { Logger } from '@govgraph/kit';
 import type { GatewayConfig } from '../config.js';
-import { installPlanExecutor } from '../execute/install-executor.js';
+import { installPlanExecutor } from './execute/install-executor.js';
 import type { GatewayMetrics } from '../metrics/gateway-metrics.js';
 import { contextualLogger } from '../observability/request-scope.js';
 import type { SupergraphRegistry } from '../registry/supergraph-registry.js';

@@ -25,7 +25,7 @@ export interface RequestHandlerDeps {
   /** Every feature's hooks: the raw request, then the parsed operations, before Apollo; a body too large. */
   pipeline: Pick<PluginPipeline, 'request' | 'operations' | 'bodyTooLarge'>;
   log: Logger;
-  /** Whose executor runs the plans (GATEWAY_EXECUTOR), told to execute/install-executor.ts through each request's context. */
+  /** Whose executor runs the plans (GATEWAY_EXECUTOR), told to engine/execute/install-executor.ts through each request's context. */
   planExecutor: GatewayContext['planExecutor'];
   maxBodyBytes: number;
   trustedProxies: ReadonlySet<string>;

@@ -6,7 +6,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
 import { createLogger } from '@govgraph/kit';
 import { execute, parse, type GraphQLSchema } from 'graphql';
-import type { ExecuteQueryPlan } from '../../src/execute/plan-executor.js';
+import type { ExecuteQueryPlan } from '../../src/engine/execute/plan-executor.js';
 
 /**
  * Three small subgraphs run in-process (no ports): `shop` lists products and renames them,

@@ -83,7 +83,7 @@ const productOfReview = (review: string) => review.split('~')[0]!;
 
 export const shop: Zoo = {
   name: 'shop',
-  ids: ['1', '2', '3', 'gone', 'none', 'u1', 'u2', '1~0', '2~1'],
+  ids: ['1', '2', '3', '1', '2', 'gone', 'none', 'u1', '1~0', '2~1'],
   strings: ['north', 'south', ''],
   subgraphs: [
     {
@@ -134,7 +134,7 @@ export const shop: Zoo = {
       name: 'reviews',
       sdl: REVIEWS,
       resolvers: {
-        Query: { review: (_: unknown, { id }: Ref) => (id.includes('~') ? { id } : null) },
+        Query: { review: (_: unknown, { id }: Ref) => (id === 'none' ? null : { id: id.includes('~') ? id : `${id}~0` }) },
         Product: {
           __resolveReference: ({ id }: Ref) => (id === 'gone' || !known(id) ? null : { id }),
           weight: ({ id }: Ref) => weight(id),
@@ -160,7 +160,7 @@ export const shop: Zoo = {
       sdl: USERS,
       resolvers: {
         Query: {
-          user: (_: unknown, { id }: Ref) => (id.startsWith('u') ? { id } : null),
+          user: (_: unknown, { id }: Ref) => (id === 'none' ? null : { id: id.startsWith('u') ? id : `u${id}` }),
           users: () => ['u0', 'u1', 'u0'].map((id) => ({ id })),
         },
         User: {

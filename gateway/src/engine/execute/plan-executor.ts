@@ -156,6 +156,9 @@ function collectAtPath(value: unknown, path: ReadonlyArray<string | number>, ste
   }
   const key = path[step]!;
   if (key === '@') {
+    // A client alias named like a field the plan needs (`id: similar`) can put a string here;
+    // @apollo/gateway fails the request then, and iterating its characters would answer wrong data.
+    if (!Array.isArray(value)) throw new Error(`Unexpected non-list value in result for path element @`);
     for (const element of value as unknown[]) collectAtPath(element, path, step + 1, out);
     return;
   }

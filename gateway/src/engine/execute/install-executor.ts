@@ -1,4 +1,4 @@
-import type { GatewayContext } from '../context.js';
+import type { GatewayContext } from '../../context.js';
 import { loadApolloInternals } from './apollo-internals.js';
 import { createPlanExecutor, type ExecuteQueryPlan } from './plan-executor.js';
 
