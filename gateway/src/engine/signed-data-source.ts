@@ -1,4 +1,4 @@
-import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Logger } from '@govgraph/kit';
 import { encodeClaims, TrustHeader, type PartyKeys } from '@govgraph/kit/trust';
 import { isAnonymous, type GatewayContext } from '../context.js';
@@ -7,16 +7,17 @@ import { combineEntityFetches } from './fetch/entity-batch.js';
 import { dedupeRepresentations, fanOutEntities } from './fetch/entity-dedupe.js';
 import { FetchBatcher } from './fetch/fetch-batcher.js';
 import { SharedFetches } from './fetch/shared-fetches.js';
-import type { ObservedFetch, SubgraphFetchObserver } from './fetch-observer.js';
+import type { SubgraphFetchObserver } from './fetch-observer.js';
 import { fetchOperationType } from './fetch-operation-type.js';
 import { classifyFailure, withFailure } from '../resilience/subgraph-failure.js';
 import type { SubgraphLink } from '../resilience/subgraph-link.js';
 import { createPlainFetcher } from './plain-fetcher.js';
+import { errorFromResponse, readBody, restrictCachePolicy } from './read-subgraph-answer.js';
 import { createSigningFetcher, type Fetcher, type FetcherResponse } from './signing-fetcher.js';
 
-type SubgraphRequest = GraphQLDataSourceProcessOptions<GatewayContext>['request'];
-type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']>>;
+type SubgraphResponse = Awaited<ReturnType<GraphQLDataSource<GatewayContext>['process']>>;
 type ProcessOptions = GraphQLDataSourceProcessOptions<GatewayContext>;
+type PlannedFetch = Extract<ProcessOptions, { incomingRequestContext: unknown }>;
 
 export interface SignedDataSourceOptions {
   name: string;
@@ -53,13 +54,18 @@ export interface SignedDataSourceOptions {
  * (subgraph-config/subgraph-settings.ts). Failures are turned into DOWNSTREAM_SERVICE_ERROR naming the
  * department, with the details only in the log. Each fetch goes through the subgraph's link:
  * kept-alive connections, a timeout per attempt, retries for queries only, a circuit breaker.
+ *
+ * It implements @apollo/gateway's public GraphQLDataSource contract (`process`) itself rather
+ * than extending RemoteGraphQLDataSource, whose request sending is private: what it sends and how
+ * it reads the answer (read-subgraph-answer.ts) is all here, on one page.
  */
-export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+export class SignedDataSource implements GraphQLDataSource<GatewayContext> {
   private readonly serviceName: string;
+  private readonly url: string;
+  private readonly fetcher: Fetcher;
   private readonly log: Logger;
   private readonly link: SubgraphLink;
   private readonly observer: SubgraphFetchObserver | undefined;
-  private readonly attempts = new WeakMap<object, ObservedFetch>();
   /** Per client request (its context), the `_entities` fetches waiting to go together. */
   private readonly entityBatches: FetchBatcher<ProcessOptions, SubgraphResponse> | null;
   /** Anonymous query fetches in flight, by body: public answers that do not depend on who asks. */
@@ -70,43 +76,18 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly forwardAuthorization: boolean;
 
   constructor(options: SignedDataSourceOptions) {
-    super({ url: options.url, fetcher: fetcherFor(options) });
+    this.serviceName = options.name;
+    this.url = options.url;
+    this.fetcher = fetcherFor(options);
     this.sign = options.sign ?? true;
     this.forwardClaims = this.sign && (options.forwardClaims ?? true);
     this.forwardAuthorization = options.forwardAuthorization ?? false;
-    this.serviceName = options.name;
     this.log = options.log;
     this.link = options.link;
     this.observer = options.observer;
     this.entityBatches = options.batchEntityFetches ? new FetchBatcher((batch) => this.processEntityBatch(batch)) : null;
     this.publicFetches = options.sharePublicFetches ? new SharedFetches() : null;
     this.dedupe = options.dedupeRepresentations ?? true;
-    // RemoteGraphQLDataSource's sendRequest is private to its typings, so it is replaced here.
-    (this as unknown as { sendRequest: SignedDataSource['send'] }).sendRequest = (request, context) => this.send(request, context);
-  }
-
-  /**
-   * What RemoteGraphQLDataSource's sendRequest does, less the node-fetch Request it builds on
-   * every fetch (headers copied and validated, the body made a stream) only to pass to parseBody
-   * and didEncounterError, neither of which reads it here.
-   */
-  private async send(request: SubgraphRequest, context: GatewayContext): Promise<SubgraphResponse> {
-    const { http, ...withoutHttp } = request;
-    if (!http) throw new Error("Internal error: Only 'http' requests are supported.");
-    const init = { method: http.method, headers: Object.fromEntries(http.headers), body: JSON.stringify(withoutHttp) };
-    let response: FetcherResponse | undefined;
-    try {
-      response = this.publicFetches && isPublicQuery(request, context)
-        ? (await this.publicFetches.share(`${http.url}\n${init.body}`, () => this.fetcher(http.url, init))).clone()
-        : await this.fetcher(http.url, init);
-      if (!response.ok) throw await this.errorFromResponse(response);
-      const body = await this.parseBody(response, undefined, context);
-      if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Error(`Expected JSON response body, but received: ${body}`);
-      return { ...body, http: response };
-    } catch (error) {
-      this.didEncounterError(error as Error, undefined, response);
-      throw error;
-    }
   }
 
   /**
@@ -115,7 +96,7 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
    * (fetch/entity-dedupe.ts); with batching on, it first waits for the other `_entities` fetches
    * its request sends here at the same moment, to go with them as one request.
    */
-  override async process(options: ProcessOptions): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
+  async process(options: ProcessOptions): Promise<SubgraphResponse> {
     if (this.entityBatches && isEntityQuery(options)) return this.entityBatches.add(options.context, options);
     return this.processAlone(options);
   }
@@ -140,52 +121,71 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   private sendWithLink(sent: ProcessOptions): Promise<SubgraphResponse> {
-    const log = 'incomingRequestContext' in sent ? sent.context.log : this.log;
-    return this.link.run({ retryable: fetchOperationType(sent) === 'query', log }, () => this.observed(sent, () => super.process(sent)));
+    const log = isPlanned(sent) ? sent.context.log : this.log;
+    return this.link.run({ retryable: fetchOperationType(sent) === 'query', log }, () => this.attempt(sent));
   }
 
-  /** One attempt, seen by the observer (not health checks: they carry no request context). */
-  private async observed<T>(options: GraphQLDataSourceProcessOptions<GatewayContext>, attempt: () => Promise<T>): Promise<T> {
-    if (!this.observer || !('incomingRequestContext' in options)) return attempt();
-    const observed = this.observer.start(this.serviceName, options.context, fetchOperationType(options));
-    this.attempts.set(options.request, observed);
+  /** One attempt, seen by the plugins' `onSubgraphFetch` hooks (not health checks: they carry no request context). */
+  private async attempt(options: ProcessOptions): Promise<SubgraphResponse> {
+    const observed = this.observer && isPlanned(options) ? this.observer.start(this.serviceName, options.context, fetchOperationType(options)) : undefined;
     try {
-      const result = await attempt();
-      observed.succeeded();
-      return result;
+      const response = await this.send(options, observed?.headers);
+      observed?.succeeded();
+      return response;
     } catch (error) {
-      observed.failed(error);
+      observed?.failed(error);
       throw error;
     }
   }
 
-  override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    const headers = options.request.http?.headers;
-    // Only operations planned from a client request carry our context (not health checks).
-    if (!headers || !('incomingRequestContext' in options)) return;
-    const { requestId, claims, clientAddress, authorization } = options.context;
-    // The signing fetcher signs these; without signing no govgraph header is sent at all.
-    if (this.sign) headers.set(TrustHeader.requestId, requestId);
-    if (this.forwardClaims) {
-      headers.set(TrustHeader.claims, encodeClaims(claims));
-      headers.set(TrustHeader.client, clientAddress ?? '');
+  private async send(options: ProcessOptions, pluginHeaders: Readonly<Record<string, string>> | undefined): Promise<SubgraphResponse> {
+    const { http: _ignored, query, ...rest } = options.request;
+    if (!query) throw new Error('Missing query');
+    const init = { method: 'POST', headers: this.headersFor(options, pluginHeaders), body: JSON.stringify({ query, ...rest }) };
+    let response: FetcherResponse | undefined;
+    try {
+      response = this.publicFetches && isPlanned(options) && isPublicQuery(options)
+        ? (await this.publicFetches.share(`${this.url}\n${init.body}`, () => this.fetcher(this.url, init))).clone()
+        : await this.fetcher(this.url, init);
+      if (!response.ok) throw await errorFromResponse(response);
+      const body = await readBody(response);
+      if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Error(`Expected JSON response body, but received: ${String(body)}`);
+      restrictCachePolicy(options, response);
+      return { ...(body as SubgraphResponse), http: response } as SubgraphResponse;
+    } catch (error) {
+      throw this.failure(error, response);
     }
-    if (this.forwardAuthorization && authorization !== undefined) headers.set('authorization', authorization);
-    // The plugins' headers for this attempt, e.g. W3C trace context for its span (plugin-pipeline.ts keeps out trust headers).
-    for (const [name, value] of Object.entries(this.attempts.get(options.request)?.headers ?? {})) headers.set(name, value);
   }
 
-  override didEncounterError(error: Error, _request: unknown, response?: FetcherResponse): void {
-    const clientError = clientErrorFrom(error, this.serviceName);
-    if (clientError) throw clientError;
-    // The link logs it (once per attempt, with the kind of failure) and decides on a retry.
-    throw withFailure(downstreamError(this.serviceName), classifyFailure(error, response));
+  /** What this subgraph is sent besides the body; the signing fetcher signs the trust headers. */
+  private headersFor(options: ProcessOptions, pluginHeaders: Readonly<Record<string, string>> | undefined): Record<string, string> {
+    const headers: Record<string, string> = {};
+    for (const [name, value] of options.request.http?.headers ?? []) headers[name.toLowerCase()] = value;
+    headers['content-type'] = 'application/json';
+    // Only operations planned from a client request carry our context (not health checks).
+    if (!isPlanned(options)) return headers;
+    // The plugins' headers for this attempt, e.g. W3C trace context for its span (plugin-pipeline.ts keeps out trust headers).
+    Object.assign(headers, pluginHeaders);
+    const { requestId, claims, clientAddress, authorization } = options.context;
+    // Without signing no govgraph header is sent at all.
+    if (this.sign) headers[TrustHeader.requestId] = requestId;
+    if (this.forwardClaims) {
+      headers[TrustHeader.claims] = encodeClaims(claims);
+      headers[TrustHeader.client] = clientAddress ?? '';
+    }
+    if (this.forwardAuthorization && authorization !== undefined) headers.authorization = authorization;
+    return headers;
+  }
+
+  /** A client's input error stays the client's; anything else is this department failing (the link logs and may retry). */
+  private failure(error: unknown, response: FetcherResponse | undefined): Error {
+    return clientErrorFrom(error, this.serviceName) ?? withFailure(downstreamError(this.serviceName), classifyFailure(error as Error, response));
   }
 }
 
 /** A query fetch planned from a client request that resolves entities by representation. */
-function isEntityQuery(options: ProcessOptions): options is ProcessOptions & { context: GatewayContext } {
-  return 'incomingRequestContext' in options && Array.isArray(options.request.variables?.representations) && fetchOperationType(options) === 'query';
+function isEntityQuery(options: ProcessOptions): options is PlannedFetch {
+  return isPlanned(options) && Array.isArray(options.request.variables?.representations) && fetchOperationType(options) === 'query';
 }
 
 /**
@@ -194,8 +194,13 @@ function isEntityQuery(options: ProcessOptions): options is ProcessOptions & { c
  * fetch. Never a mutation, never a signed-in caller's fetch (each of those is the caller's own,
  * logged under its request id), never a health check (no request context).
  */
-function isPublicQuery(request: SubgraphRequest, context: GatewayContext): boolean {
-  return isAnonymous(context) && fetchOperationType({ request } as ProcessOptions) === 'query';
+function isPublicQuery(options: PlannedFetch): boolean {
+  return isAnonymous(options.context) && fetchOperationType(options) === 'query';
+}
+
+/** A fetch of a query plan run for a client request (not a health check or schema load). */
+function isPlanned(options: ProcessOptions): options is PlannedFetch {
+  return 'incomingRequestContext' in options;
 }
 
 /** Signed (by default) or plain, over the link's pooled connections with its timeout per attempt. */

@@ -25,9 +25,9 @@ export interface SigningFetcherOptions {
 }
 
 /**
- * A fetcher for RemoteGraphQLDataSource that signs the exact body it sends. willSendRequest
- * put the request id and the encoded claims in the trust headers; they are signed here
- * because only here is the final body string known.
+ * A fetcher that signs the exact body it sends. SignedDataSource put the request id and the
+ * encoded claims in the trust headers; they are signed here because only here is the final
+ * body string known.
  */
 export function createSigningFetcher(options: SigningFetcherOptions): Fetcher {
   const send = options.fetch ?? globalThis.fetch;
