@@ -1,6 +1,6 @@
 import type { Workload } from '../workloads/workload.js';
 import { apolloStock } from './apollo-stock.js';
-import { govgraph, govgraphTwoProcesses } from './govgraph.js';
+import { govgraph, govgraphBaseline, govgraphTwoProcesses } from './govgraph.js';
 import { HIVE_VARIANTS } from './hive.js';
 
 /** A gateway under test, started as its own process. */
@@ -30,7 +30,7 @@ export interface Contender {
   start(workload: Workload): Promise<RunningContender>;
 }
 
-/** Every contender, in table order: govgraph (one process, two), stock Apollo, then Hive's variants. */
+/** Every contender, in table order: govgraph (one process, two, a baseline checkout), stock Apollo, then Hive's variants. */
 export function listContenders(): Contender[] {
-  return [govgraph, govgraphTwoProcesses, apolloStock, ...HIVE_VARIANTS];
+  return [govgraph, govgraphTwoProcesses, govgraphBaseline, apolloStock, ...HIVE_VARIANTS];
 }

@@ -27,6 +27,33 @@ export const govgraph: Contender = {
 };
 
 /**
+ * Another checkout of govgraph's gateway (BENCH_BASELINE_DIR: a `git worktree` at an earlier
+ * commit, with its own `npm ci`), run beside this one on the same workload: a change's effect
+ * read as a ratio within one run, not against numbers from another day. Subgraph URLs are given
+ * in both spellings (`SUBGRAPH_<NAME>_URL`, and `<NAME>_URL` that releases before issue 18 read).
+ */
+export const govgraphBaseline: Contender = {
+  id: 'govgraph-baseline',
+  label: 'govgraph gateway (baseline checkout)',
+  unavailable: () => (process.env.BENCH_BASELINE_DIR ? null : 'set BENCH_BASELINE_DIR to another checkout of govgraph'),
+  async start(workload) {
+    const [port] = await freePorts(1);
+    const shortForms = Object.entries(workload.govgraphEnv).flatMap(([name, value]) => {
+      const subgraph = /^SUBGRAPH_(.+)_URL$/.exec(name)?.[1];
+      return subgraph ? [[`${subgraph}_URL`, value]] : [];
+    });
+    return startLoggedContender(govgraphBaseline, {
+      label: 'govgraph gateway (baseline checkout)',
+      args: ['--import', 'tsx', 'src/index.ts'],
+      cwd: join(process.env.BENCH_BASELINE_DIR!, 'gateway'),
+      // Its own tsconfig: the decorators of its subgraph kit are compiled with that checkout's settings.
+      env: { ...workload.govgraphEnv, ...Object.fromEntries(shortForms), TSX_TSCONFIG_PATH: join(process.env.BENCH_BASELINE_DIR!, 'tsconfig.json'), GATEWAY_PORT: String(port), HOST: '127.0.0.1' },
+      url: `http://127.0.0.1:${port}/graphql`,
+    });
+  },
+};
+
+/**
  * Two govgraph gateway processes on two ports, the load alternating between them: how
  * docs/gateway.md ("Several processes") scales a gateway over cores, and the counterpart of
  * Hive's `--fork 2`. The comparison shares no state between them (no cache, no rate limits, no
