@@ -10,6 +10,7 @@ import { knownOperationNames } from '../observability/operation-names.js';
 import { createTracer } from '../tracing/create-tracer.js';
 import { apqStoreFor } from '../trusted-documents/apq-store.js';
 import type { GatewayPlugin } from './gateway-plugin.js';
+import { useAliasGuard } from './use-alias-guard.js';
 import { useAuth } from './use-auth.js';
 import { useEndedAuthorisations } from './use-ended-authorisations.js';
 import { useLimits } from './use-limits.js';
@@ -24,13 +25,15 @@ export interface GatewayPluginsDeps {
   verifyToken?: TokenVerifier;
   /** Where identity answers now: its list of ended authorisations is read from there. */
   identityUrl: () => string | undefined;
+  /** The supergraph served now (the alias guard reads its keys and @requires). */
+  supergraphSdl: () => string;
 }
 
 /**
  * The gateway's features as plugins, in the order every stage runs them (and the reverse of the
  * order they close): observability first, so its span covers the rest and its tracer is flushed
  * last; the token checks; limits before the rate limit, so a batch refused for its size is not
- * charged; trusted documents before the response cache (cache/create-response-cache.ts wraps
+ * charged; the alias guard after them (it needs a parsed operation); trusted documents before the response cache (cache/create-response-cache.ts wraps
  * use-response-cache.ts with its store and event feed), which needs the document they fill in.
  * `CreateGatewayOptions.plugins` follow these (server.ts).
  */
@@ -44,6 +47,7 @@ export function createGatewayPlugins(config: GatewayConfig, deps: GatewayPlugins
     useObservability({ metrics, tracer, knownOperations: knownOperationNames(trusted) }),
     ...tokenChecks(config, deps),
     useLimits({ ...config.limits, metrics }),
+    useAliasGuard({ supergraphSdl: deps.supergraphSdl }),
     // Budgets after auth (per account, else per address).
     useRateLimit({ ...config.rateLimit, redisUrl: config.redisUrl, redisPrefix: config.redisPrefix, log, metrics }),
     useTrustedDocuments({ mode: trusted.mode, documents: trusted.documents, apq: apqStoreFor(config, log), metrics }),
