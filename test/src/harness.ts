@@ -11,6 +11,7 @@ import { createScratchSchema } from '@govgraph/kit/testing';
 import { loadPartyCredentials, signRequest, type Claims, type PartyCredentials } from '@govgraph/kit/trust';
 import { OPERATIONS_DIR, SUBGRAPH_SERVICES } from '@govgraph/schema';
 import { seedCatalog } from '@govgraph/catalog';
+import { copyTemplateData } from './template-data.js';
 
 export interface GraphQLResponse<Data = any> {
   status: number;
@@ -122,6 +123,9 @@ export function readOperation(file: string): string {
  */
 export async function startGraph(options: HarnessOptions = {}): Promise<GraphHarness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'govgraph-e2e-'));
+  // The run's seeded SQLite files and their keys, unless the graph needs its own: PostgreSQL,
+  // keys shared with another graph, a clock of its own (seeded deadlines follow it), a bigger catalog.
+  if (!options.postgresUrl && !options.keyRoot && !options.clock && !options.catalogScale) copyTemplateData(dataDir);
   const keys = keyFolder(options.keyRoot ?? dataDir);
   const logs: string[] = [];
   const sink = new Writable({
