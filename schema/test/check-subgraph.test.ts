@@ -293,3 +293,28 @@ type Query { vehicles: [Vehicle!]! node(id: ID!): Node }`;
     expect(ours.length).toBeGreaterThanOrEqual(findBreakingChanges(small.apiSchema, graph!.apiSchema).length);
   });
 });
+
+describe('contract operations are never skipped', () => {
+  it('fails, naming the operation, when the committed graph was already composed with the breaking change', () => {
+    // `npm run compose` first (it rewrites schema/subgraphs and the supergraph), then `check`: the
+    // graph checked against already lacks Matter.legalBasis, which MatterGuide asks for.
+    const edited = sdlOf('catalog').replace(/\n\s*legalBasis: String!/, '');
+    expect(edited).not.toContain('legalBasis');
+    const alreadyComposed = composeCurrent(current.subgraphs.map((s) => (s.name === 'catalog' ? { ...s, sdl: edited } : s)));
+    const { report } = checkSubgraph({ subgraph: 'catalog', sdl: edited, current: alreadyComposed, operations });
+    expect(report.ok).toBe(false);
+    expect(report.operations.broken).toEqual([
+      expect.objectContaining({ file: 'matter-guide.graphql', operation: 'MatterGuide', alreadyInvalid: true, errors: [expect.stringContaining('legalBasis')] }),
+    ]);
+    const text = formatReport(report);
+    expect(text).toMatch(/^FAILED catalog/);
+    expect(text).toContain('matter-guide.graphql (MatterGuide) — already invalid before this change');
+  });
+
+  it('reports a contract operation that does not parse', () => {
+    const unparsable = [...operations, { ...operations[0]!, file: 'broken.graphql', source: 'query Broken { matters(' }];
+    const { report } = checkSubgraph({ subgraph: 'catalog', sdl: sdlOf('catalog'), current, operations: unparsable });
+    expect(report.ok).toBe(false);
+    expect(report.operations.broken).toEqual([expect.objectContaining({ file: 'broken.graphql', alreadyInvalid: true })]);
+  });
+});

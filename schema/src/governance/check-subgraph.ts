@@ -44,6 +44,12 @@ export interface BrokenOperation {
   file: string;
   operation: string | null;
   errors: string[];
+  /**
+   * It did not validate against the graph before this change either (e.g. `npm run compose` had
+   * already written the change into the committed graph). Still a failure: contract operations
+   * must validate against the graph that will be served, whoever broke them.
+   */
+  alreadyInvalid: boolean;
 }
 
 export interface CheckReport {
@@ -162,12 +168,15 @@ function brokenOperations(currentSchema: GraphQLSchema, nextSchema: GraphQLSchem
   const broken: BrokenOperation[] = [];
   for (const trusted of operations) {
     const parsed = parseOperation(trusted);
-    // A document that does not parse, or is already invalid, is not this change's doing.
-    if (!parsed.ok || validationErrors(currentSchema, parsed.document).length > 0) continue;
+    if (!parsed.ok) {
+      broken.push({ file: trusted.file, operation: null, errors: [parsed.error], alreadyInvalid: true });
+      continue;
+    }
     const errors = validationErrors(nextSchema, parsed.document);
     if (errors.length === 0) continue;
     const names = parsed.document.definitions.flatMap((d) => (d.kind === Kind.OPERATION_DEFINITION && d.name ? [d.name.value] : []));
-    broken.push({ file: trusted.file, operation: names.join(', ') || null, errors });
+    // Never skipped: an operation the graph already failed is reported too, and fails the check.
+    broken.push({ file: trusted.file, operation: names.join(', ') || null, errors, alreadyInvalid: validationErrors(currentSchema, parsed.document).length > 0 });
   }
   return broken;
 }
