@@ -174,6 +174,8 @@ next:
   ${linked ? '' : 'npm install                           # link the new workspace first\n  '}npm run compose                       # prints schema/subgraphs/${options.name}.graphql, recomposes the supergraph
   npm test -w @govgraph/${options.name}   # its unit tests
   npm start                             # the graph on :4000, ${options.name} among its services on :${port}
+  # or, with a graph already running: npm start -w @govgraph/${options.name}, then govgraph check and
+  # publish it to that gateway without a restart (docs/departments.md, "Run a department alone")
   then, signed in as zhangsan: { me { ${names.camel}Records { id title status recordedOn } } }
 `);
 }
