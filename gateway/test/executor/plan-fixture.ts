@@ -1,12 +1,12 @@
 import { composeServices } from '@apollo/composition';
-import { Supergraph, operationFromDocument } from '@apollo/federation-internals';
-import { buildOperationContext, type GraphQLDataSource, type ServiceMap } from '@apollo/gateway';
-import { QueryPlanner, type QueryPlan } from '@apollo/query-planner';
+import type { GraphQLDataSource, ServiceMap } from '@apollo/gateway';
+import type { QueryPlan } from '@apollo/query-planner';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
 import { createLogger } from '@govgraph/kit';
 import { execute, parse, type GraphQLSchema } from 'graphql';
 import type { ExecuteQueryPlan } from '../../src/engine/execute/plan-executor.js';
+import { planDocument, planningSchemas } from '../fuzz/plan-document.js';
 
 /**
  * Three small subgraphs run in-process (no ports): `shop` lists products and renames them,
@@ -83,11 +83,8 @@ export function subgraphSchemas(): Record<SubgraphName, GraphQLSchema> {
 
 const composed = composeServices(Object.entries(SUBGRAPH_SDL).map(([name, sdl]) => ({ name, typeDefs: parse(sdl), url: `http://${name}.invalid/graphql` })));
 if (composed.errors?.length) throw new Error(composed.errors.map((error) => error.message).join('\n'));
-export const supergraph = Supergraph.build(composed.supergraphSdl!);
-const apiSchema = supergraph.apiSchema();
-const apiGraphQLSchema = apiSchema.toGraphQLJSSchema();
-const supergraphGraphQLSchema = supergraph.schema.toGraphQLJSSchema();
-const planner = new QueryPlanner(supergraph);
+// Planned as ApolloGateway plans (the differential fuzzer's planning, fuzz/plan-document.ts).
+const schemas = planningSchemas(composed.supergraphSdl!);
 
 export interface PlannedOperation {
   query: string;
@@ -98,8 +95,7 @@ export interface PlannedOperation {
 /** Plans `query` once, as ApolloGateway would, and runs that fixed plan with any executor. */
 export function planOperation(query: string): PlannedOperation {
   const document = parse(query);
-  const plan = planner.buildQueryPlan(operationFromDocument(apiSchema, document));
-  const operationContext = buildOperationContext({ schema: apiGraphQLSchema, operationDocument: document });
+  const { queryPlan: plan, operationContext } = planDocument(schemas, document);
   const log = createLogger('executor-test', 'silent');
   return {
     query,
@@ -116,7 +112,7 @@ export function planOperation(query: string): PlannedOperation {
         cache: undefined,
         overallCachePolicy: undefined,
       } as unknown as GatewayGraphQLRequestContext;
-      return executor(plan, serviceMap, requestContext, operationContext, supergraphGraphQLSchema, apiSchema);
+      return executor(plan, serviceMap, requestContext, operationContext, schemas.supergraphSchema, schemas.apiSchema);
     },
   };
 }
