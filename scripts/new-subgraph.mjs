@@ -1,19 +1,21 @@
 #!/usr/bin/env node
 // `npm run new-subgraph -- <name> [--dir <folder>] [--port <n>] [--department <text>] [--no-register] [--no-install]`
 //
-// Scaffolds a department's subgraph from the kit into <dir>/<name> (default subgraphs/<name>) and
+// Scaffolds a department's subgraph into <dir>/<name> (default subgraphs/<name>) — a copy of the live
+// example department, subgraphs/example-bureau, renamed (new-subgraph/copy-example.mjs) — and
 // joins it to the graph: an entry in subgraphs/registry.json (read by composition, `npm start`
 // and the test harness), the workspace in the root package.json, the dependency of
 // @govgraph/schema, its entry in schema/data-policy.json (its personal data, and draft agreements
 // for the data flows it opens), then `npm install` to link it. --no-register writes the folder
 // only (tests scaffold into test/.scratch/ this way); --no-install leaves `npm install` to you.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { copyExample } from './new-subgraph/copy-example.mjs';
+import { EXAMPLE_DIR, namesOf } from './new-subgraph/names.mjs';
 import { addPolicyEntry } from './new-subgraph/policy-entry.mjs';
-import { namesOf, subgraphFiles } from './new-subgraph/templates.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const REGISTRY = join(root, 'subgraphs', 'registry.json');
@@ -129,23 +131,21 @@ async function main() {
   }
 
   const names = namesOf(options.name);
-  const kit = readJson(join(root, 'subgraphs', 'kit', 'package.json'));
-  const files = subgraphFiles(names, {
-    root: posix(relative(target, root)),
-    department: options.department ?? names.title,
-    versions: kit.dependencies,
-  });
+  let files;
   try {
-    for (const [path, content] of Object.entries(files)) {
-      mkdirSync(dirname(join(target, path)), { recursive: true });
-      writeFileSync(join(target, path), content);
-    }
+    files = copyExample({
+      exampleDir: join(root, EXAMPLE_DIR),
+      target,
+      root: posix(relative(target, root)),
+      names,
+      department: options.department ?? names.title,
+    });
   } catch (error) {
     rmSync(target, { recursive: true, force: true });
     throw error;
   }
-  console.log(`created ${posix(fromRoot)}/ (@govgraph/${options.name}):`);
-  for (const path of Object.keys(files)) console.log(`  ${path}`);
+  console.log(`created ${posix(fromRoot)}/ (@govgraph/${options.name}), a copy of ${EXAMPLE_DIR}:`);
+  for (const path of files) console.log(`  ${path}`);
 
   if (!shouldRegister) {
     console.log(`\nnot registered (--no-register): npm start and composition leave it out; it listens on ${names.env}_PORT.`);

@@ -7,7 +7,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { register } from 'tsx/esm/api';
 
-/** The federation shape of the scaffolded subgraph (src/applicant, src/record): all the analysis reads. */
+/**
+ * The federation shape of a copy of the example (its src/applicant, src/record): all the analysis
+ * reads. test/e2e/new-subgraph.e2e.ts checks a scaffold's own SDL has every line of it.
+ */
 export function scaffoldSdl(n) {
   return `extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key", "@interfaceObject"])
 

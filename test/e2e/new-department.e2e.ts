@@ -6,8 +6,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger, startService, type StartedService, type SubgraphService } from '@govgraph/kit';
 import { draftDepartmentPolicy, loadDataPolicy, subgraphsOfSupergraph, SUBGRAPHS_DIR, SUPERGRAPH_FILE, TO_COMPLETE } from '@govgraph/schema/governance';
+import { leftoverExampleSpellings } from '../src/example-department.js';
 import { startGraph, type GraphHarness } from '../src/harness.js';
 import { makeScratch, removeScratch } from '../src/scratch.js';
+
+/** The department's title as `--department` gives it: the copy's README and seeded records carry it. */
+const DEPARTMENT = '深圳市住房公积金管理中心';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -29,7 +33,7 @@ function run(script: string, args: string[], env: Record<string, string> = {}): 
     child.on('close', (status) => resolve({ status, stdout, output }));
   });
 }
-const govgraph = (args: string[], env?: Record<string, string>) => run('schema/bin/govgraph.mjs', args, env);
+const govgraph = (args: string[], env?: Record<string, string>) => run('cli/bin/govgraph.mjs', args, env);
 
 async function eventually<T>(attempt: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -49,8 +53,11 @@ describe('a new department, from one command to the live graph', () => {
 
   beforeAll(async () => {
     scratch = makeScratch('new-department');
-    const scaffold = await run('scripts/new-subgraph.mjs', ['housing-fund', '--dir', scratch, '--no-register']);
+    const scaffold = await run('scripts/new-subgraph.mjs', ['housing-fund', '--dir', scratch, '--no-register', '--department', DEPARTMENT]);
     expect(scaffold.status, scaffold.output).toBe(0);
+    // A copy of the live example, renamed whole, that names its department.
+    expect(await leftoverExampleSpellings(join(scratch, 'housing-fund'))).toEqual([]);
+    expect(readFileSync(join(scratch, 'housing-fund', 'README.md'), 'utf8')).toContain(DEPARTMENT);
 
     // The department runs its own process in production; here it is one more in-process service.
     const { housingFundService } = (await import(pathToFileURL(join(scratch, 'housing-fund', 'src', 'server.ts')).href)) as { housingFundService: SubgraphService<unknown> };
@@ -86,7 +93,7 @@ describe('a new department, from one command to the live graph', () => {
 
   it('passes the check, is published to the running gateway, and answers zhangsan with its own data', async () => {
     const zhangsan = await graph.login('zhangsan');
-    const query = '{ me { id displayName housingFundRecords { id title status recordedOn } } }';
+    const query = '{ me { id displayName housingFundRecords { id title status recordedOn department } } }';
     const before = await graph.query(query, {}, zhangsan);
     expect(before.errors?.[0]?.message).toMatch(/Cannot query field "housingFundRecords"/);
 
@@ -113,11 +120,12 @@ describe('a new department, from one command to the live graph', () => {
     const after = await eventually(() => graph.query(query, {}, zhangsan), (r) => !r.errors);
     expect(after.errors).toBeUndefined();
     expect(after.data.me).toMatchObject({ id: 'P-000001', displayName: '张三' });
-    const records = after.data.me.housingFundRecords as Array<{ id: string; status: string; recordedOn: string }>;
+    const records = after.data.me.housingFundRecords as Array<{ id: string; status: string; recordedOn: string; department: string }>;
     expect(records.length).toBeGreaterThan(0);
     for (const record of records) {
       expect(record.id).toMatch(/^HF-\d{6}$/);
       expect(['OPEN', 'CLOSED']).toContain(record.status);
+      expect(record.department).toBe(DEPARTMENT);
     }
 
     // Each applicant sees only their own; without a token there is no one to act as.

@@ -1,4 +1,5 @@
-import { buildFederatedSchema, type FederatedSchema } from '@govgraph/kit';
+import { buildFederatedSchema, DepartmentStub, type FederatedSchema } from '@govgraph/kit';
+import { applicantReference } from './applicant/applicant.reference.js';
 import { ApplicantDocumentsResolver } from './applicant/applicant.resolver.js';
 import { Applicant } from './applicant/applicant.type.js';
 import { ApplicationMutationsResolver } from './application/application-mutations.resolver.js';
@@ -7,7 +8,6 @@ import { ApplicationResolver } from './application/application.resolver.js';
 import { OfficerQueueResolver } from './application/officer-queue.resolver.js';
 import { documentReference } from './document/document.reference.js';
 import { Document } from './document/document.type.js';
-import { Department } from './external/department.stub.js';
 import { Licence } from './external/licence.stub.js';
 import { PrefillResolver } from './prefill/prefill.resolver.js';
 import { prefillReference } from './prefill/prefill.reference.js';
@@ -16,12 +16,12 @@ import { HallStatisticsResolver } from './statistics/hall-statistics.resolver.js
 export function buildApplicationsSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema({
     resolvers: [PrefillResolver, ApplicantDocumentsResolver, ApplicationResolver, OfficerQueueResolver, ApplicationMutationsResolver, HallStatisticsResolver],
-    orphanedTypes: [Applicant, Document, Licence, Department],
+    orphanedTypes: [Applicant, Document, Licence, DepartmentStub],
     referenceResolvers: {
       Prefill: prefillReference,
       Document: documentReference,
       Application: applicationReference,
-      Applicant: { __resolveReference: (ref: { id: string }) => ref },
+      Applicant: applicantReference,
     },
   });
 }

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createEventBus, createSubgraph, DATA_ACCESS_STREAM, DEPARTMENTS, type SubgraphService } from '@govgraph/kit';
+import { createSubgraph, DATA_ACCESS_STREAM, DEPARTMENTS, type SubgraphService } from '@govgraph/kit';
 import { createApplicationsLoaders, createApplicationsServices } from './context.js';
 import type { ApplicationTables } from './database.js';
 import { createDocumentRoutes } from './document/document-routes.js';
@@ -17,9 +17,8 @@ export const applicationsService: SubgraphService<ApplicationTables> = {
   seed: seedApplications,
   seedVersion: 1,
   buildSchema: buildApplicationsSchema,
-  async createServer({ database, party, nonces, log, redisUrl, redisPrefix, dataDir, clock }) {
+  async createServer({ database, party, nonces, log, bus, dataDir, clock }) {
     const { schema } = await buildApplicationsSchema();
-    const bus = createEventBus({ redisUrl, redisPrefix, dataDir, log, party });
     const services = createApplicationsServices(database.db, { keys: party.keys, bus, log, ...(clock ? { clock } : {}) });
     consumeLicenceEvents(bus, services);
     return createSubgraph({
@@ -31,7 +30,6 @@ export const applicationsService: SubgraphService<ApplicationTables> = {
       services,
       createLoaders: createApplicationsLoaders,
       checkReady: database.ping,
-      onClose: () => bus.close(),
       // POST /documents (streamed upload) and GET /documents/<id>, signed by the gateway.
       signedRoutes: createDocumentRoutes({
         db: database.db,

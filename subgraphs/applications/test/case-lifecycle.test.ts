@@ -1,10 +1,9 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEPARTMENTS, FileEventBus, createLogger, migrateToLatest, openDatabase, TrustLevel, type Claims, type Database } from '@govgraph/kit';
+import { CaseType, DEPARTMENTS, FileEventBus, FormFieldType, MatterType, createLogger, migrateToLatest, openDatabase, TrustLevel, type Claims, type Database } from '@govgraph/kit';
 import { testParties } from '@govgraph/kit/testing';
 import { createApplicationsServices, type ApplicationsServices } from '../src/context.js';
 import type { ApplicationTables } from '../src/database.js';
-import { CaseType, FormFieldType, MatterType } from '../src/external/catalog.types.js';
 import { DecisionAction } from '../src/application/application.enums.js';
 import { applicationMigrations } from '../src/migrations/index.js';
 import type { FormSnapshot } from '../src/prefill/form-snapshot.js';

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { describe, expect, it } from 'vitest';
-import { FormFieldType as T } from '../src/external/catalog.types.js';
+import { FormFieldType as T } from '@govgraph/kit';
 import type { SnapshotField } from '../src/prefill/form-snapshot.js';
 import { fieldValueProblem } from '../src/submission/check-field-value.js';
 

@@ -1,7 +1,6 @@
-import { buildFederatedSchema, type FederatedSchema } from '@govgraph/kit';
+import { buildFederatedSchema, LicenceTypeStub, type FederatedSchema } from '@govgraph/kit';
 import { departmentReference } from './department/department.reference.js';
 import { DepartmentResolver } from './department/department.resolver.js';
-import { LicenceType } from './licence-type/licence-type.stub.js';
 import { matterReference } from './matter/matter.reference.js';
 import { MatterResolver } from './matter/matter.resolver.js';
 import { DivisionResolver } from './division/division.resolver.js';
@@ -10,7 +9,7 @@ import { CatalogStatisticsResolver } from './statistics/catalog-statistics.resol
 export function buildCatalogSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema({
     resolvers: [DepartmentResolver, MatterResolver, DivisionResolver, CatalogStatisticsResolver],
-    orphanedTypes: [LicenceType],
+    orphanedTypes: [LicenceTypeStub],
     referenceResolvers: { Department: departmentReference, Matter: matterReference },
   });
 }

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createEventBus, createSubgraph, DEPARTMENTS, type SubgraphService } from '@govgraph/kit';
+import { createSubgraph, DEPARTMENTS, type SubgraphService } from '@govgraph/kit';
 import { announceCatalogChanged } from './announce-catalog-changed.js';
 import { createCatalogLoaders, createCatalogServices } from './context.js';
 import type { CatalogTables } from './database.js';
@@ -17,10 +17,9 @@ export const catalogService: SubgraphService<CatalogTables> = {
   // 2: the catalog at the hall's scale, with definitions, districts and search (issue 4).
   seedVersion: 2,
   buildSchema: buildCatalogSchema,
-  async createServer({ database, party, nonces, log, redisUrl, redisPrefix, dataDir }) {
+  async createServer({ database, party, nonces, log, bus }) {
     const { schema } = await buildCatalogSchema();
     // A start may follow a migration or a reseed: gateways drop what they cached from the catalog.
-    const bus = createEventBus({ redisUrl, redisPrefix, dataDir, log, party });
     void announceCatalogChanged(bus, { reason: 'started' }, log);
     return createSubgraph({
       name: 'catalog',
@@ -31,7 +30,6 @@ export const catalogService: SubgraphService<CatalogTables> = {
       services: createCatalogServices(database.db, database.dialect),
       createLoaders: createCatalogLoaders,
       checkReady: database.ping,
-      onClose: () => bus.close(),
     });
   },
 };

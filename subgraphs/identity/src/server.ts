@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createEventBus, createRateLimiter, createSubgraph, DEPARTMENTS, JWKS_PATH, sendJson, type SubgraphService } from '@govgraph/kit';
+import { createSubgraph, DEPARTMENTS, JWKS_PATH, sendJson, type SubgraphService } from '@govgraph/kit';
 import { agentOffersPerDay } from './authorisation/agent-offer-throttle.js';
 import { endedAuthorisationsRoute } from './authorisation/ended-authorisations-route.js';
 import { refuseEndedAuthorisations } from './authorisation/refuse-ended-authorisations.js';
@@ -18,11 +18,9 @@ export const identityService: SubgraphService<IdentityTables> = {
   migrations: identityMigrations,
   seed: (trx) => seedIdentity(trx),
   buildSchema: buildIdentitySchema,
-  async createServer({ database, party, nonces, log, redisUrl, redisPrefix, dataDir }) {
+  async createServer({ database, party, nonces, log, bus, rateLimiter }) {
     const { schema } = await buildIdentitySchema();
     const offersPerDay = agentOffersPerDay();
-    const rateLimiter = createRateLimiter({ redisUrl, prefix: `${redisPrefix}identity:`, log });
-    const bus = createEventBus({ redisUrl, redisPrefix, dataDir, log, party });
     const services = createIdentityServices(database.db, {
       party,
       rateLimiter,
@@ -31,13 +29,8 @@ export const identityService: SubgraphService<IdentityTables> = {
       keyMaxAgeDays: Number(process.env.IDENTITY_KEY_MAX_AGE_DAYS ?? 30),
       agentOffersPerDay: offersPerDay,
     });
-    try {
-      await services.keys.current();
-    } catch (error) {
-      await bus.close();
-      await rateLimiter.close();
-      throw error;
-    }
+    // A token signing key before the first request (the kit closes the bus and limiter if this fails).
+    await services.keys.current();
     consumeDataAccessEvents(bus, log, services);
     return createSubgraph({
       name: 'identity',
@@ -51,10 +44,6 @@ export const identityService: SubgraphService<IdentityTables> = {
       // A token acting under an authorisation that ended gets nothing of the enterprise here.
       plugins: [refuseEndedAuthorisations()],
       signedRoutes: [endedAuthorisationsRoute(services.authorisations, services.clock)],
-      onClose: async () => {
-        await bus.close();
-        await rateLimiter.close();
-      },
       routes: {
         // Public by nature: the gateway (and anyone) verifies tokens with these keys.
         [JWKS_PATH]: async (_req, res) => sendJson(res, 200, await services.keys.jwks(), { 'cache-control': 'public, max-age=60' }),

@@ -27,7 +27,7 @@ export interface SubgraphConfig {
 
 /**
  * Default ports: the gateway's, and each registered subgraph's from `subgraphs/registry.json`
- * (4001-4004 for the known four, as in DESIGN.md). Every one can be overridden, and 0 picks a free port.
+ * (4001-4004 for the known four, as docs/design.md lists them). Every one can be overridden, and 0 picks a free port.
  */
 export const DEFAULT_PORTS: Readonly<Record<'gateway' | KnownSubgraphName, number> & Partial<Record<string, number>>> = Object.freeze({
   gateway: GATEWAY_DEFAULT_PORT,

@@ -218,7 +218,9 @@ export async function createSubgraph<Loaders, Services>(options: SubgraphOptions
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    // `new URL` throws on a target that is no path (`GET //`): that one is answered 404.
+    const target = req.url ?? '/';
+    const path = URL.canParse(target, 'http://localhost') ? new URL(target, 'http://localhost').pathname : '';
     try {
       if (path === '/graphql') return await handleGraphQL(req, res);
       if (path === '/healthz') return sendJson(res, 200, { status: 'ok', service: options.name });
@@ -256,7 +258,14 @@ export async function createSubgraph<Loaders, Services>(options: SubgraphOptions
 
   return {
     async listen(port, host) {
-      const http = createServer((req, res) => void handle(req, res));
+      // handle() answers its own failures. One that still escapes cuts this connection; unhandled,
+      // the rejection would stop the subgraph.
+      const http = createServer((req, res) => {
+        handle(req, res).catch((error: unknown) => {
+          log.error({ err: error }, 'request handler failed');
+          res.destroy();
+        });
+      });
       http.keepAliveTimeout = 65_000;
       answerClientErrors(http);
       const url = await listen(http, port, host);

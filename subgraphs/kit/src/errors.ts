@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 
-/** The stable error codes of the graph (DESIGN.md, "Contracts"). Clients branch on these. */
+/** The stable error codes of the graph (docs/design.md, "Contracts"). Clients branch on these. */
 export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   UNAUTHENTICATED: 'UNAUTHENTICATED',

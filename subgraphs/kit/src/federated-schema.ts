@@ -4,6 +4,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { claimsAuthChecker } from './auth-checker.js';
+import type { EntityReference } from './entity-reference.js';
 
 /** The federation version every subgraph links; @interfaceObject needs 2.3 or later. */
 export const FEDERATION_SPEC = 'https://specs.apollo.dev/federation/v2.5';
@@ -21,11 +22,14 @@ const FEDERATION_IMPORTS = [
 
 export interface FederatedSchemaOptions {
   /** type-graphql resolver classes. */
+  // biome-ignore lint/complexity/noBannedTypes: type-graphql's buildSchema takes its classes as Function.
   resolvers: NonEmptyArray<Function>;
   /** Classes reachable only through references or unions (entity stubs, value types). */
+  // biome-ignore lint/complexity/noBannedTypes: as above.
   orphanedTypes?: Function[];
-  /** `__resolveReference` (and `__resolveType` for entity interfaces) per type name. */
-  referenceResolvers?: Record<string, Record<string, unknown>>;
+  /** Each entity's reference resolver, by type name (entity-reference.ts). */
+  // never: any department's representation and context types are accepted here.
+  referenceResolvers?: Record<string, EntityReference<never, never, unknown>>;
 }
 
 export interface FederatedSchema {

@@ -12,17 +12,21 @@ import { CASE_DECISION_STREAM, LICENCE_STATUS_STREAM } from './events/case-event
 import { DATA_ACCESS_STREAM } from './events/data-access-event.js';
 import { publishersOf } from './events/stream-publishers.js';
 import { demoSeedPolicy, SEED_DEMO_VARIABLE } from './demo-seed-policy.js';
+import { departmentSharedState, type SharedStateClients } from './shared-state.js';
 
-export interface ServiceDeps<Schema> {
+/**
+ * What the kit hands a department's createServer. It opens and closes all of it: the database,
+ * the nonce store, and the event bus and rate limiter (opened when first read, see shared-state.ts).
+ */
+export interface ServiceDeps<Schema> extends SharedStateClients {
   database: Database<Schema>;
   /** This department's own keys (it signs its events, applications its case grants) and the trust list. */
   party: PartyCredentials;
   /** Nonces of accepted gateway signatures, shared by every replica through Redis when set. */
   nonces: NonceStore;
   log: Logger;
+  /** DATA_DIR: where a department keeps files beside its database (applications' documents). */
   dataDir: string;
-  redisUrl: string | undefined;
-  redisPrefix: string;
   /** The service's clock; tests move it to show deadlines and expiry. Real time when absent. */
   clock?: () => Date;
 }
@@ -115,7 +119,11 @@ export interface StartedService {
   database: Database<unknown>;
 }
 
-/** Opens the database, prepares it and listens: one department's service, ready. */
+/**
+ * Opens the database, prepares it and listens: one department's service, ready. Everything the
+ * department was handed is closed here, after its HTTP server: the bus and rate limiter, then the
+ * database and the nonce store.
+ */
 export async function startService<Schema>(
   service: SubgraphService<Schema>,
   config: SubgraphConfig,
@@ -123,6 +131,12 @@ export async function startService<Schema>(
 ): Promise<StartedService> {
   const database = openDatabase<Schema>({ name: config.name, dataDir: config.dataDir, url: config.databaseUrl });
   const nonces = createNonceStore({ redisUrl: config.redisUrl, redisPrefix: config.redisPrefix, party: service.name, log: deps.log });
+  const shared = departmentSharedState(service.name, config, deps.party, deps.log);
+  const closeAll = async () => {
+    await shared.close();
+    await database.close();
+    await nonces.close();
+  };
   try {
     // Demo data by the environment's policy unless the caller decides (prepareDatabase).
     await prepareDatabase(service, database, deps.log, { ...(deps.seed !== undefined ? { seed: deps.seed } : {}), sealingSecret: deps.party.keys.sealingSecret });
@@ -132,18 +146,22 @@ export async function startService<Schema>(
       nonces,
       log: deps.log,
       dataDir: config.dataDir,
-      redisUrl: config.redisUrl,
-      redisPrefix: config.redisPrefix,
+      // Getters, not values: a client opens only if the department reads it.
+      get bus() {
+        return shared.bus;
+      },
+      get rateLimiter() {
+        return shared.rateLimiter;
+      },
       ...(deps.clock ? { clock: deps.clock } : {}),
     });
     const running = await subgraph.listen(config.port, config.host);
     return {
       database: database as Database<unknown>,
-      running: { ...running, close: async () => { await running.close(); await database.close(); await nonces.close(); } },
+      running: { ...running, close: async () => { await running.close(); await closeAll(); } },
     };
   } catch (error) {
-    await database.close();
-    await nonces.close();
+    await closeAll();
     throw error;
   }
 }

@@ -9,7 +9,7 @@ import {
 } from '../src/identifiers/index.js';
 
 describe('resident ID numbers (GB 11643)', () => {
-  it('accepts the examples from DOMAIN.md and derives birth date and gender', () => {
+  it('accepts the examples from docs/domain.md and derives birth date and gender', () => {
     expect(parseResidentId('11010519491231002X')).toEqual({ divisionCode: '110105', birthDate: '1949-12-31', gender: 'FEMALE' });
     expect(parseResidentId('440303199003071233')).toEqual({ divisionCode: '440303', birthDate: '1990-03-07', gender: 'MALE' });
   });
@@ -35,7 +35,7 @@ describe('unified social credit codes (GB 32100)', () => {
 
 describe('electronic licence identifiers (MOD 37,36)', () => {
   it('computes the ISO 7064 MOD 37,36 check character', () => {
-    // Worked by hand from the algorithm in DOMAIN.md: p=36 → (36+1)%36=1 → 2 → then 'A'(10): 12 → 24 ; check = (37-24)%36 = 13 = 'D'
+    // Worked by hand from the algorithm in docs/domain.md: p=36 → (36+1)%36=1 → 2 → then 'A'(10): 12 → 24 ; check = (37-24)%36 = 13 = 'D'
     expect(mod3736CheckCharacter('1A')).toBe('D');
   });
   it('round-trips an identifier and detects tampering', () => {

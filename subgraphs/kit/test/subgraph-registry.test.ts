@@ -13,7 +13,7 @@ const known: RegisteredSubgraph[] = KNOWN_SUBGRAPHS.map((name, i) => ({ name, po
 const registry = (subgraphs: unknown[]) => JSON.stringify({ subgraphs });
 
 describe('the subgraph registry', () => {
-  it('holds the four departments on the ports DESIGN.md names, first and in composition order', () => {
+  it('holds the four departments on the ports docs/design.md names, first and in composition order', () => {
     expect(SUBGRAPH_REGISTRY.slice(0, 4).map((s) => [s.name, s.port])).toEqual([
       ['catalog', 4001],
       ['identity', 4002],

@@ -1,8 +1,8 @@
 import { buildFederatedSchema, type FederatedSchema } from '@govgraph/kit';
-import { resolveApplicantReference } from './applicant/applicant.reference.js';
+import { applicantReference } from './applicant/applicant.reference.js';
 import { ApplicantLicencesResolver } from './applicant/applicant.resolver.js';
 import { Applicant } from './applicant/applicant.type.js';
-import type { LicencesContext } from './context.js';
+import { licenceTypeReference } from './licence-type/licence-type.reference.js';
 import { LicenceTypeResolver } from './licence-type/licence-type.resolver.js';
 import { LicenceOperationsResolver } from './licence/licence-operations.resolver.js';
 import { LicenceVerificationResolver } from './licence/licence-verification.resolver.js';
@@ -17,8 +17,8 @@ export function buildLicencesSchema(): Promise<FederatedSchema> {
     orphanedTypes: [Licence, Applicant],
     referenceResolvers: {
       Licence: licenceReference,
-      LicenceType: { __resolveReference: (ref: { code: string }, ctx: LicencesContext) => ctx.loaders.typeByCode.load(ref.code) },
-      Applicant: { __resolveReference: resolveApplicantReference },
+      LicenceType: licenceTypeReference,
+      Applicant: applicantReference,
     },
   });
 }

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createEventBus, createRateLimiter, createSubgraph, DEPARTMENTS, type SubgraphService } from '@govgraph/kit';
+import { createSubgraph, DEPARTMENTS, type SubgraphService } from '@govgraph/kit';
 import { createLicencesLoaders, createLicencesServices } from './context.js';
 import type { LicenceTables } from './database.js';
 import { licenceMigrations } from './migrations/index.js';
@@ -20,10 +20,8 @@ export const licencesService: SubgraphService<LicenceTables> = {
   // 2: forty types, signed licences for the whole demo city (issue 5).
   seedVersion: 2,
   buildSchema: buildLicencesSchema,
-  async createServer({ database, party, nonces, log, redisUrl, redisPrefix, dataDir }) {
+  async createServer({ database, party, nonces, log, bus, rateLimiter }) {
     const { schema } = await buildLicencesSchema();
-    const rateLimiter = createRateLimiter({ redisUrl, prefix: `${redisPrefix}licences:`, log });
-    const bus = createEventBus({ redisUrl, redisPrefix, dataDir, log, party });
     const services = createLicencesServices(database.db, { party, rateLimiter, bus });
     services.cases.consume(bus);
     return createSubgraph({
@@ -35,10 +33,6 @@ export const licencesService: SubgraphService<LicenceTables> = {
       services,
       createLoaders: createLicencesLoaders,
       checkReady: database.ping,
-      onClose: async () => {
-        await bus.close();
-        await rateLimiter.close();
-      },
     });
   },
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEPARTMENTS, parseLicenceId, formatLicenceId } from '@govgraph/kit';
+import { DEPARTMENTS, formatLicenceId } from '@govgraph/kit';
 import { licenceFacts } from '../src/applicant/licence-facts.js';
 import type { LicenceRecord } from '../src/licence/licence.type.js';
 import { DEMO_LICENCES, populationLicences } from '../src/seed/demo-licences.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LicenceStatus, STATUS_CODES, effectiveStatus } from '../src/licence/licence-status.js';
+import { STATUS_CODES, effectiveStatus } from '../src/licence/licence-status.js';
+import { LicenceStatus } from '../src/licence/licence.enums.js';
 
 describe('licence status', () => {
   it('maps the national codes both ways', () => {

@@ -1,5 +1,5 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { ExternalFact } from '../external/facts.types.js';
+import { ExternalFact } from '../external/fact.stub.js';
 
 /**
  * The case system's view of any applicant (@interfaceObject): it adds documents, and reads the

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { ApplicationsContext } from '../context.js';
 import { Applicant } from '../applicant/applicant.type.js';
-import { Matter } from '../external/catalog.types.js';
+import { Matter } from '../external/matter.stub.js';
 import { departmentName } from '../lifecycle/actors.js';
 import type { Evidence } from '../prefill/prefill.type.js';
 import { applicantReferenceFor, caseGrantFor, readerOf, recordOfficerRead } from './application-access.js';

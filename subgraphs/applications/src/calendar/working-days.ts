@@ -1,5 +1,5 @@
 /**
- * The official working-day calendar that case deadlines are counted in (DOMAIN.md, "Time limits").
+ * The official working-day calendar that case deadlines are counted in (docs/domain.md, "Time limits").
  *
  * A day is a working day when it is Monday–Friday and not an official day off, or when it is a
  * weekend day that the State Council made a make-up working day (调休上班). The days come from

@@ -1,4 +1,4 @@
-import type { CaseType, FormFieldType, MatterType } from '../external/catalog.types.js';
+import type { CaseType, FormFieldType, MatterType } from '@govgraph/kit';
 import type { OfferedLicence, PrefilledValue } from './match-prefill.js';
 
 export interface SnapshotField {

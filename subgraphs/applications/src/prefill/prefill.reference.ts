@@ -1,18 +1,18 @@
-import { requireApplicant } from '@govgraph/kit';
+import { requireApplicant, type EntityReference } from '@govgraph/kit';
 import type { ApplicationsContext } from '../context.js';
 import { earlierDocumentsByRequirement, earlierFieldFacts } from './earlier-submissions.js';
 import { takeSnapshot } from './form-snapshot.js';
 import { offerMaterials, offeredLicences, prefillFields } from './match-prefill.js';
 import { factsOf, requiredMatter, type PrefillRepresentation } from './prefill.resolver.js';
 
-export const prefillReference = {
+export const prefillReference: EntityReference<PrefillRepresentation, ApplicationsContext, PrefillRepresentation> = {
   /**
    * The representation carries facts we will believe, so it must be the caller's own: a forged
    * representation naming someone else's applicant id is refused. Here the form is matched once
    * — with the applicant's earlier cases — and kept as the form session a submission is checked
    * against.
    */
-  async __resolveReference(ref: PrefillRepresentation, ctx: ApplicationsContext): Promise<PrefillRepresentation> {
+  async __resolveReference(ref, ctx) {
     requireApplicant(ctx.claims, ref.applicantId, 'open their own form');
     if (!ref.matter?.form) return ref;
     const matter = requiredMatter(ref);

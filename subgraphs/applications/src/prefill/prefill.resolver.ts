@@ -2,7 +2,7 @@ import { Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 't
 import { MATTER_CODE_RULE, NotFoundError, UnauthenticatedError, checkText } from '@govgraph/kit';
 import type { ApplicationsContext } from '../context.js';
 import { Applicant } from '../applicant/applicant.type.js';
-import { Matter } from '../external/catalog.types.js';
+import { Matter } from '../external/matter.stub.js';
 import type { RequiredMatter } from './form-snapshot.js';
 import type { FactInput, MaterialOfferValue, PrefilledValue } from './match-prefill.js';
 import { MaterialOffer, PREFILL_REQUIRES, PrefilledField, Prefill } from './prefill.type.js';

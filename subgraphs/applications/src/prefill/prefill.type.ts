@@ -2,7 +2,7 @@ import { Directive, Field, ID, ObjectType, createUnionType } from 'type-graphql'
 import { Provenance } from '@govgraph/kit';
 import { Applicant } from '../applicant/applicant.type.js';
 import { Document } from '../document/document.type.js';
-import { Matter } from '../external/catalog.types.js';
+import { Matter } from '../external/matter.stub.js';
 import { Licence } from '../external/licence.stub.js';
 
 export const Evidence = createUnionType({

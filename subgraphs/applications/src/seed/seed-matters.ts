@@ -1,4 +1,4 @@
-import { CaseType, DEMO_MATTERS, MatterType, ServedObject, generateCatalog, type DemoField } from '@govgraph/kit';
+import { type CaseType, DEMO_MATTERS, MatterType, ServedObject, generateCatalog, type DemoField } from '@govgraph/kit';
 
 /** A matter as the case seed needs it: an implementation with its definition's rules. */
 export interface SeedMatter {

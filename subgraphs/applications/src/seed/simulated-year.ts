@@ -5,7 +5,7 @@ import { APPLICANT_ACTOR, SYSTEM_ACTOR, windowOfficer, type SeedCase, type SeedE
 import { MINUTE_MS, cityDateOf, cityInstant, workingDaysIn } from './seed-clock.js';
 import { DEMO_MATTER_CODES, seedMatters, type SeedMatter } from './seed-matters.js';
 
-/** The hall's 2017 shares (DOMAIN.md) that a simulated year reproduces. */
+/** The hall's 2017 shares (docs/domain.md) that a simulated year reproduces. */
 export const HALL_SHARES = {
   /** Instant cases (即办件) among all cases: 63.78 %. */
   instant: 0.6378,

@@ -1,12 +1,12 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { Department } from '../external/department.stub.js';
+import { DepartmentStub } from '@govgraph/kit';
 
 const RATES = 'Rates are fractions from 0 to 1 to four decimals (0.6378 is 63.78 %); 0 when there is nothing to divide by.';
 
 @ObjectType({ description: `One department's cases in a year. ${RATES}` })
 export class DepartmentStatistics {
-  @Field(() => Department, { description: 'The implementing department; its name comes from the catalog.' })
-  department!: Department;
+  @Field(() => DepartmentStub, { description: 'The implementing department; its name comes from the catalog.' })
+  department!: DepartmentStub;
 
   @Field(() => Int, { description: 'Cases of this department submitted in the year.' })
   submitted!: number;

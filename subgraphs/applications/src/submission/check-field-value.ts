@@ -1,10 +1,9 @@
-import { isCreditCode, personalIdProblem } from '@govgraph/kit';
-import { FormFieldType } from '../external/catalog.types.js';
+import { FormFieldType, isCreditCode, personalIdProblem } from '@govgraph/kit';
 import type { SnapshotField } from '../prefill/form-snapshot.js';
 
 /** Longest value any field accepts, whatever its rules say. */
 export const MAX_FIELD_LENGTH = 2000;
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters a field value may not hold.
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,190}\.[^\s@]{2,}$/;
 const MOBILE = /^1\d{10}$/;

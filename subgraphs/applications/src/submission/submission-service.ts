@@ -2,8 +2,10 @@ import type { Kysely } from 'kysely';
 import {
   BadUserInputError,
   CASE_DECISION_STREAM,
+  CaseType,
   ConflictError,
   MATTER_CODE_RULE,
+  MatterType,
   UnauthenticatedError,
   checkText,
   cityDate,
@@ -20,7 +22,6 @@ import { addWorkingDays } from '../calendar/working-days.js';
 import type { ApplicationTables } from '../database.js';
 import type { DocumentRepository } from '../document/document.repository.js';
 import type { LicenceStatusRepository } from '../events/licence-status.repository.js';
-import { CaseType, MatterType } from '../external/catalog.types.js';
 import { APPLICANT_ACTOR, SYSTEM_ACTOR } from '../lifecycle/actors.js';
 import { caseWriter, type ApplicationRow } from '../lifecycle/case-writer.js';
 import type { FormSnapshot } from '../prefill/form-snapshot.js';

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { CatalogTables } from '../database.js';
-import type { DivisionLevelCode } from '../seed/divisions.js';
+import type { DivisionLevel } from './division.enums.js';
 import type { Division } from './division.type.js';
 
 function toDivision(row: CatalogTables['division']): Division {
-  return { code: row.code, name: row.name, level: row.level as DivisionLevelCode, parentCode: row.parent_code };
+  return { code: row.code, name: row.name, level: row.level as DivisionLevel, parentCode: row.parent_code };
 }
 
 export class DivisionRepository {

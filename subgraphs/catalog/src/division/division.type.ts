@@ -1,8 +1,5 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { DivisionLevelCode } from '../seed/divisions.js';
-
-export { DivisionLevelCode as DivisionLevel };
-registerEnumType(DivisionLevelCode, { name: 'DivisionLevel', description: 'City, district (区), sub-district (街道) or community (社区).' });
+import { Field, ID, ObjectType } from 'type-graphql';
+import { DivisionLevel } from './division.enums.js';
 
 @ObjectType({ description: 'An administrative division of the city (GB/T 2260 codes, extended below district level).' })
 export class Division {
@@ -12,8 +9,8 @@ export class Division {
   @Field(() => String)
   name!: string;
 
-  @Field(() => DivisionLevelCode)
-  level!: DivisionLevelCode;
+  @Field(() => DivisionLevel)
+  level!: DivisionLevel;
 
   parentCode!: string | null;
 }

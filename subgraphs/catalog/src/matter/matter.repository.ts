@@ -1,7 +1,7 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Dialect } from '@govgraph/kit';
 import type { CatalogTables } from '../database.js';
-import { CaseType, FormFieldType, MatterLevel, MatterType, ServedObject } from './matter.enums.js';
+import type { CaseType, FormFieldType, MatterLevel, MatterType, ServedObject } from './matter.enums.js';
 import type { FormField, FormFieldRules, MaterialRequirement, Matter } from './matter.type.js';
 import type { MatterFilter } from './matter-filter.input.js';
 

@@ -1,5 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { LicenceType } from '../licence-type/licence-type.stub.js';
+import { LicenceTypeStub } from '@govgraph/kit';
 import { CaseType, FormFieldType, MatterLevel, MatterType, ServedObject } from './matter.enums.js';
 
 @ObjectType({ description: 'A material the applicant must provide (申请材料).' })
@@ -13,8 +13,8 @@ export class MaterialRequirement {
   @Field(() => Boolean)
   required!: boolean;
 
-  @Field(() => LicenceType, { nullable: true, description: 'An electronic licence of this type replaces the material (免证办).' })
-  acceptsLicenceType!: LicenceType | null;
+  @Field(() => LicenceTypeStub, { nullable: true, description: 'An electronic licence of this type replaces the material (免证办).' })
+  acceptsLicenceType!: LicenceTypeStub | null;
 }
 
 @ObjectType({ description: 'Validation rules of a form field, checked again on submission.' })

@@ -1,16 +1,10 @@
 import { CITY_DIVISION, seededRandom } from '@govgraph/kit';
-
-export enum DivisionLevelCode {
-  CITY = 'CITY',
-  DISTRICT = 'DISTRICT',
-  SUBDISTRICT = 'SUBDISTRICT',
-  COMMUNITY = 'COMMUNITY',
-}
+import { DivisionLevel } from '../division/division.enums.js';
 
 export interface DivisionRow {
   code: string;
   name: string;
-  level: DivisionLevelCode;
+  level: DivisionLevel;
   parent_code: string | null;
   sort_order: number;
 }
@@ -39,14 +33,14 @@ const COMMUNITY_WORDS = [...'新村东西南北中华兴和平安康宁福田园
 
 /** The whole tree, parents before children; communities named deterministically (645 in all). */
 export function divisionRows(): DivisionRow[] {
-  const rows: DivisionRow[] = [{ code: CITY_DIVISION.code, name: CITY_DIVISION.name, level: DivisionLevelCode.CITY, parent_code: null, sort_order: 0 }];
+  const rows: DivisionRow[] = [{ code: CITY_DIVISION.code, name: CITY_DIVISION.name, level: DivisionLevel.CITY, parent_code: null, sort_order: 0 }];
   const subdistricts: DivisionRow[] = [];
   DISTRICTS.forEach((district, d) => {
-    rows.push({ code: district.code, name: district.name, level: DivisionLevelCode.DISTRICT, parent_code: CITY_DIVISION.code, sort_order: d });
+    rows.push({ code: district.code, name: district.name, level: DivisionLevel.DISTRICT, parent_code: CITY_DIVISION.code, sort_order: d });
     district.subdistricts.forEach((name, s) => {
       // 大鹏's sub-districts continue 大鹏's own range; the others are 001, 002, … of their district.
       const code = district.code.length === 9 ? String(Number(district.code) + s + 1) : `${district.code}${String(s + 1).padStart(3, '0')}`;
-      const row = { code, name: `${name}街道`, level: DivisionLevelCode.SUBDISTRICT, parent_code: district.code, sort_order: s };
+      const row = { code, name: `${name}街道`, level: DivisionLevel.SUBDISTRICT, parent_code: district.code, sort_order: s };
       rows.push(row);
       subdistricts.push(row);
     });
@@ -63,7 +57,7 @@ export function divisionRows(): DivisionRow[] {
         name = `${COMMUNITY_WORDS[Math.floor(random() * COMMUNITY_WORDS.length)]}${COMMUNITY_WORDS[Math.floor(random() * COMMUNITY_WORDS.length)]}`;
       } while (used.has(name));
       used.add(name);
-      rows.push({ code: `${subdistrict.code}${String(c + 1).padStart(3, '0')}`, name: `${name}社区`, level: DivisionLevelCode.COMMUNITY, parent_code: subdistrict.code, sort_order: c });
+      rows.push({ code: `${subdistrict.code}${String(c + 1).padStart(3, '0')}`, name: `${name}社区`, level: DivisionLevel.COMMUNITY, parent_code: subdistrict.code, sort_order: c });
     }
   });
   return rows;

@@ -3,9 +3,7 @@ import { CITY_DEPARTMENTS, generateCatalog, insertInBatches } from '@govgraph/ki
 import type { CatalogTables } from '../database.js';
 import { divisionRows } from './divisions.js';
 
-export interface SeedProgress {
-  (step: string, done: number, total: number): void;
-}
+export type SeedProgress = (step: string, done: number, total: number) => void;
 
 const REFERENCE_TABLES = ['matter_form_field', 'matter_material', 'matter', 'matter_definition', 'division', 'department'] as const;
 

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createEventBus, withServiceDatabase } from '@govgraph/kit';
+import { withServiceDatabase } from '@govgraph/kit';
 import { announceCatalogChanged } from '../announce-catalog-changed.js';
 import { catalogService } from '../server.js';
 import { seedCatalog } from './seed-catalog.js';
@@ -22,7 +22,7 @@ function parseScale(argv: string[]): number {
 const scale = parseScale(process.argv.slice(2));
 const interactive = process.stdout.isTTY;
 const started = Date.now();
-await withServiceDatabase(catalogService, async (database, { config, party, log }) => {
+await withServiceDatabase(catalogService, async (database, { bus, log }) => {
   console.log(`seeding the catalog at ${scale}× into ${database.location}`);
   await database.db.transaction().execute((trx) =>
     seedCatalog(trx, {
@@ -35,9 +35,7 @@ await withServiceDatabase(catalogService, async (database, { config, party, log 
     }),
   );
   // Running gateways drop the catalog answers they cached (through Redis or DATA_DIR/events.sqlite);
-  // signed with the catalog's key, the only one they accept on catalog-changed.
-  const bus = createEventBus({ redisUrl: config.redisUrl, redisPrefix: config.redisPrefix, dataDir: config.dataDir, log, party });
+  // signed with the catalog's key, the only one they accept on catalog-changed. The kit closes the bus.
   await announceCatalogChanged(bus, { reason: 'seeded', scale }, log);
-  await bus.close();
 });
 console.log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

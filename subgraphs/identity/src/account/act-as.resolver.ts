@@ -4,7 +4,7 @@ import type { IdentityContext } from '../context.js';
 import { Applicant } from '../applicant/applicant.interface.js';
 import type { ApplicantRecord } from '../applicant/applicant.loader.js';
 import { currentOn, type AgentLinkPeriod } from '../enterprise/enterprise.repository.js';
-import { AgentRole } from '../enterprise/enterprise.type.js';
+import { AgentRole } from '../enterprise/enterprise.enums.js';
 import { issueToken } from '../keys/tokens.js';
 
 @ObjectType()

@@ -1,11 +1,6 @@
-import { Directive, Field, ID, InterfaceType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, InterfaceType } from 'type-graphql';
 import { Fact } from '@govgraph/kit';
-
-export enum ApplicantKind {
-  PERSON = 'PERSON',
-  ENTERPRISE = 'ENTERPRISE',
-}
-registerEnumType(ApplicantKind, { name: 'ApplicantKind' });
+import { ApplicantKind } from './applicant.enums.js';
 
 /**
  * Whoever applies: a person or an enterprise. An entity interface, so the licence library and

@@ -11,7 +11,8 @@ export function applicantLoader(
 ): DataLoader<string, ApplicantRecord | null> {
   return new DataLoader(async (ids) =>
     Promise.all(
-      ids.map((id) => {
+      // async: every entry a promise (an unknown kind resolves to null), as Promise.all expects.
+      ids.map(async (id) => {
         if (id.startsWith('P-')) return personById.load(id);
         if (id.startsWith('E-')) return enterpriseById.load(id);
         return null;

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { grantOpensFullValues, isGrantReference, openCaseGrant } from '@govgraph/kit';
+import { grantOpensFullValues, isGrantReference, openCaseGrant, type EntityReference } from '@govgraph/kit';
 import type { IdentityContext } from '../context.js';
 import { requestedFields } from '../data-access/requested-fields.js';
 import { grantHolds } from './access.js';
@@ -46,18 +46,21 @@ export async function resolveApplicantReference(
   return { ...record, referenceId: ref.id, basis: { kind: 'caseGrant', grant } };
 }
 
-export const applicantReference = {
-  __resolveReference: (ref: { id: string }, ctx: IdentityContext, info?: GraphQLResolveInfo) =>
-    resolveApplicantReference(ref, ctx, info, ['Applicant', 'Person', 'Enterprise']),
+export const applicantReference: EntityReference<{ id: string }, IdentityContext, ApplicantRecord> = {
+  __resolveReference(ref, ctx, info) {
+    return resolveApplicantReference(ref, ctx, info, ['Applicant', 'Person', 'Enterprise']);
+  },
 };
-export const personReference = {
-  __resolveReference: async (ref: { id: string }, ctx: IdentityContext, info?: GraphQLResolveInfo) => {
+
+export const personReference: EntityReference<{ id: string }, IdentityContext, ApplicantRecord> = {
+  async __resolveReference(ref, ctx, info) {
     const record = await resolveApplicantReference(ref, ctx, info, ['Applicant', 'Person']);
     return record?.kind === 'PERSON' ? record : null;
   },
 };
-export const enterpriseReference = {
-  __resolveReference: async (ref: { id: string }, ctx: IdentityContext, info?: GraphQLResolveInfo) => {
+
+export const enterpriseReference: EntityReference<{ id: string }, IdentityContext, ApplicantRecord> = {
+  async __resolveReference(ref, ctx, info) {
     const record = await resolveApplicantReference(ref, ctx, info, ['Applicant', 'Enterprise']);
     return record?.kind === 'ENTERPRISE' ? record : null;
   },

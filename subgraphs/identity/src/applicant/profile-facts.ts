@@ -14,7 +14,7 @@ export function fullAddress(divisionCode: string, detail: string): string {
 }
 
 /**
- * Identity's facts are produced by the agency that verified them: trust level A (DOMAIN.md).
+ * Identity's facts are produced by the agency that verified them: trust level A (docs/domain.md, "Material trust levels").
  * Paths are what catalog form fields name as their `source`.
  */
 function facts(values: Record<string, string | null>, retrievedAt: string): Fact[] {

@@ -1,20 +1,9 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { DateScalar, DateTimeScalar } from '@govgraph/kit';
-import { Enterprise, AgentRole, type EnterpriseRecord } from '../enterprise/enterprise.type.js';
-import { IdType } from '../person/person.type.js';
-
-export enum AgentAuthorisationStatus {
-  PENDING = 'PENDING',
-  ACCEPTED = 'ACCEPTED',
-  LAPSED = 'LAPSED',
-  ENDED = 'ENDED',
-}
-registerEnumType(AgentAuthorisationStatus, {
-  name: 'AgentAuthorisationStatus',
-  description:
-    'PENDING: waiting for the named person to accept it; ACCEPTED: they did, and may act for the enterprise within its validity; ' +
-    'LAPSED: not accepted in time; ENDED: revoked, or replaced by a newer authorisation of the same person.',
-});
+import { AgentRole } from '../enterprise/enterprise.enums.js';
+import { Enterprise, type EnterpriseRecord } from '../enterprise/enterprise.type.js';
+import { IdType } from '../person/person.enums.js';
+import { AgentAuthorisationStatus } from './agent-authorisation.enums.js';
 
 export interface AgentAuthorisationRecord {
   id: string;

@@ -2,9 +2,10 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { IdentityTables } from '../database.js';
 import { currentOn } from '../enterprise/enterprise.repository.js';
-import { AgentRole } from '../enterprise/enterprise.type.js';
-import type { IdType } from '../person/person.type.js';
-import { AgentAuthorisationStatus, type AgentAuthorisationRecord } from './agent-authorisation.type.js';
+import { AgentRole } from '../enterprise/enterprise.enums.js';
+import type { IdType } from '../person/person.enums.js';
+import { AgentAuthorisationStatus } from './agent-authorisation.enums.js';
+import type { AgentAuthorisationRecord } from './agent-authorisation.type.js';
 
 /** An offer not accepted within this many days lapses. */
 export const OFFER_OPEN_DAYS = 30;

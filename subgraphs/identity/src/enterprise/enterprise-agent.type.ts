@@ -1,7 +1,8 @@
 import { Field, InputType, ObjectType } from 'type-graphql';
 import { DateScalar } from '@govgraph/kit';
-import { IdType, Person, type PersonRecord } from '../person/person.type.js';
-import { AgentRole } from './enterprise.type.js';
+import { IdType } from '../person/person.enums.js';
+import { Person, type PersonRecord } from '../person/person.type.js';
+import { AgentRole } from './enterprise.enums.js';
 
 export interface EnterpriseAgentRecord {
   enterpriseId: string;

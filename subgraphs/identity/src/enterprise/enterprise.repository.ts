@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { IdentityTables } from '../database.js';
-import { ApplicantKind } from '../applicant/applicant.interface.js';
+import { ApplicantKind } from '../applicant/applicant.enums.js';
 import { toPerson } from '../person/person.repository.js';
 import type { EnterpriseAgentRecord } from './enterprise-agent.type.js';
-import type { AgentRole, EnterpriseRecord } from './enterprise.type.js';
+import type { AgentRole } from './enterprise.enums.js';
+import type { EnterpriseRecord } from './enterprise.type.js';
 
 type EnterpriseRow = IdentityTables['enterprise'];
 

@@ -1,13 +1,9 @@
-import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ObjectType } from 'type-graphql';
 import { DateScalar } from '@govgraph/kit';
-import { Applicant, ApplicantKind } from '../applicant/applicant.interface.js';
+import type { ApplicantKind } from '../applicant/applicant.enums.js';
+import { Applicant } from '../applicant/applicant.interface.js';
+import { AgentRole } from './enterprise.enums.js';
 import type { Reachable } from '../applicant/access.js';
-
-export enum AgentRole {
-  LEGAL_REPRESENTATIVE = 'LEGAL_REPRESENTATIVE',
-  AUTHORISED_AGENT = 'AUTHORISED_AGENT',
-}
-registerEnumType(AgentRole, { name: 'AgentRole' });
 
 export interface EnterpriseRecord extends Reachable {
   kind: ApplicantKind.ENTERPRISE;

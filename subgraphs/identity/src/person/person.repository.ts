@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { IdentityTables } from '../database.js';
-import { ApplicantKind } from '../applicant/applicant.interface.js';
-import type { Gender, IdType, PersonRecord } from './person.type.js';
+import { ApplicantKind } from '../applicant/applicant.enums.js';
+import type { Gender, IdType } from './person.enums.js';
+import type { PersonRecord } from './person.type.js';
 
 type PersonRow = IdentityTables['person'];
 

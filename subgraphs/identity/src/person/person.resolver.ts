@@ -5,7 +5,8 @@ import { canReadPersonal, maskIdNumber, maskMobile, maskName, requireMasked, req
 import { personFacts } from '../applicant/profile-facts.js';
 import { EnterpriseRole } from '../enterprise/enterprise.type.js';
 import { Address } from './address.type.js';
-import { Gender, IdType, Person, type PersonRecord } from './person.type.js';
+import { Gender, IdType } from './person.enums.js';
+import { Person, type PersonRecord } from './person.type.js';
 
 /** Every field beyond id and kind is personal: the person, or an officer through their case. */
 @Resolver(() => Person)

@@ -1,21 +1,9 @@
-import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ObjectType } from 'type-graphql';
 import { DateScalar } from '@govgraph/kit';
-import { Applicant, ApplicantKind } from '../applicant/applicant.interface.js';
+import type { ApplicantKind } from '../applicant/applicant.enums.js';
+import { Applicant } from '../applicant/applicant.interface.js';
+import { Gender, IdType } from './person.enums.js';
 import type { Reachable } from '../applicant/access.js';
-
-export enum Gender {
-  MALE = 'MALE',
-  FEMALE = 'FEMALE',
-}
-registerEnumType(Gender, { name: 'Gender' });
-
-export enum IdType {
-  RESIDENT_ID = 'RESIDENT_ID',
-  HK_MACAO_PERMIT = 'HK_MACAO_PERMIT',
-  TAIWAN_PERMIT = 'TAIWAN_PERMIT',
-  PASSPORT = 'PASSPORT',
-}
-registerEnumType(IdType, { name: 'IdType', description: '居民身份证, 港澳居民来往内地通行证, 台湾居民来往大陆通行证, or passport.' });
 
 /** A person as identity stores them (not a GraphQL type: fields are exposed through the resolver). */
 export interface PersonRecord extends Reachable {

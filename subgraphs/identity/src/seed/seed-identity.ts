@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { DEMO_POPULATION_OPTIONS, insertInBatches, parseResidentId } from '@govgraph/kit';
 import type { IdentityTables } from '../database.js';
 import { hashPassword } from '../account/password.js';
-import { AgentRole } from '../enterprise/enterprise.type.js';
+import { AgentRole } from '../enterprise/enterprise.enums.js';
 import { DEMO_AGENTS, DEMO_ENTERPRISES, DEMO_PASSWORD, DEMO_PERSONS } from './demo-people.js';
 import { generatePopulation } from '@govgraph/kit';
 

@@ -1,5 +1,5 @@
 /**
- * Streams between the case system and the licence library (DESIGN.md: no subgraph calls another).
+ * Streams between the case system and the licence library (docs/design.md, "No subgraph calls another").
  * The licence library reports every status change of a licence; the case system reports its
  * decisions, so the licence library knows which cases an officer may issue a licence for.
  */

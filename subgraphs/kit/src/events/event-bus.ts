@@ -1,7 +1,7 @@
 import type { PartyCredentials } from '../trust/key-locations.js';
 
 /**
- * How a department tells others what happened, without calling them (DESIGN.md): the owner of
+ * How a department tells others what happened, without calling them (docs/design.md): the owner of
  * an event publishes it on a stream; every interested department consumes it in its own group,
  * at least once, in order. Handlers must be idempotent (events carry a unique id).
  *

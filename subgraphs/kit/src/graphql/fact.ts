@@ -1,21 +1,6 @@
-import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../scalars.js';
-
-/** Material trust levels of the national guidance on reusing materials (DOMAIN.md). */
-export enum TrustLevel {
-  /** Produced by the handling agency itself; used directly. */
-  A = 'A',
-  /** Checked by window staff; reusable. */
-  B = 'B',
-  /** Uploaded by the applicant; original to be checked. */
-  C = 'C',
-  /** Declared by the applicant on their commitment. */
-  D = 'D',
-}
-registerEnumType(TrustLevel, {
-  name: 'TrustLevel',
-  description: 'A: produced by the agency itself; B: checked by window staff; C: uploaded by the applicant; D: declared by the applicant.',
-});
+import { TrustLevel } from './fact.enums.js';
 
 /** Ranks trust levels for "the more trusted source wins". */
 export const TRUST_RANK: Record<TrustLevel, number> = { A: 4, B: 3, C: 2, D: 1 };

@@ -30,7 +30,7 @@ export const DEPARTMENTS = {
 } as const satisfies Record<string, DepartmentRef>;
 
 /**
- * The 35 departments stationed in the online hall (DOMAIN.md), in the hall's order. Names follow
+ * The 35 departments stationed in the online hall (docs/domain.md), in the hall's order. Names follow
  * the city's municipal departments; the first eight are the ones the demo data names above.
  */
 export const CITY_DEPARTMENTS: readonly DepartmentRef[] = [

@@ -1,5 +1,5 @@
 /**
- * GB/T 2260 codes of the city's districts (DOMAIN.md). 大鹏新区, the tenth, is a functional
+ * GB/T 2260 codes of the city's districts (docs/domain.md, "Departments and districts"). 大鹏新区, the tenth, is a functional
  * district inside 龙岗's code range: it has no code of its own here.
  */
 export const CITY_DIVISION = { code: '440300', name: '深圳市' } as const;

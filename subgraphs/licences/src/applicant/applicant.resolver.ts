@@ -1,7 +1,8 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { DATA_ACCESS_STREAM, Fact, requireApplicant, type DataAccessEvent } from '@govgraph/kit';
 import type { LicencesContext } from '../context.js';
-import { LicenceStatus, effectiveStatus } from '../licence/licence-status.js';
+import { effectiveStatus } from '../licence/licence-status.js';
+import { LicenceStatus } from '../licence/licence.enums.js';
 import { Licence, type LicenceRecord } from '../licence/licence.type.js';
 import { Applicant } from './applicant.type.js';
 import { licenceFacts } from './licence-facts.js';

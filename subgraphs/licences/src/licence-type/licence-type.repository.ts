@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { LicenceTables } from '../database.js';
-import type { HolderKind, LicenceFieldDefinition, LicenceType } from './licence-type.type.js';
+import type { HolderKind } from './licence-type.enums.js';
+import type { LicenceFieldDefinition, LicenceType } from './licence-type.type.js';
 
 export function toLicenceType(row: LicenceTables['licence_type']): LicenceType {
   return {

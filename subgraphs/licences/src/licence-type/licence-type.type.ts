@@ -1,11 +1,6 @@
-import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Department } from '../department/department.stub.js';
-
-export enum HolderKind {
-  PERSON = 'PERSON',
-  ENTERPRISE = 'ENTERPRISE',
-}
-registerEnumType(HolderKind, { name: 'HolderKind' });
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { DepartmentStub } from '@govgraph/kit';
+import { HolderKind } from './licence-type.enums.js';
 
 @ObjectType({ description: 'A structured field that licences of a type carry, e.g. 准驾车型.' })
 export class LicenceFieldDefinition {
@@ -25,8 +20,8 @@ export class LicenceType {
   @Field(() => String)
   name!: string;
 
-  @Field(() => Department)
-  issuer!: Department;
+  @Field(() => DepartmentStub)
+  issuer!: DepartmentStub;
 
   @Field(() => HolderKind)
   holderKind!: HolderKind;

@@ -1,7 +1,7 @@
 import { LICENCE_STATUS_STREAM, type LicenceStatusEvent } from '@govgraph/kit';
 import type { LicencesContext } from '../context.js';
 import type { LicenceRecord } from './licence.type.js';
-import type { LicenceStatus } from './licence-status.js';
+import type { LicenceStatus } from './licence.enums.js';
 
 /**
  * Tells the case system what happened to a licence: it refuses revoked licences as materials and

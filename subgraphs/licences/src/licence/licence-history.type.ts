@@ -1,6 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import { DateTimeScalar } from '@govgraph/kit';
-import { Department } from '../department/department.stub.js';
+import { DateTimeScalar, DepartmentStub } from '@govgraph/kit';
 
 @ObjectType({ description: 'One change in a licence’s life: issued, suspended, reinstated, revoked, cancelled, renewed.' })
 export class LicenceHistoryEntry {
@@ -10,8 +9,8 @@ export class LicenceHistoryEntry {
   @Field(() => String, { description: 'issue, suspend, reinstate, revoke, penaltyRevoke, cancel or renew.' })
   action!: string;
 
-  @Field(() => Department, { nullable: true, description: 'The department whose officer acted.' })
-  department!: Department | null;
+  @Field(() => DepartmentStub, { nullable: true, description: 'The department whose officer acted.' })
+  department!: DepartmentStub | null;
 
   @Field(() => String, { nullable: true })
   reason!: string | null;

@@ -12,12 +12,14 @@ import {
   parseLicenceId,
 } from '@govgraph/kit';
 import type { LicencesContext } from '../context.js';
-import { HolderKind, type LicenceType } from '../licence-type/licence-type.type.js';
+import { HolderKind } from '../licence-type/licence-type.enums.js';
+import type { LicenceType } from '../licence-type/licence-type.type.js';
 import { signedContent } from '../signing/licence-content.js';
 import { requireApprovedCase } from '../case/require-approved-case.js';
 import { announceStatus } from './announce-status.js';
 import { IssueLicenceInput } from './licence-inputs.js';
-import { LicenceStatus, STATUS_CODES, effectiveStatus } from './licence-status.js';
+import { STATUS_CODES, effectiveStatus } from './licence-status.js';
+import { LicenceStatus } from './licence.enums.js';
 import { Licence, type LicenceRecord } from './licence.type.js';
 import { operationOutcome } from './operation-outcome.js';
 

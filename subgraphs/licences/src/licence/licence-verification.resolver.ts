@@ -1,9 +1,9 @@
 import { Arg, Ctx, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
-import { DateScalar, RateLimitedError, checkText, isOver, parseLicenceId } from '@govgraph/kit';
+import { DateScalar, DepartmentStub, RateLimitedError, checkText, isOver, parseLicenceId } from '@govgraph/kit';
 import type { LicencesContext } from '../context.js';
-import { Department } from '../department/department.stub.js';
 import { signedContent } from '../signing/licence-content.js';
-import { LicenceStatus, effectiveStatus } from './licence-status.js';
+import { effectiveStatus } from './licence-status.js';
+import { LicenceStatus } from './licence.enums.js';
 
 @ObjectType({ description: 'What anyone holding a licence identifier may learn: whether it is genuine and valid.' })
 export class LicenceVerification {
@@ -25,8 +25,8 @@ export class LicenceVerification {
   @Field(() => DateScalar, { nullable: true })
   validTo!: string | null;
 
-  @Field(() => Department, { nullable: true })
-  issuer!: Department | null;
+  @Field(() => DepartmentStub, { nullable: true })
+  issuer!: DepartmentStub | null;
 }
 
 /** 张三 → 张*; 深圳市示例科技有限公司 → 深圳市示**********: enough to recognise, not to learn. */

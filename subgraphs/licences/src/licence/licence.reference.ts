@@ -1,4 +1,4 @@
-import { DATA_ACCESS_STREAM, grantOpensFullValues, isGrantReference, openCaseGrant, requireApplicant, type DataAccessEvent } from '@govgraph/kit';
+import { DATA_ACCESS_STREAM, grantOpensFullValues, isGrantReference, openCaseGrant, requireApplicant, type DataAccessEvent, type EntityReference } from '@govgraph/kit';
 import type { LicencesContext } from '../context.js';
 import type { LicenceRecord } from './licence.type.js';
 
@@ -30,8 +30,8 @@ async function throughCaseGrant(reference: string, ctx: LicencesContext): Promis
  * reveals only a masked name; officers act on licences through the operations, by identifier,
  * and read one given as a material through the case's grant.
  */
-export const licenceReference = {
-  async __resolveReference(ref: { id: string }, ctx: LicencesContext): Promise<LicenceRecord | null> {
+export const licenceReference: EntityReference<{ id: string }, LicencesContext, LicenceRecord> = {
+  async __resolveReference(ref, ctx) {
     if (typeof ref.id !== 'string' || ref.id.length > 1024) return null;
     if (isGrantReference(ref.id)) return throughCaseGrant(ref.id, ctx);
     if (ref.id.length > 128) return null;

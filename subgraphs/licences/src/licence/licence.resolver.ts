@@ -1,13 +1,13 @@
 import { Ctx, Directive, FieldResolver, ID, Resolver, Root } from 'type-graphql';
-import { ForbiddenError } from '@govgraph/kit';
+import { DepartmentStub, ForbiddenError } from '@govgraph/kit';
 import { outcomeOnly } from './operation-outcome.js';
 import type { LicencesContext } from '../context.js';
-import { Department } from '../department/department.stub.js';
 import { LicenceType } from '../licence-type/licence-type.type.js';
 import { Applicant } from '../applicant/applicant.type.js';
 import { LicenceDataEntry } from './licence-data.type.js';
 import { LicenceHistoryEntry } from './licence-history.type.js';
-import { LicenceStatus, effectiveStatus } from './licence-status.js';
+import { effectiveStatus } from './licence-status.js';
+import { LicenceStatus } from './licence.enums.js';
 import { Licence, type LicenceRecord } from './licence.type.js';
 
 @Resolver(() => Licence)
@@ -30,8 +30,8 @@ export class LicenceResolver {
     return effectiveStatus(licence.statusCode, licence.validTo, ctx.services.today());
   }
 
-  @FieldResolver(() => Department)
-  issuer(@Root() licence: LicenceRecord): Department {
+  @FieldResolver(() => DepartmentStub)
+  issuer(@Root() licence: LicenceRecord): DepartmentStub {
     return { code: licence.issuerCode };
   }
 

@@ -1,5 +1,5 @@
 import { CITY_DEPARTMENTS, LICENCE_TYPE_CODES as LT } from '@govgraph/kit';
-import { HolderKind } from '../licence-type/licence-type.type.js';
+import { HolderKind } from '../licence-type/licence-type.enums.js';
 
 const P = HolderKind.PERSON;
 const E = HolderKind.ENTERPRISE;

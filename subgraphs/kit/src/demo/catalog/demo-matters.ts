@@ -1,5 +1,5 @@
 import { DEPARTMENTS, LICENCE_TYPE_CODES as LT } from '../../reference/departments.js';
-import { CaseType, FormFieldType as F, MatterType, ServedObject } from '../../graphql/matter-enums.js';
+import { CaseType, FormFieldType as F, MatterType, ServedObject } from '../../graphql/matter.enums.js';
 
 export interface FieldRules {
   minLength?: number;

@@ -1,11 +1,11 @@
 import { CITY_DEPARTMENTS, LICENCE_TYPE_CODES as LT } from '../../reference/departments.js';
 import { CITY_DIVISION, DISTRICTS } from '../../reference/divisions.js';
 import { seededRandom } from '../../seeded-random.js';
-import { CaseType, FormFieldType as F, MatterLevel, MatterType, ServedObject } from '../../graphql/matter-enums.js';
+import { CaseType, FormFieldType as F, MatterLevel, MatterType, ServedObject } from '../../graphql/matter.enums.js';
 import { DEMO_MATTERS, type DemoField, type DemoMaterial, type DemoMatter } from './demo-matters.js';
 import { ACTIONS, SUBJECTS } from './subjects.js';
 
-/** The hall's 2017 figures (DOMAIN.md). */
+/** The hall's 2017 figures (docs/domain.md). */
 export const HALL_FIGURES = { departments: 35, matters: 1_444, licensing: 556, fullyOnlineLicensing: 533 } as const;
 
 /** Non-licensing matters by type; with the 556 licensing items they make 1,444. */

@@ -1,21 +1,11 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { CaseType, FormFieldType, MatterType } from '@govgraph/kit';
-import { Department } from './department.stub.js';
+import { CaseType, DepartmentStub, FormFieldType, LicenceTypeStub, MatterType } from '@govgraph/kit';
 
 /*
  * The catalog's matter, as far as the case system needs it. These copies are @external:
  * applications never resolves them, it receives their values through @requires when the gateway
  * plans a StartForm, and keeps them in the form session a submission is checked against.
  */
-
-export { CaseType, FormFieldType, MatterType };
-
-@Directive('@key(fields: "code", resolvable: false)')
-@ObjectType()
-export class LicenceType {
-  @Field(() => ID)
-  code!: string;
-}
 
 @Directive('@external')
 @ObjectType()
@@ -77,8 +67,8 @@ export class MaterialRequirement {
   @Field(() => Boolean)
   required!: boolean;
 
-  @Field(() => LicenceType, { nullable: true })
-  acceptsLicenceType!: LicenceType | null;
+  @Field(() => LicenceTypeStub, { nullable: true })
+  acceptsLicenceType!: LicenceTypeStub | null;
 }
 
 @Directive('@key(fields: "code", resolvable: false)')
@@ -104,8 +94,8 @@ export class Matter {
   promisedTimeLimitDays?: number;
 
   @Directive('@external')
-  @Field(() => Department)
-  department?: Department;
+  @Field(() => DepartmentStub)
+  department?: DepartmentStub;
 
   @Directive('@external')
   @Field(() => Form)
