@@ -5,8 +5,14 @@ export interface CliArgs {
   flags: Set<string>;
 }
 
-/** Thrown for a wrong command line or environment: printed without a stack, exit code 2. */
+/** Thrown for a wrong command line or environment: printed as one line without a stack, exit code 2. */
 export class UsageError extends Error {}
+
+/** A wrong command line, in one line: what is wrong, then the command's synopsis from its usage text. */
+export function usageError(usage: string, problem?: string): UsageError {
+  const synopsis = usage.split('\n').filter((line) => line.startsWith('govgraph ')).join(' | ');
+  return new UsageError(`${problem ? `${problem}; ` : ''}usage: ${synopsis} (npx govgraph help)`);
+}
 
 /**
  * Options in `multi` take every following value up to the next `--option`

@@ -1,6 +1,7 @@
 import { CHECK_USAGE, checkCommand } from './check-command.js';
 import { UsageError } from './cli-args.js';
 import { COMPOSE_USAGE, composeCommand } from './compose-command.js';
+import { INTROSPECT_USAGE, introspectCommand } from './introspect-command.js';
 import { KEYS_USAGE, keysCommand } from './keys-command.js';
 import { CREDENTIALS_ISSUE_USAGE, credentialsIssueCommand } from './credentials-issue-command.js';
 import { CREDENTIALS_LIST_USAGE, credentialsListCommand } from './credentials-list-command.js';
@@ -11,11 +12,13 @@ import { REGISTRY_VERSIONS_USAGE, registryVersionsCommand } from './registry-ver
 
 const USAGE = `npx govgraph <command>
 
-${COMPOSE_USAGE}
+${INTROSPECT_USAGE}
 
 ${CHECK_USAGE}
 
 ${PUBLISH_USAGE}
+
+${COMPOSE_USAGE}
 
 ${CREDENTIALS_ISSUE_USAGE}
 
@@ -29,12 +32,17 @@ ${REGISTRY_ROLLBACK_USAGE}
 
 ${KEYS_USAGE}
 
-Departments: docs/departments.md; keys and threat model: docs/security.md`;
+Exit codes: 0 passed, published or done; 1 the check failed or the gateway refused; 2 the command
+could not run (command line, files, credentials, an unreachable gateway or subgraph). --json
+prints machine-readable output on stdout only; errors are one line on stderr.
+Departments: docs/departments.md ("The govgraph CLI"); keys and threat model: docs/security.md`;
 
-/** `npx govgraph …`: compose, check, publish, keys, credentials, registry. Exit 0 ok, 1 refused or broken, 2 wrong usage. */
+/** `npx govgraph …`: introspect, check, publish, compose, keys, credentials, registry. Exit 0 ok, 1 refused or broken, 2 could not run. */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
+    case 'introspect':
+      return introspectCommand(rest);
     case 'compose':
       return composeCommand(rest);
     case 'keys':
@@ -56,7 +64,7 @@ export async function main(argv: string[]): Promise<number> {
       console.log(USAGE);
       return command === undefined ? 2 : 0;
     default:
-      throw new UsageError(`unknown command ${JSON.stringify(command)}\n\n${USAGE}`);
+      throw new UsageError(`unknown command ${JSON.stringify(command)} (npx govgraph help lists the commands)`);
   }
 }
 
@@ -64,6 +72,6 @@ export async function main(argv: string[]): Promise<number> {
 function subcommand(group: string, argv: string[], commands: Record<string, (argv: string[]) => Promise<number>>): Promise<number> {
   const [name, ...rest] = argv;
   const run = name !== undefined && Object.hasOwn(commands, name) ? commands[name] : undefined;
-  if (!run) throw new UsageError(`govgraph ${group} takes one of: ${Object.keys(commands).join(', ')}${name === undefined ? '' : ` (got ${JSON.stringify(name)})`}\n\n${USAGE}`);
+  if (!run) throw new UsageError(`govgraph ${group} takes one of: ${Object.keys(commands).join(', ')}${name === undefined ? '' : ` (got ${JSON.stringify(name)})`} (npx govgraph help)`);
   return run(rest);
 }

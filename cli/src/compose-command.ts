@@ -1,62 +1,91 @@
-import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
-import { signRequest, type PartyKeys } from '@govgraph/kit/trust';
-import type { SubgraphSdl } from '../compose.js';
-import { composeGraph, supergraphRoutingUrls } from '../governance/compose-graph.js';
-import { subgraphFileNames } from '../governance/subgraph-files.js';
-import { SCHEMA_DIR, SUBGRAPHS_DIR, SUPERGRAPH_FILE, subgraphFile } from '../paths.js';
+import { dirname, join, relative } from 'node:path';
+import { composeGraph, subgraphFileNames, supergraphRoutingUrls, type SubgraphSdl } from '@govgraph/schema/governance';
+import type { Checkout } from './checkout.js';
 import { option, parseArgs, UsageError } from './cli-args.js';
-import { gatewayKeys, httpUrl, userDirectory, userPath } from './cli-environment.js';
+import { currentCheckout, gatewayKeys, httpUrl, userDirectory, userPath } from './cli-environment.js';
+import { fetchServiceSdl } from './service-sdl.js';
 
-export const COMPOSE_USAGE = `govgraph compose [--from-urls <name>=<url> ...] [--out <file>|-]
-  Composes the supergraph from schema/subgraphs/*.graphql. Each --from-urls subgraph is read from
-  its running service instead ({ _service { sdl } }, signed with the gateway's key from
+export const COMPOSE_USAGE = `govgraph compose [--from-urls <name>=<url> ...] [--out <file>|-] [--json]
+  Composes the supergraph from the checkout's schema/subgraphs/*.graphql. Each --from-urls subgraph
+  is read from its running service instead ({ _service { sdl } }, signed with the gateway's key from
   GOVGRAPH_KEYS_DIR or DATA_DIR/keys) and routed at that URL; a name without a file is added.
-  Writes schema/supergraph.graphql, or --out (- for stdout; the default with --from-urls).`;
+  Outside a checkout only --from-urls subgraphs are composed. Writes schema/supergraph.graphql, or
+  --out (- for stdout; the default with --from-urls). One subgraph's SDL: govgraph introspect.
+  --json: { ok, subgraphs: [{ name, url, from }], out, supergraphSdl | errors } on stdout.`;
 
-/** The query @apollo/gateway itself sends to learn a subgraph's SDL. */
-const SERVICE_SDL_QUERY = 'query __ApolloGetServiceDefinition__ { _service { sdl } }';
+/** One subgraph as composed, and where its SDL came from. */
+interface Composed extends SubgraphSdl {
+  from: 'file' | 'url';
+}
 
 export async function composeCommand(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, { options: ['out'], multi: ['from-urls'] });
+  const args = parseArgs(argv, { options: ['out'], multi: ['from-urls'], flags: ['json'] });
   if (args.positionals.length > 0) throw new UsageError(`compose takes no arguments, got ${args.positionals.join(' ')}`);
+  const json = args.flags.has('json');
   const fromUrls = parseNameUrls(args.options.get('from-urls') ?? []);
-  const committed = existsSync(SUPERGRAPH_FILE) ? supergraphRoutingUrls(readFileSync(SUPERGRAPH_FILE, 'utf8')) : {};
-  const ordered = [...new Set([...Object.keys(committed), ...subgraphFileNames(SUBGRAPHS_DIR)])].filter((name) => existsSync(subgraphFile(name)));
+  const checkout = currentCheckout();
+  if (!checkout && fromUrls.size === 0) {
+    throw new UsageError('not inside a govgraph checkout: compose reads its schema/subgraphs/*.graphql; outside one, name the running subgraphs with --from-urls <name>=<url>');
+  }
 
   const keys = fromUrls.size > 0 ? gatewayKeys() : null;
-  const subgraphs: SubgraphSdl[] = [];
-  // The committed order first, so an unchanged graph composes to an identical file.
-  for (const name of [...new Set([...ordered, ...fromUrls.keys()])]) {
+  const subgraphs: Composed[] = [];
+  for (const name of composeOrder(checkout, fromUrls)) {
     const url = fromUrls.get(name);
     if (url) {
-      subgraphs.push({ name, url, sdl: await fetchServiceSdl(name, url, keys!) });
-      console.error(`read ${name} from ${url}`);
+      subgraphs.push({ name, url, sdl: await fetchServiceSdl(name, url, keys!), from: 'url' });
+      if (!json) console.error(`read ${name} from ${url}`);
       continue;
     }
-    const routing = committed[name] ?? registeredUrl(name);
-    if (!routing) throw new UsageError(`no routing URL for ${name}: it is not in the committed supergraph nor subgraphs/registry.json; pass --from-urls ${name}=<url>`);
-    subgraphs.push({ name, url: routing, sdl: readFileSync(subgraphFile(name), 'utf8') });
+    subgraphs.push({ ...committedSubgraph(checkout!, name), from: 'file' });
   }
-  if (subgraphs.length === 0) throw new UsageError(`no subgraph SDL in ${SUBGRAPHS_DIR} and no --from-urls`);
 
   const composed = composeGraph(subgraphs);
+  const listed = subgraphs.map(({ name, url, from }) => ({ name, url, from }));
   if (!composed.ok) {
-    console.error(`composition failed:\n${composed.errors.map((e) => `  - ${e}`).join('\n')}`);
+    if (json) console.log(JSON.stringify({ ok: false, subgraphs: listed, errors: composed.errors }, null, 2));
+    else console.error(`composition failed:\n${composed.errors.map((e) => `  - ${e}`).join('\n')}`);
     return 1;
   }
-  const out = option(args, 'out') ?? (fromUrls.size > 0 ? '-' : SUPERGRAPH_FILE);
+  const out = option(args, 'out') ?? (fromUrls.size > 0 || !checkout ? '-' : checkout.supergraphFile);
+  const { supergraphSdl } = composed.graph;
   if (out === '-') {
-    process.stdout.write(composed.graph.supergraphSdl);
+    if (json) console.log(JSON.stringify({ ok: true, subgraphs: listed, out: null, supergraphSdl }, null, 2));
+    else process.stdout.write(supergraphSdl);
+    return 0;
+  }
+  const file = userPath(out);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, supergraphSdl);
+  if (json) {
+    console.log(JSON.stringify({ ok: true, subgraphs: listed, out: file }, null, 2));
   } else {
-    const file = userPath(out);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, composed.graph.supergraphSdl);
     const shown = relative(userDirectory(), file);
     console.error(`composed ${subgraphs.map((s) => s.name).join(', ')} → ${shown && !shown.startsWith('..') ? shown : file}`);
   }
   return 0;
+}
+
+/** The committed order first, so an unchanged graph composes to an identical file; then new names. */
+function composeOrder(checkout: Checkout | null, fromUrls: Map<string, string>): string[] {
+  if (!checkout) return [...fromUrls.keys()];
+  const committed = existsSync(checkout.supergraphFile) ? Object.keys(supergraphRoutingUrls(readFileSync(checkout.supergraphFile, 'utf8'))) : [];
+  const files = [...new Set([...committed, ...subgraphFileNames(checkout.subgraphsDir)])].filter((name) => existsSync(sdlFile(checkout, name)));
+  const names = [...new Set([...files, ...fromUrls.keys()])];
+  if (names.length === 0) throw new UsageError(`no subgraph SDL in ${checkout.subgraphsDir} and no --from-urls`);
+  return names;
+}
+
+function committedSubgraph(checkout: Checkout, name: string): SubgraphSdl {
+  const committed = existsSync(checkout.supergraphFile) ? supergraphRoutingUrls(readFileSync(checkout.supergraphFile, 'utf8')) : {};
+  const url = committed[name] ?? registeredUrl(checkout, name);
+  if (!url) throw new UsageError(`no routing URL for ${name}: it is not in the committed supergraph nor subgraphs/registry.json; pass --from-urls ${name}=<url>`);
+  return { name, url, sdl: readFileSync(sdlFile(checkout, name), 'utf8') };
+}
+
+function sdlFile(checkout: Checkout, name: string): string {
+  return join(checkout.subgraphsDir, `${name}.graphql`);
 }
 
 function parseNameUrls(values: string[]): Map<string, string> {
@@ -70,40 +99,13 @@ function parseNameUrls(values: string[]): Map<string, string> {
 }
 
 /** A subgraph's default URL from subgraphs/registry.json (`npm run new-subgraph` writes it), when listed. */
-function registeredUrl(name: string): string | undefined {
-  const file = resolve(SCHEMA_DIR, '..', 'subgraphs', 'registry.json');
-  if (!existsSync(file)) return undefined;
+function registeredUrl(checkout: Checkout, name: string): string | undefined {
+  if (!existsSync(checkout.registryFile)) return undefined;
   try {
-    const registry = JSON.parse(readFileSync(file, 'utf8')) as { subgraphs?: Array<{ name?: string; port?: number }> };
+    const registry = JSON.parse(readFileSync(checkout.registryFile, 'utf8')) as { subgraphs?: Array<{ name?: string; port?: number }> };
     const port = registry.subgraphs?.find((s) => s.name === name)?.port;
     return port ? `http://127.0.0.1:${port}/graphql` : undefined;
   } catch {
     return undefined;
   }
-}
-
-/** `{ _service { sdl } }` from a running subgraph, signed as the gateway signs (subgraphs answer nobody else). */
-export async function fetchServiceSdl(name: string, url: string, keys: PartyKeys): Promise<string> {
-  const body = JSON.stringify({ query: SERVICE_SDL_QUERY });
-  const headers = signRequest(keys, { audience: name, requestId: `govgraph-cli-${randomUUID()}`, claims: null, body });
-  let response: Response;
-  try {
-    response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body, signal: AbortSignal.timeout(15_000) });
-  } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
-    throw new UsageError(`cannot reach ${name} at ${url} (${cause})`);
-  }
-  const text = await response.text();
-  if (response.status === 401) {
-    throw new UsageError(`${name} at ${url} refused the signature: the subgraph's trust list must hold this gateway key (GOVGRAPH_KEYS_DIR, GOVGRAPH_TRUST_DIR)`);
-  }
-  let json: { data?: { _service?: { sdl?: string } }; errors?: Array<{ message: string }> };
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new UsageError(`${name} at ${url} answered ${response.status} with no JSON`);
-  }
-  const sdl = json.data?._service?.sdl;
-  if (!sdl) throw new UsageError(`${name} at ${url} returned no SDL: ${json.errors?.map((e) => e.message).join('; ') ?? response.status}`);
-  return sdl;
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { createFileCredentialStore, createRedisCredentialStore, type CredentialStore } from '../governance/index.js';
-import { UsageError } from './cli-args.js';
+import { createFileCredentialStore, createRedisCredentialStore, type CredentialStore } from '@govgraph/schema/governance';
 import { dataDirectory } from './cli-environment.js';
+import { connectToRedis } from './redis-connection.js';
 
 /**
  * The credential store the gateways read, found as they find it: Redis under REDIS_KEY_PREFIX
@@ -9,21 +9,11 @@ import { dataDirectory } from './cli-environment.js';
  * commands with the gateways' REDIS_URL, or on the gateway's machine with its DATA_DIR.
  */
 export async function openCredentialStore(env: NodeJS.ProcessEnv = process.env): Promise<CredentialStore> {
-  if (!env.REDIS_URL) return createFileCredentialStore(join(dataDirectory(env), 'registry', 'credentials.json'));
-  let host: string;
-  try {
-    host = new URL(env.REDIS_URL).host;
-  } catch {
-    throw new UsageError(`REDIS_URL is not a URL: ${JSON.stringify(env.REDIS_URL)}`);
+  if (!env.REDIS_URL) {
+    const dataDir = dataDirectory("no credential store (the gateways' REDIS_URL is not set)", env);
+    return createFileCredentialStore(join(dataDir, 'registry', 'credentials.json'));
   }
-  // Loaded only here: the kit is heavy, and most commands never need Redis.
-  const { connectRedis, createLogger } = await import('@govgraph/kit');
-  const connection = connectRedis(env.REDIS_URL, createLogger('govgraph-cli', 'silent'));
-  await connection.ready;
-  if (!connection.client.isReady) {
-    await connection.close();
-    throw new UsageError(`cannot reach Redis at ${host} (REDIS_URL)`);
-  }
+  const connection = await connectToRedis(env.REDIS_URL);
   return createRedisCredentialStore({ client: async () => connection.client, prefix: env.REDIS_KEY_PREFIX || 'govgraph:', close: () => connection.close() });
 }
 

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
-import { issueCredential, subgraphNameProblem } from '../governance/index.js';
-import { subgraphFile } from '../paths.js';
-import { option, parseArgs, UsageError } from './cli-args.js';
+import { join } from 'node:path';
+import { issueCredential, subgraphNameProblem } from '@govgraph/schema/governance';
+import { option, parseArgs, UsageError, usageError } from './cli-args.js';
+import { currentCheckout } from './cli-environment.js';
 import { withCredentialStore } from './credential-store-env.js';
 
 export const CREDENTIALS_ISSUE_USAGE = `govgraph credentials issue <subgraph> [--note <text>] [--json]
@@ -15,7 +16,7 @@ export async function credentialsIssueCommand(argv: string[]): Promise<number> {
   const args = parseArgs(argv, { options: ['note'], flags: ['admin', 'json'] });
   const admin = args.flags.has('admin');
   const [subgraph, ...rest] = args.positionals;
-  if (rest.length > 0 || (admin ? subgraph !== undefined : subgraph === undefined)) throw new UsageError(`usage: ${CREDENTIALS_ISSUE_USAGE}`);
+  if (rest.length > 0 || (admin ? subgraph !== undefined : subgraph === undefined)) throw usageError(CREDENTIALS_ISSUE_USAGE);
   if (subgraph !== undefined) {
     const problem = subgraphNameProblem(subgraph);
     if (problem) throw new UsageError(problem);
@@ -31,7 +32,8 @@ export async function credentialsIssueCommand(argv: string[]): Promise<number> {
     console.log(token);
     const what = credential.role === 'admin' ? 'a registry administrator credential' : `a publish credential for ${credential.subgraph}`;
     console.error(`issued ${what}: ${credential.id}, stored (as a hash) in ${store.location}. The token above is shown this once.`);
-    if (credential.subgraph && !existsSync(subgraphFile(credential.subgraph))) {
+    const checkout = currentCheckout();
+    if (credential.subgraph && checkout && !existsSync(join(checkout.subgraphsDir, `${credential.subgraph}.graphql`))) {
       console.error(`note: ${credential.subgraph} is not a subgraph of the committed graph yet (a new department).`);
     }
     return 0;

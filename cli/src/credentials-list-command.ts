@@ -1,5 +1,5 @@
-import { credentialInfo } from '../governance/index.js';
-import { parseArgs, UsageError } from './cli-args.js';
+import { credentialInfo } from '@govgraph/schema/governance';
+import { parseArgs, usageError } from './cli-args.js';
 import { withCredentialStore } from './credential-store-env.js';
 
 export const CREDENTIALS_LIST_USAGE = `govgraph credentials list [--json]
@@ -7,7 +7,7 @@ export const CREDENTIALS_LIST_USAGE = `govgraph credentials list [--json]
 
 export async function credentialsListCommand(argv: string[]): Promise<number> {
   const args = parseArgs(argv, { flags: ['json'] });
-  if (args.positionals.length > 0) throw new UsageError(`usage: ${CREDENTIALS_LIST_USAGE}`);
+  if (args.positionals.length > 0) throw usageError(CREDENTIALS_LIST_USAGE);
   return withCredentialStore(async (store) => {
     const credentials = (await store.records()).map(credentialInfo);
     if (args.flags.has('json')) {

@@ -1,4 +1,4 @@
-import { parseArgs, UsageError } from './cli-args.js';
+import { parseArgs, usageError } from './cli-args.js';
 import { withCredentialStore } from './credential-store-env.js';
 
 export const CREDENTIALS_REVOKE_USAGE = `govgraph credentials revoke <id>
@@ -7,7 +7,7 @@ export const CREDENTIALS_REVOKE_USAGE = `govgraph credentials revoke <id>
 export async function credentialsRevokeCommand(argv: string[]): Promise<number> {
   const args = parseArgs(argv, {});
   const [id, ...rest] = args.positionals;
-  if (!id || rest.length > 0) throw new UsageError(`usage: ${CREDENTIALS_REVOKE_USAGE}`);
+  if (!id || rest.length > 0) throw usageError(CREDENTIALS_REVOKE_USAGE);
   return withCredentialStore(async (store) => {
     const now = new Date().toISOString();
     const revoked = await store.revoke(id, now);

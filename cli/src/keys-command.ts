@@ -11,7 +11,7 @@ import {
   type PartyPublicKeys,
 } from '@govgraph/kit/trust';
 import { readFileSync } from 'node:fs';
-import { option, parseArgs, UsageError } from './cli-args.js';
+import { option, parseArgs, UsageError, usageError } from './cli-args.js';
 import { keyLocations } from './cli-environment.js';
 
 export const KEYS_USAGE = `govgraph keys init <party>
@@ -58,7 +58,7 @@ export async function keysCommand(argv: string[]): Promise<number> {
       return 0;
     }
     case 'list': {
-      if (rest.length > 0) throw new UsageError(`keys list takes no arguments\n\n${KEYS_USAGE}`);
+      if (rest.length > 0) throw usageError(KEYS_USAGE, 'keys list takes no arguments');
       for (const list of trustLists(trustDir)) {
         const local = existsSync(`${keysDir}/${list.party}/signing-keys.json`) ? 'private key here' : 'public key only';
         console.log(`${list.party} (${local})`);
@@ -75,12 +75,12 @@ export async function keysCommand(argv: string[]): Promise<number> {
       return 0;
     }
     default:
-      throw new UsageError(`keys needs init, rotate, retire, list or export\n\n${KEYS_USAGE}`);
+      throw usageError(KEYS_USAGE, 'keys needs init, rotate, retire, list or export');
   }
 }
 
 function partyArgument(rest: string[], count: number): string {
-  if (rest.length !== count) throw new UsageError(`wrong number of arguments\n\n${KEYS_USAGE}`);
+  if (rest.length !== count) throw usageError(KEYS_USAGE, 'wrong number of arguments');
   assertPartyArgument(rest[0]!);
   return rest[0]!;
 }

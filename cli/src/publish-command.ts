@@ -1,5 +1,5 @@
-import { formatReport } from '../governance/format-report.js';
-import { option, parseArgs, UsageError } from './cli-args.js';
+import { formatReport } from '@govgraph/schema/governance';
+import { option, parseArgs, UsageError, usageError } from './cli-args.js';
 import { gatewayUrl, httpUrl, readSdlFile } from './cli-environment.js';
 import { publishToRegistry } from './registry-client.js';
 
@@ -17,7 +17,7 @@ export function publishKeyFor(given: string | undefined, env: NodeJS.ProcessEnv 
 export async function publishCommand(argv: string[]): Promise<number> {
   const args = parseArgs(argv, { options: ['url', 'gateway', 'key'], flags: ['json'] });
   const [subgraph, file, ...rest] = args.positionals;
-  if (!subgraph || !file || rest.length > 0) throw new UsageError(`usage: ${PUBLISH_USAGE}`);
+  if (!subgraph || !file || rest.length > 0) throw usageError(PUBLISH_USAGE);
   const rawUrl = option(args, 'url');
   if (!rawUrl) throw new UsageError('publish needs --url <routing-url>: where the gateway reaches the subgraph');
   const url = httpUrl(rawUrl, '--url');

@@ -1,18 +1,6 @@
-import type { SubgraphSdl } from '../compose.js';
-import type { CheckReport } from '../governance/check-subgraph.js';
+import type { CheckReport } from '@govgraph/schema/governance';
 import { UsageError } from './cli-args.js';
-
-/** One subgraph as the gateway's registry lists it (`GET /registry/subgraphs`). */
-export interface RegistrySubgraph extends SubgraphSdl {
-  /** `committed`: from the supergraph the gateway started with; `published`: through the registry. */
-  source: 'committed' | 'published';
-  publishedAt?: string;
-}
-
-export interface RegistryListing {
-  version: number;
-  subgraphs: RegistrySubgraph[];
-}
+import { fetchFailure } from './fetch-failure.js';
 
 /** The answer to `POST /registry/subgraphs/<name>`. */
 export interface PublishAnswer {
@@ -28,17 +16,39 @@ async function call(url: string, init: RequestInit): Promise<Response> {
   try {
     return await fetch(url, { ...init, signal: AbortSignal.timeout(60_000) });
   } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
-    throw new UsageError(`cannot reach the gateway at ${new URL(url).origin} (${cause}); is it running? (--gateway)`);
+    throw new UsageError(`cannot reach the gateway at ${new URL(url).origin} (${fetchFailure(error)}); is it running? (--gateway)`);
   }
 }
 
-/** The live graph's subgraphs, to check a change against what the gateway serves. */
-export async function fetchRegistry(gateway: string, key: string | undefined): Promise<RegistryListing> {
-  const response = await call(`${gateway}/registry/subgraphs`, { headers: key ? { authorization: `Bearer ${key}` } : {} });
+/** The answer to `POST /registry/subgraphs/<name>/check`: the gateway's own check, nothing committed. */
+export interface GatewayCheckAnswer {
+  ok: boolean;
+  subgraph: string;
+  /** The registry version the change was checked against (0: the committed supergraph). */
+  version: number;
+  report: CheckReport;
+}
+
+/**
+ * Has the gateway check a change against the graph it serves, with its own contract operations
+ * and data policy — exactly what a publish runs. Anything but a report means the check could not
+ * run (a credential, an old gateway, the registry unavailable): a usage error, exit code 2.
+ */
+export async function checkOnGateway(gateway: string, key: string | undefined, subgraph: string, body: { sdl: string; url?: string }): Promise<GatewayCheckAnswer> {
+  const response = await call(`${gateway}/registry/subgraphs/${encodeURIComponent(subgraph)}/check`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+    body: JSON.stringify(body),
+  });
   const text = await response.text();
-  if (!response.ok) throw new UsageError(`the gateway answered ${response.status} for /registry/subgraphs: ${errorText(text)}`);
-  return JSON.parse(text) as RegistryListing;
+  if (response.status === 404) throw new UsageError(`the gateway at ${gateway} has no check endpoint (404): is it a govgraph gateway, and a recent one?`);
+  if (response.status === 401) throw new UsageError(`the gateway at ${gateway} wants a credential to check (401: ${errorText(text)}): --key or GOVGRAPH_PUBLISH_KEY`);
+  if (response.status !== 200) throw new UsageError(`the gateway at ${gateway} could not check (${response.status}): ${errorText(text)}`);
+  try {
+    return JSON.parse(text) as GatewayCheckAnswer;
+  } catch {
+    throw new UsageError(`the gateway at ${gateway} answered the check with no JSON: ${text.slice(0, 200)}`);
+  }
 }
 
 export async function publishToRegistry(gateway: string, key: string, subgraph: string, body: { sdl: string; url: string }): Promise<PublishAnswer> {

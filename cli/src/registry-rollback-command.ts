@@ -1,5 +1,5 @@
-import { describeFlow, type ReportedFlow } from '../governance/index.js';
-import { option, parseArgs, UsageError } from './cli-args.js';
+import { describeFlow, type ReportedFlow } from '@govgraph/schema/governance';
+import { option, parseArgs, usageError } from './cli-args.js';
 import { gatewayUrl } from './cli-environment.js';
 import { adminKey, callRegistry, errorsOf } from './registry-client.js';
 
@@ -18,7 +18,7 @@ interface RollbackAnswer {
 export async function registryRollbackCommand(argv: string[]): Promise<number> {
   const args = parseArgs(argv, { options: ['gateway', 'key'], flags: ['json'] });
   const [raw, ...rest] = args.positionals;
-  if (raw === undefined || rest.length > 0 || !/^\d+$/.test(raw)) throw new UsageError(`usage: ${REGISTRY_ROLLBACK_USAGE}`);
+  if (raw === undefined || rest.length > 0 || !/^\d+$/.test(raw)) throw usageError(REGISTRY_ROLLBACK_USAGE);
   const gateway = gatewayUrl(option(args, 'gateway'));
   const answer = await callRegistry<RollbackAnswer>(gateway, adminKey(option(args, 'key')), '/registry/rollback', { version: Number(raw) });
   if (args.flags.has('json')) {

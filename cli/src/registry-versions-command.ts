@@ -1,4 +1,4 @@
-import { option, parseArgs, UsageError } from './cli-args.js';
+import { option, parseArgs, usageError } from './cli-args.js';
 import { gatewayUrl } from './cli-environment.js';
 import { adminKey, callRegistry, errorsOf, type RegistryVersionSummary } from './registry-client.js';
 
@@ -9,7 +9,7 @@ export const REGISTRY_VERSIONS_USAGE = `govgraph registry versions [--gateway ht
 
 export async function registryVersionsCommand(argv: string[]): Promise<number> {
   const args = parseArgs(argv, { options: ['gateway', 'key'], flags: ['json'] });
-  if (args.positionals.length > 0) throw new UsageError(`usage: ${REGISTRY_VERSIONS_USAGE}`);
+  if (args.positionals.length > 0) throw usageError(REGISTRY_VERSIONS_USAGE);
   const gateway = gatewayUrl(option(args, 'gateway'));
   const answer = await callRegistry<{ current: number; versions: RegistryVersionSummary[] }>(gateway, adminKey(option(args, 'key')), '/registry/versions');
   if (answer.status !== 200) {

@@ -5,11 +5,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFileCredentialStore, verifyCredential } from '../src/governance/index.js';
-import { SUPERGRAPH_FILE, subgraphFile } from '../src/paths.js';
-import { OVERRIDE_TAKEOVER_SDL } from '../src/testing/index.js';
+import { createFileCredentialStore, SUPERGRAPH_FILE, subgraphFile, verifyCredential } from '@govgraph/schema/governance';
+import { OVERRIDE_TAKEOVER_SDL } from '@govgraph/schema/testing';
 
-/** `npx govgraph …` as a department runs it: the bin, through tsx, in a child process. */
+/** `npx govgraph …` as a department runs it in this checkout: the bin, through tsx, in a child process. */
 const BIN = fileURLToPath(new URL('../bin/govgraph.mjs', import.meta.url));
 
 async function govgraph(args: string[], env: Record<string, string> = {}) {
@@ -47,6 +46,7 @@ describe('npx govgraph', () => {
     const result = await govgraph(['check', 'licences', file]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('PASSED licences composes; no breaking change; 1 addition');
+    expect(result.stdout).toMatch(/against the committed graph \(HEAD [0-9a-f]{12} of /);
   }, 60_000);
 
   it('compose: the committed SDL files compose to the committed supergraph', async () => {
@@ -130,5 +130,10 @@ describe('npx govgraph', () => {
     expect((await govgraph(['registry', 'rollback', 'latest'])).code).toBe(2);
     expect((await govgraph(['registry', 'frobnicate'])).code).toBe(2);
     expect((await govgraph(['frobnicate'])).code).toBe(2);
+    // Each says what is wrong in one line, without a stack.
+    for (const refused of [missing, noKey, gone, versions]) expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+    const wrong = await govgraph(['check', 'licences']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr.trim()).toMatch(/^govgraph: usage: govgraph check <subgraph> <sdl-file> .* \(npx govgraph help\)$/);
   }, 60_000);
 });

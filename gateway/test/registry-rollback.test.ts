@@ -107,6 +107,31 @@ describe('publishing within the committed data-sharing policy', () => {
     expect(served.headers.get('x-govgraph-registry-version')).toBe('0');
   });
 
+  it('checks a change as a publish would, and publishes nothing: 200 with the report, passing or not', async () => {
+    const check = (sdl: string) => call(gateway, 'POST', '/registry/subgraphs/catalog/check', undefined, { sdl });
+    const compatible = await check(COMPATIBLE);
+    expect(compatible.status).toBe(200);
+    expect(compatible.body).toMatchObject({ ok: true, subgraph: 'catalog', version: 0, report: { ok: true, change: 'updated', breaking: [] } });
+    expect(compatible.body.report.operations.checked).toBeGreaterThan(10); // the gateway's own contract operations
+
+    const takeover = await check(TAKEOVER);
+    expect(takeover.status).toBe(200);
+    expect(takeover.body.ok).toBe(false);
+    expect(takeover.body.report.dataFlows.undeclared).toContainEqual(expect.objectContaining({ kind: 'requires', field: 'Person.profileFacts', consumer: 'catalog' }));
+
+    const withoutLegalBasis = await check(CATALOG.replace('  legalBasis: String!\n', ''));
+    expect(withoutLegalBasis.body.ok).toBe(false);
+    expect(withoutLegalBasis.body.report.breaking).toContainEqual(
+      expect.objectContaining({ kind: 'FIELD_REMOVED', coordinate: 'Matter.legalBasis', affects: [expect.objectContaining({ file: 'matter-guide.graphql', operation: 'MatterGuide' })] }),
+    );
+    expect(withoutLegalBasis.body.report.operations.broken).toContainEqual(expect.objectContaining({ file: 'matter-guide.graphql', alreadyInvalid: false }));
+
+    // Nothing was published: still the committed graph, version 0.
+    const served = await fetch(`${gateway.url}/registry/supergraph`);
+    expect(served.headers.get('x-govgraph-registry-version')).toBe('0');
+    expect((await call(gateway, 'GET', '/registry/versions', keys.admin)).body.current).toBe(0);
+  });
+
   it('a department publishes its own subgraph, and no other department’s', async () => {
     expect((await publish(gateway, 'identity', COMPATIBLE, keys.catalog)).status).toBe(403);
     expect((await publish(gateway, 'catalog', COMPATIBLE, keys.identity)).status).toBe(403);

@@ -101,6 +101,27 @@ describe('the registry on a gateway started from a supergraph without its subgra
     expect((await fetch(`${gateway.url}/readyz?scope=gateway`)).status).toBe(200); // its subgraphs are not running
   });
 
+  it('checks without a credential outside production, refusing a bad body, other methods and the gateway’s name', async () => {
+    const check = (name: string, body: unknown, key?: string) =>
+      fetch(`${gateway.url}/registry/subgraphs/${name}/check`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+        body: JSON.stringify(body),
+      });
+    const noSdl = await check('licences', { url: 'http://127.0.0.1:1/graphql' });
+    expect(noSdl.status).toBe(400);
+    expect((await codeOf(noSdl)).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'sdl' });
+    const badUrl = await check('licences', { sdl: 'type Query { a: Int }', url: 'ftp://x' });
+    expect(badUrl.status).toBe(400);
+    expect((await codeOf(badUrl)).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'url' });
+    expect((await check('gateway', { sdl: 'type Query { a: Int }' })).status).toBe(403);
+    expect((await get(gateway, '/registry/subgraphs/licences/check')).status).toBe(405);
+    // Past the body: this gateway has no data policy, so it cannot check — as it cannot publish.
+    const unavailable = await check('licences', { sdl: 'type Query { a: Int }' });
+    expect(unavailable.status).toBe(503);
+    expect((await codeOf(unavailable)).message).toMatch(/Registry unavailable: no data-sharing policy/);
+  });
+
   it('lists versions to an administrator only', async () => {
     expect((await get(gateway, '/registry/versions')).status).toBe(401);
     const department = await get(gateway, '/registry/versions', data.tokens.licences);
@@ -140,6 +161,20 @@ describe('the registry in production', () => {
     expect((await get(gateway, '/registry/subgraphs', data.tokens.revoked)).status).toBe(401);
     expect((await get(gateway, '/registry/supergraph', data.tokens.identity)).status).toBe(200);
     expect((await get(gateway, '/registry/supergraph', data.tokens.admin)).status).toBe(200);
+  });
+
+  it('checks for holders of a valid credential only, any department’s', async () => {
+    const check = (key?: string) =>
+      fetch(`${gateway.url}/registry/subgraphs/licences/check`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+        body: JSON.stringify({ sdl: '' }),
+      });
+    expect((await check()).status).toBe(401);
+    expect((await check(data.tokens.revoked)).status).toBe(401);
+    // Past the credential, to the body.
+    expect((await check(data.tokens.identity)).status).toBe(400);
+    expect((await check(data.tokens.admin)).status).toBe(400);
   });
 });
 

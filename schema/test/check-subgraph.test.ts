@@ -95,7 +95,7 @@ describe('check: breaking changes, each with the contract operations it breaks',
   it('a removed type', () => {
     const sdl = sdlOf('licences')
       .replace(/"""\nWhat anyone holding a licence identifier[\s\S]*?\n}\n/, '')
-      .replace(/  """\n  Public: checks a licence identifier[\s\S]*?verifyLicence\(id: ID!\): LicenceVerification!\n/, '');
+      .replace(/ {2}"""\n {2}Public: checks a licence identifier[\s\S]*?verifyLicence\(id: ID!\): LicenceVerification!\n/, '');
     expect(sdl).not.toContain('LicenceVerification');
     const { report } = checkSubgraph({ subgraph: 'licences', sdl, current, operations });
     expect(files(breakOf(report, 'TYPE_REMOVED', 'LicenceVerification'))).toEqual(['verify-licence.graphql']);

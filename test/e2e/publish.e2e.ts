@@ -16,7 +16,7 @@ import { untilConnected } from '../src/redis-server.js';
 import { OVERRIDE_TAKEOVER_SDL } from '@govgraph/schema/testing';
 
 const PERMITS = '{ me { id parkingPermits { zone plate } } }';
-const CLI = fileURLToPath(new URL('../../schema/bin/govgraph.mjs', import.meta.url));
+const CLI = fileURLToPath(new URL('../../cli/bin/govgraph.mjs', import.meta.url));
 const run = promisify(execFile);
 
 async function publish(graph: GraphHarness, name: string, body: { sdl: string; url: string }, key: string | undefined) {
@@ -140,14 +140,19 @@ describe('departments publish their subgraphs to the running gateway', () => {
     expect(composed.stdout).toContain(`PARKING @join__graph(name: "parking", url: "${parking.graphqlUrl}")`);
     expect(composed.stdout).toContain('parkingPermits: [ParkingPermit!]! @join__field(graph: PARKING)');
 
-    // Against the committed policy the new department's flows are undeclared; against the graph's, declared.
-    const undeclared = await govgraph(['check', 'parking', file, '--gateway', graph.gateway.url]);
+    // Against the committed graph and policy (this checkout's HEAD) the new department's flows are
+    // undeclared; the gateway checks with the policy it serves, which has parking's agreements.
+    const undeclared = await govgraph(['check', 'parking', file]);
     expect(undeclared.code).toBe(1);
+    expect(undeclared.stdout).toContain('against the committed graph (HEAD');
     expect(undeclared.stdout).toContain('REFERENCE parking ← applications  Application.applicant');
-    const check = await govgraph(['check', 'parking', file, '--gateway', graph.gateway.url, '--policy', policyFile, '--json']);
+    expect((await govgraph(['check', 'parking', file, '--committed', '--policy', policyFile])).code).toBe(0);
+    const check = await govgraph(['check', 'parking', file, '--gateway', graph.gateway.url, '--json']);
     expect(check.code, check.stderr).toBe(0);
     const report = JSON.parse(check.stdout);
-    expect(report).toMatchObject({ subgraph: 'parking', change: 'added', ok: true, breaking: [], dataFlows: { undeclared: [] } });
+    expect(report).toMatchObject({ against: { graph: 'gateway', version: 0 }, subgraph: 'parking', change: 'added', ok: true, breaking: [], dataFlows: { undeclared: [] } });
+    // A check publishes nothing.
+    expect((await fetch(`${graph.gateway.url}/registry/supergraph`)).headers.get('x-govgraph-registry-version')).toBe('0');
     expect(report.additions.map((a: { coordinate: string }) => a.coordinate)).toEqual(expect.arrayContaining(['Applicant.parkingPermits', 'Query.parkingZones']));
     expect(report.dataFlows.added.map((f: { agreement: string }) => f.agreement)).toEqual(expect.arrayContaining(['parking-from-applications', 'parking-from-licences']));
 

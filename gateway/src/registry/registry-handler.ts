@@ -24,9 +24,11 @@ type Required = 'any' | 'publisher' | 'admin';
 /**
  * The registry over HTTP:
  * - `GET /registry/supergraph`: the supergraph served now (text; `x-govgraph-registry-version`);
- * - `GET /registry/subgraphs`: its subgraphs with SDL and routing URL (JSON), what `check --gateway` reads;
+ * - `GET /registry/subgraphs`: its subgraphs with SDL and routing URL (JSON), and where each came from;
  * - `POST /registry/subgraphs/<name>` `{ sdl, url }`, a department's credential for `<name>`:
  *   checked (breaking changes and data flows), then live (200 updated, 201 added), or 409 with the report;
+ * - `POST /registry/subgraphs/<name>/check` `{ sdl, url? }`, as reading the graph: the same check,
+ *   nothing published — 200 `{ ok, subgraph, version, report }` whatever the outcome (`govgraph check`);
  * - `GET /registry/versions`, administrator: the versions kept, who made each, what each serves;
  * - `POST /registry/rollback` `{ version }`, administrator: that version's content, live as a new version.
  * Credentials go in `Authorization: Bearer <token>`: 401 for none, an unknown or a revoked one,
@@ -112,13 +114,14 @@ export function createRegistryHandler(options: RegistryHandlerOptions): Registry
       return sendRollback(res, context, target, admin.id);
     }
 
-    const match = /^\/registry\/subgraphs\/([^/]+)$/.exec(path);
+    const match = /^\/registry\/subgraphs\/([^/]+)(\/check)?$/.exec(path);
     if (!match) return sendGraphQLError(res, 404, ErrorCode.NOT_FOUND, 'No such registry resource');
     if (method !== 'POST') return notAllowed(res, 'POST');
     const name = safeDecode(match[1]!);
     if (!name || !SUBGRAPH_NAME.test(name)) {
       return sendGraphQLError(res, 400, ErrorCode.BAD_USER_INPUT, 'A subgraph name is lower-case words joined by dashes');
     }
+    if (match[2]) return sendCheck(req, res, context, name);
     const publisher = await authorise(req, res, context, 'publisher', name);
     if (!publisher) return;
     // No credential is ever issued for a reserved name; refused here too, whatever the store holds.
@@ -168,6 +171,32 @@ export function createRegistryHandler(options: RegistryHandlerOptions): Registry
         return sendGraphQLError(res, 503, ErrorCode.INTERNAL_SERVER_ERROR, `Registry unavailable: ${outcome.reason}`, { 'retry-after': '5' });
     }
   };
+
+  /**
+   * A dry run of a publish: the same check against the graph served now, whatever its outcome
+   * 200 with the report (`ok` false when a publish would be refused). It reveals what reading the
+   * graph does and changes nothing, so it takes what reading takes: nothing outside production,
+   * any valid credential in production.
+   */
+  async function sendCheck(req: IncomingMessage, res: ServerResponse, context: GatewayContext, name: string): Promise<void> {
+    const caller = options.production ? await authorise(req, res, context, 'any', name) : undefined;
+    if (options.production && !caller) return;
+    if (RESERVED_SUBGRAPH_NAMES.has(name)) {
+      return sendGraphQLError(res, 403, ErrorCode.FORBIDDEN, `"${name}" is a reserved party name: no department publishes it`);
+    }
+    const body = (await readJson(req, options.maxBodyBytes)) as { sdl?: unknown; url?: unknown } | undefined;
+    if (typeof body?.sdl !== 'string' || body.sdl.trim() === '') return badInput(res, 'The body must be JSON with the subgraph SDL in "sdl"', 'sdl');
+    if (body.url !== undefined && (typeof body.url !== 'string' || !isHttpUrl(body.url))) {
+      return badInput(res, 'The routing URL in "url", when given, must be http or https', 'url');
+    }
+    const outcome = await registry.check(name, body.sdl, body.url);
+    if (outcome.status === 'unavailable') {
+      context.log.error({ subgraph: name, reason: outcome.reason }, 'registry: check failed');
+      return sendGraphQLError(res, 503, ErrorCode.INTERNAL_SERVER_ERROR, `Registry unavailable: ${outcome.reason}`, { 'retry-after': '5' });
+    }
+    context.log.info({ subgraph: name, ok: outcome.report.ok, change: outcome.report.change, version: outcome.version, credential: caller?.id }, 'registry: subgraph checked');
+    return sendJson(res, 200, { ok: outcome.report.ok, subgraph: name, version: outcome.version, report: outcome.report });
+  }
 
   async function sendRollback(res: ServerResponse, context: GatewayContext, target: number, by: string): Promise<void> {
     const outcome = await registry.rollback(target, by);

@@ -41,6 +41,9 @@ export interface RegistrySubgraph extends SubgraphSdl {
   publishedAt?: string;
 }
 
+/** A dry run of a publish: the same check, nothing committed. */
+export type CheckOutcome = { status: 'checked'; version: number; report: CheckReport } | { status: 'unavailable'; reason: string };
+
 export type PublishOutcome =
   | { status: 'published'; change: 'added' | 'updated'; version: number; report: CheckReport }
   | { status: 'unchanged'; version: number; report: CheckReport }
@@ -146,7 +149,7 @@ export class SupergraphRegistry {
     return { version: this.version, supergraphSdl: this.servedSdl };
   }
 
-  /** Every subgraph of the served graph, for `npx govgraph check --gateway`. */
+  /** Every subgraph of the served graph (`GET /registry/subgraphs`). */
   listing(): { ok: true; version: number; subgraphs: RegistrySubgraph[] } | { ok: false; reason: string } {
     const committed = this.loadCommitted();
     if (!committed.ok) return committed;
@@ -173,15 +176,44 @@ export class SupergraphRegistry {
     });
   }
 
-  private async checkAndPublish(name: string, sdl: string, url: string, by: string): Promise<PublishOutcome> {
+  /**
+   * What a publish of this SDL would find, without publishing: the same check against the graph
+   * served now (the registry's latest state), its trusted operations and the data-sharing
+   * policy. Nothing is stored, swapped or versioned. Without `url`, the subgraph's current one.
+   */
+  check(name: string, sdl: string, url: string | undefined): Promise<CheckOutcome> {
+    return this.serially(async (): Promise<CheckOutcome> => {
+      try {
+        const checked = await this.checkAgainstServed(name, sdl, url);
+        return checked.ok ? { status: 'checked', version: checked.state.version, report: checked.report } : { status: 'unavailable', reason: checked.reason };
+      } catch (error) {
+        this.log.error({ err: error, subgraph: name }, 'registry: check failed');
+        return { status: 'unavailable', reason: `the registry store failed (${(error as Error).message})` };
+      }
+    });
+  }
+
+  /** The check a publish runs: follow the registry's latest state, then check against it. */
+  private async checkAgainstServed(
+    name: string,
+    sdl: string,
+    url: string | undefined,
+  ): Promise<{ ok: true; state: RegistryState; report: CheckReport; graph?: ComposedGraph } | { ok: false; reason: string }> {
     const policy = this.options.policy;
-    if (typeof policy === 'string') return { status: 'unavailable', reason: policy };
+    if (typeof policy === 'string') return { ok: false, reason: policy };
+    const state = await this.store.read();
+    if (!this.adopt(state)) return { ok: false, reason: 'this gateway cannot compose the registry’s current state; see its log' };
+    const current = this.currentGraph();
+    if (!current.ok) return current;
+    const { report, graph } = checkSubgraph({ subgraph: name, sdl, ...(url ? { url } : {}), current: current.graph, operations: this.trustedOperations(), policy });
+    return { ok: true, state, report, ...(graph ? { graph } : {}) };
+  }
+
+  private async checkAndPublish(name: string, sdl: string, url: string, by: string): Promise<PublishOutcome> {
     for (let attempt = 0; attempt < 3; attempt++) {
-      const state = await this.store.read();
-      if (!this.adopt(state)) return { status: 'unavailable', reason: 'this gateway cannot compose the registry’s current state; see its log' };
-      const current = this.currentGraph();
-      if (!current.ok) return { status: 'unavailable', reason: current.reason };
-      const { report, graph } = checkSubgraph({ subgraph: name, sdl, url, current: current.graph, operations: this.trustedOperations(), policy });
+      const checked = await this.checkAgainstServed(name, sdl, url);
+      if (!checked.ok) return { status: 'unavailable', reason: checked.reason };
+      const { state, report, graph } = checked;
       if (report.change === 'unchanged') return { status: 'unchanged', version: this.version, report };
       if (!report.ok || !graph) return { status: 'refused', report };
       const entry: PublishedSubgraph = { name, url, sdl, publishedAt: new Date().toISOString() };
