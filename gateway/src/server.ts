@@ -75,7 +75,7 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
       if (listening) throw new Error('This gateway is already listening; create another one');
       listening = true;
       // Listen first so /healthz answers while the supergraph loads; /readyz waits for it.
-      const http = await listenHttp(handle, port, host);
+      const http = await listenHttp(handle, port, host, log);
       const abandon = async (error: unknown, stopApollo: boolean): Promise<never> => {
         await http.close(0);
         if (stopApollo) await apollo.stop();

@@ -15,6 +15,7 @@ import { RequestRefusal, type ParsedOperations } from '../plugins/gateway-plugin
 import type { PluginPipeline } from '../plugins/plugin-pipeline.js';
 import { requestIdFrom } from '../request-id.js';
 import { clientAddress } from '../client-address.js';
+import { requestPath } from './http-listener.js';
 import { isDocumentsPath, type DocumentsHandler } from '../documents/documents-handler.js';
 import type { Playground } from '../playground/create-playground.js';
 import { isRegistryPath, type RegistryHandler } from '../registry/registry-handler.js';
@@ -67,7 +68,7 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
   return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now();
     const requestId = requestIdFrom(req.headers['x-request-id']);
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const path = requestPath(req);
     const context: GatewayContext = {
       requestId,
       claims: null,
@@ -103,7 +104,8 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
           : sendJson(res, 503, { status: 'not ready', service: 'gateway' });
       }
       return sendGraphQLError(res, 404, ErrorCode.NOT_FOUND, 'Nothing is served at this path');
-    } catch (error) {
+    } catch (caught) {
+      let error = caught;
       if (res.headersSent) {
         context.log.error({ err: error, path }, 'request failed after the answer started');
         return void res.destroy();
