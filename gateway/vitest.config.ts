@@ -1,4 +1,4 @@
 import { defineConfig, mergeConfig } from 'vitest/config';
-import { sharedConfig } from '../vitest.shared.js';
+import { sharedConfig, unitTestProjects } from '../vitest.shared.js';
 
-export default mergeConfig(sharedConfig, defineConfig({ test: { name: 'gateway', include: ['test/**/*.test.ts'] } }));
+export default mergeConfig(sharedConfig, defineConfig({ test: { projects: unitTestProjects('gateway') } }));

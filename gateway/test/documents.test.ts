@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createServer, request, type IncomingMessage, type Server } from 'node:http';
+import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { closeServer, listen } from '@govgraph/kit';
 import { BodyDigest, verifyBodyTrailer, verifyRouteRequest, type Claims } from '@govgraph/kit/trust';
@@ -23,7 +23,7 @@ interface SeenUpload {
 async function startFakeDocuments() {
   const uploads: SeenUpload[] = [];
   let mode: 'ok' | 'refuse-signature' | 'fail' = 'ok';
-  const server: Server = createServer(async (req, res) => {
+  const answer = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const header = (name: string) => req.headers[name] as string | undefined;
     const verified = verifyRouteRequest(TEST_TRUST, 'applications', header, { method: req.method!, target: req.url! });
     if (!verified.ok || mode === 'refuse-signature') {
@@ -54,7 +54,9 @@ async function startFakeDocuments() {
     });
     res.writeHead(201, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ document: { id: 'D-1', size: digest.size } }));
-  });
+  };
+  // Not awaited: a throw in answer() is an unhandled rejection, which vitest reports as an error of the run.
+  const server: Server = createServer((req, res) => void answer(req, res));
   const url = await listen(server, 0, '127.0.0.1');
   return { url, uploads, setMode: (m: typeof mode) => void (mode = m), close: () => closeServer(server, 0) };
 }

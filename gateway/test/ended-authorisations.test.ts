@@ -6,7 +6,7 @@ import { testParties } from '@govgraph/kit/testing';
 import { EndedAuthorisations } from '../src/authorisations/ended-authorisations.js';
 import { fetchEndedAuthorisations } from '../src/authorisations/fetch-ended-authorisations.js';
 import type { GatewayContext } from '../src/context.js';
-import { RequestRefusal } from '../src/plugins/gateway-plugin.js';
+import type { RequestRefusal } from '../src/plugins/gateway-plugin.js';
 import { useEndedAuthorisations } from '../src/plugins/use-ended-authorisations.js';
 
 const log = createLogger('test', 'silent');

@@ -190,7 +190,7 @@ describe('direct replay', () => {
   const fetch = (subgraph: string, startMs: number, endMs: number): RecordedFetch => ({ subgraph, startMs, endMs, url: `http://127.0.0.1/${subgraph}`, body: '{}', headers: {}, status: 200, responseBody: '{}' });
 
   it('derives waves from timing: overlapping fetches are parallel, a fetch after another ended depends on it', () => {
-    // StartForm's shape (DESIGN.md): applications, then catalog + identity + licences, then applications.
+    // StartForm's shape (docs/design.md): applications, then catalog + identity + licences, then applications.
     const recorded = [fetch('catalog', 32, 60), fetch('applications', 0, 30), fetch('identity', 33, 61), fetch('licences', 33, 75), fetch('applications', 76, 100)];
     expect(deriveWaves(recorded).map((wave) => wave.map((f) => f.subgraph))).toEqual([['applications'], ['catalog', 'identity', 'licences'], ['applications']]);
     // A fetch that only had to wait for the fast branch still lands after it, not with the slow one.

@@ -27,6 +27,7 @@ const CONTROL = ['\u0000', '\u0001', '\u0007', '\b', '\u001b[31m', '\r\n', '\u20
 const INJECTIONS = [
   "' OR '1'='1",
   "'; DROP TABLE person; --",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a Log4Shell probe, meant literally.
   '${jndi:ldap://127.0.0.1/x}',
   '../../../../etc/passwd',
   '<script>alert(1)</script>',

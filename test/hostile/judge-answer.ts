@@ -16,9 +16,9 @@ const STACK_TRACE = [
   /\b(TypeError|ReferenceError|RangeError|SqliteError|DatabaseError|KyselyError|ERR_[A-Z_]{4,}|ECONNREFUSED|ECONNRESET|Cannot read propert|is not a function|undefined is not)\b/,
 ];
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const privateOf = (ids: string[], withNames = true) =>
-  DEMO_PERSONS.filter((p) => ids.includes(p.id)).flatMap((p) => [...(withNames ? [p.name] : []), p.idNumber, p.mobile, p.addressDetail].map(escape));
+  DEMO_PERSONS.filter((p) => ids.includes(p.id)).flatMap((p) => [...(withNames ? [p.name] : []), p.idNumber, p.mobile, p.addressDetail].map(escapeRegExp));
 
 function personPatterns(ids: string[]): RegExp | null {
   const words = privateOf(ids);

@@ -1,4 +1,4 @@
-import { request, Agent } from 'node:http';
+import { request, type Agent } from 'node:http';
 import { signRequest, TrustHeader, type PartyKeys } from '@govgraph/kit/trust';
 import type { Credentials } from './credentials.js';
 import { SUBGRAPH_NAMES, type HostileInput, type Role } from './hostile-input.js';

@@ -33,6 +33,7 @@ export class Histogram {
   maxMs = 0;
 
   record(ms: number): void {
+    // biome-ignore lint/complexity/useMathMinMax: NaN must count as 0 too; Math.max(NaN, 0) is NaN.
     const value = ms > 0 ? ms : 0;
     const index = value <= MIN_MS ? 0 : Math.min(BUCKETS - 1, 1 + Math.floor(Math.log(value / MIN_MS) / LOG_GROWTH));
     this.counts[index]! += 1;

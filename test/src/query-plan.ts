@@ -10,10 +10,12 @@ export function fetchesOf(plan: QueryPlan): Array<{ serviceName: string }> {
         fetches.push({ serviceName: node.serviceName });
         return;
       case 'Flatten':
-        return walk(node.node);
+        walk(node.node);
+        return;
       case 'Sequence':
       case 'Parallel':
-        return node.nodes.forEach(walk);
+        node.nodes.forEach(walk);
+        return;
       case 'Condition':
         walk(node.ifClause);
         walk(node.elseClause);

@@ -10,11 +10,13 @@ export interface TestServer {
 export async function startHttpServer(
   handler: (req: IncomingMessage, res: ServerResponse, body: string) => void | Promise<void>,
 ): Promise<TestServer> {
-  const server = createServer(async (req, res) => {
+  const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const chunks: Buffer[] = [];
     for await (const chunk of req as AsyncIterable<Buffer>) chunks.push(chunk);
     await handler(req, res, Buffer.concat(chunks).toString('utf8'));
-  });
+  };
+  // Not awaited: a throw in a handler is an unhandled rejection, which vitest reports as an error of the run.
+  const server = createServer((req, res) => void serve(req, res));
   const url = await listen(server, 0, '127.0.0.1');
   return { url, close: () => closeServer(server, 0) };
 }

@@ -16,7 +16,7 @@ export async function newSigningKey(kid: string): Promise<SigningKey> {
 /** Serves the JWKS of whatever keys are in `keys` at the time of each fetch; counts fetches. */
 export async function startJwksServer(keys: SigningKey[]): Promise<TestServer & { jwksUrl: string; fetches: () => number }> {
   let fetches = 0;
-  const server = await startHttpServer((req, res) => {
+  const server = await startHttpServer((_req, res) => {
     fetches += 1;
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ keys: keys.map((key) => key.jwk) }));

@@ -1,4 +1,4 @@
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { closeServer, listen } from '@govgraph/kit';
 import { TrustHeader, verifyRequest } from '@govgraph/kit/trust';
 import { TEST_TRUST } from './start-gateway.js';
@@ -42,7 +42,7 @@ export async function startScriptedSubgraph(/** The subgraph name the gateway si
   let connections = 0;
   let open = 0;
   let probes = 0;
-  const server = createServer(async (req, res) => {
+  const answer = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const chunks: Buffer[] = [];
     for await (const chunk of req as AsyncIterable<Buffer>) chunks.push(chunk);
     const body = Buffer.concat(chunks).toString('utf8');
@@ -76,7 +76,9 @@ export async function startScriptedSubgraph(/** The subgraph name the gateway si
     if (action.delayMs) await new Promise((resolve) => setTimeout(resolve, action.delayMs));
     res.writeHead(action.status ?? 200, { 'content-type': 'application/json' });
     res.end(JSON.stringify(action.body));
-  });
+  };
+  // Not awaited: a throw in answer() (a script's) is an unhandled rejection, which vitest reports as an error of the run.
+  const server = createServer((req, res) => void answer(req, res));
   server.keepAliveTimeout = 65_000;
   server.on('connection', (socket) => {
     connections += 1;

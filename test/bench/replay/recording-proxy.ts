@@ -27,7 +27,7 @@ export async function startRecordingProxy(name: string, targetUrl: string, holdM
     const startMs = performance.now();
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', async () => {
+    const relay = async (): Promise<void> => {
       const body = Buffer.concat(chunks).toString('utf8');
       const headers = forwardable(req.headers);
       try {
@@ -43,10 +43,12 @@ export async function startRecordingProxy(name: string, targetUrl: string, holdM
           if (isFetch) fetches.push({ subgraph: name, url: new URL(req.url ?? '/', targetUrl).href, body, headers, startMs, endMs: performance.now(), status: answer.status, responseBody: answer.body });
         });
       } catch (error) {
-        res.writeHead(502, { 'content-type': 'application/json' });
+        if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ errors: [{ message: `recording proxy: ${(error as Error).message}` }] }));
       }
-    });
+    };
+    // Not awaited: relay() answers its own failures (502), so it does not reject.
+    req.on('end', () => void relay());
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const target = new URL(targetUrl);

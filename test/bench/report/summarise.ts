@@ -107,7 +107,7 @@ export function targetLines(results: WorkloadResults, rows: Row[]): string[] {
     const ratio = govgraph.singleP50Ms / replay.singleP50Ms;
     lines.push(`p50 at concurrency 1 within 2× of the direct replay: ${govgraph.singleP50Ms.toFixed(2)} ms vs ${replay.singleP50Ms.toFixed(2)} ms = ${ratio.toFixed(2)}× — ${mark(ratio <= 2)}`);
   }
-  if (apollo && apollo.peakRssMiB && govgraph.peakRssMiB) {
+  if (apollo?.peakRssMiB && govgraph.peakRssMiB) {
     const ratio = govgraph.peakRssMiB / apollo.peakRssMiB;
     lines.push(`peak RSS ≤ 1.5× stock Apollo Gateway's: ${govgraph.peakRssMiB.toFixed(0)} MiB vs ${apollo.peakRssMiB.toFixed(0)} MiB = ${ratio.toFixed(2)}× — ${mark(ratio <= 1.5)}`);
   }

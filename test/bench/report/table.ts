@@ -20,10 +20,10 @@ export function markdownTable(results: WorkloadResults, rows: Row[]): string {
     'errors',
     'answers before / after',
   ];
-  const lines = [`| ${header.join(' | ')} |`, `|${header.map((h, i) => (i === 0 ? '---' : '---:')).join('|')}|`];
+  const lines = [`| ${header.join(' | ')} |`, `|${header.map((_h, i) => (i === 0 ? '---' : '---:')).join('|')}|`];
   for (const r of rows) {
     if (r.excluded) {
-      lines.push(`| ${r.label} | – | – | – | – | – | – | – | – | – | excluded: ${escape(r.excluded)} |`);
+      lines.push(`| ${r.label} | – | – | – | – | – | – | – | – | – | excluded: ${escapeCell(r.excluded)} |`);
       continue;
     }
     const answers = `${r.wrongBefore ? `${r.wrongBefore} wrong` : 'ok'} / ${r.wrongAfter === null ? '–' : r.wrongAfter ? `${r.wrongAfter} wrong` : 'ok'}`;
@@ -36,7 +36,7 @@ export function markdownTable(results: WorkloadResults, rows: Row[]): string {
   return lines.join('\n');
 }
 
-function escape(text: string): string {
+function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ').slice(0, 200);
 }
 

@@ -63,7 +63,7 @@ export function parseOptions(argv: string[]): BenchOptions {
         break;
       case '--help':
         console.log(USAGE);
-        process.exit(0);
+        return process.exit(0);
       default:
         throw new Error(`unknown option ${flag}\n${USAGE}`);
     }

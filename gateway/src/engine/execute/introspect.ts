@@ -37,5 +37,5 @@ export function introspect(operationContext: OperationContextLike, selection: Fi
   const { data, errors } = executeSync({ schema: operationContext.schema, document, rootValue: {}, variableValues: variables });
   if (errors?.length || !data) throw new Error(`Introspection query for ${field.name.value} should not have failed: ${JSON.stringify(errors)}`);
   const responseName = field.alias?.value ?? field.name.value;
-  return Object.prototype.hasOwnProperty.call(data, responseName) ? data[responseName] : undefined;
+  return Object.hasOwn(data, responseName) ? data[responseName] : undefined;
 }

@@ -164,7 +164,7 @@ function collectAtPath(value: unknown, path: ReadonlyArray<string | number>, ste
   }
   if (Array.isArray(value)) throw new Error(`Unexpected array in result for path element ${String(key)}`);
   const object = value as ResultMap;
-  collectAtPath(Object.prototype.hasOwnProperty.call(object, key) ? object[key as string] : undefined, path, step + 1, out);
+  collectAtPath(Object.hasOwn(object, key) ? object[key as string] : undefined, path, step + 1, out);
 }
 
 async function executeFetch(run: Run, fetch: FetchNode, path: Path, entities: ResultMap[]): Promise<void> {
@@ -175,7 +175,7 @@ async function executeFetch(run: Run, fetch: FetchNode, path: Path, entities: Re
   const variables: ResultMap = Object.create(null);
   const provided = run.requestContext.request.variables;
   for (const name of fetch.variableUsages ?? []) {
-    if (provided && Object.prototype.hasOwnProperty.call(provided, name) && provided[name] !== undefined) variables[name] = provided[name];
+    if (provided && Object.hasOwn(provided, name) && provided[name] !== undefined) variables[name] = provided[name];
   }
 
   if (!fetch.requires) {
@@ -190,7 +190,7 @@ async function executeFetch(run: Run, fetch: FetchNode, path: Path, entities: Re
   for (const entity of entities) {
     // `requires` may name @inaccessible fields: read against the supergraph, as subgraphs know them.
     const representation = selectRepresentation(run, entity, fetch.requires);
-    if (representation && representation.__typename) {
+    if (representation?.__typename) {
       run.apollo.applyRewrites(run.supergraphSchema, fetch.inputRewrites, representation);
       representations.push(representation);
       owners.push(entity);
@@ -274,7 +274,7 @@ function hydratePaths(parent: Path, path: Path, step: number, data: unknown, out
     return;
   }
   const object = data as ResultMap;
-  if (!Object.prototype.hasOwnProperty.call(object, key)) return;
+  if (!Object.hasOwn(object, key)) return;
   parent.push(key);
   hydratePaths(parent, path, step + 1, object[key as string], out);
   parent.pop();
@@ -300,7 +300,7 @@ function selectRepresentation(run: Run, source: ResultMap | null, selections: re
   for (const selection of selections) {
     if (selection.kind === 'Field') {
       const name = selection.alias ?? selection.name;
-      const value = Object.prototype.hasOwnProperty.call(source, name) ? source[name] : undefined;
+      const value = Object.hasOwn(source, name) ? source[name] : undefined;
       // A missing input means its fetch failed on a non-null field: this entity is skipped.
       if (value === undefined) return null;
       const inner = selection.selections;

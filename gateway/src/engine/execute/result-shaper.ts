@@ -170,7 +170,7 @@ class Run {
           if (outputValue === undefined) output[responseName] = this.introspectionHandling(selection.introspection);
           continue;
         }
-        let inputValue = (Object.prototype.hasOwnProperty.call(input, responseName) ? input[responseName] : undefined) ?? null;
+        let inputValue = (Object.hasOwn(input, responseName) ? input[responseName] : undefined) ?? null;
         if (selection.isTypename) {
           // Root types' names are the supergraph's, and an @interfaceObject's name is no object type.
           if (outputValue === undefined) {

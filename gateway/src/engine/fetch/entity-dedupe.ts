@@ -125,7 +125,7 @@ function fanOutErrors<E extends { path?: ReadonlyArray<string | number> }>(error
   const out: E[] = [];
   for (const error of errors) {
     const path = error.path;
-    if (!path || path[0] !== '_entities' || typeof path[1] !== 'number') {
+    if (path?.[0] !== '_entities' || typeof path[1] !== 'number') {
       out.push(error);
       continue;
     }

@@ -16,6 +16,7 @@ export function ExamplesPanel({ examples }: ExamplesPanelProps) {
   // is written into the new tab's editors after that render.
   const pending = useRef<PlaygroundExample | null>(null);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the tab's index and count are what must re-run this, after addTab().
   useEffect(() => {
     const example = pending.current;
     if (!example || !editor.queryEditor) return;
@@ -44,7 +45,7 @@ export function ExamplesPanel({ examples }: ExamplesPanelProps) {
   }
 
   return (
-    <div className="gg-panel" aria-label="Examples">
+    <section className="gg-panel" aria-label="Examples">
       <div className="graphiql-doc-explorer-title">Examples</div>
       <p className="gg-muted">
         The operations the portal frontends send (<code>schema/operations</code>). Most need a caller: sign in first.
@@ -61,6 +62,6 @@ export function ExamplesPanel({ examples }: ExamplesPanelProps) {
           </li>
         ))}
       </ul>
-    </div>
+    </section>
   );
 }

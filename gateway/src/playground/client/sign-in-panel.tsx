@@ -36,7 +36,7 @@ export function SignInPanel({ demoAccounts, demoPassword }: SignInPanelProps) {
   }
 
   return (
-    <div className="gg-panel" aria-label="Sign in">
+    <section className="gg-panel" aria-label="Sign in">
       <div className="graphiql-doc-explorer-title">Sign in</div>
       <section className="gg-session" role="status" aria-live="polite">
         {session ? (
@@ -106,6 +106,6 @@ export function SignInPanel({ demoAccounts, demoPassword }: SignInPanelProps) {
           Sign in
         </button>
       </form>
-    </div>
+    </section>
   );
 }
