@@ -23,8 +23,26 @@ const NAME_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 const GATEWAY_PORT = 4000;
 /** Folders and packages of the repository, and words that would confuse a reader of the graph. */
 const RESERVED = new Set([
-  'kit', 'gateway', 'schema', 'test', 'tests', 'scripts', 'docs', 'data', 'shared', 'node-modules',
-  'registry', 'supergraph', 'subgraph', 'subgraphs', 'govgraph', 'graph', 'all', 'new', 'query', 'mutation',
+  'kit',
+  'gateway',
+  'schema',
+  'test',
+  'tests',
+  'scripts',
+  'docs',
+  'data',
+  'shared',
+  'node-modules',
+  'registry',
+  'supergraph',
+  'subgraph',
+  'subgraphs',
+  'govgraph',
+  'graph',
+  'all',
+  'new',
+  'query',
+  'mutation',
 ]);
 const USAGE = 'usage: npm run new-subgraph -- <name> [--dir <folder>] [--port <n>] [--department <text>] [--no-register] [--no-install]';
 
@@ -67,7 +85,9 @@ function workspacePackages() {
 
 function checkName(name, registry) {
   if (!NAME_PATTERN.test(name) || name.length > 40) {
-    throw new UsageError(`"${name}" is not a department name: use kebab-case, lower-case letters, digits and dashes, starting with a letter (e.g. housing-fund), at most 40 characters`);
+    throw new UsageError(
+      `"${name}" is not a department name: use kebab-case, lower-case letters, digits and dashes, starting with a letter (e.g. housing-fund), at most 40 characters`,
+    );
   }
   if (RESERVED.has(name)) throw new UsageError(`"${name}" is reserved; choose another name`);
   if (registry.some((entry) => entry.name === name)) throw new UsageError(`"${name}" is already a subgraph of the graph (subgraphs/registry.json)`);
@@ -112,6 +132,16 @@ function register(entry) {
   }
 }
 
+/**
+ * Renaming changes line lengths, so the copy is formatted as `npm run lint` expects (biome.jsonc);
+ * a copy Biome cannot format is left as written, and lint names what to fix.
+ */
+function formatCopy(target) {
+  const biome = join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'biome.cmd' : 'biome');
+  if (!existsSync(biome)) return;
+  spawnSync(biome, ['format', '--write', target], { cwd: root, stdio: 'ignore', shell: process.platform === 'win32' });
+}
+
 async function main() {
   const options = parse(process.argv.slice(2));
   const registry = readJson(REGISTRY).subgraphs;
@@ -144,6 +174,7 @@ async function main() {
     rmSync(target, { recursive: true, force: true });
     throw error;
   }
+  formatCopy(target);
   console.log(`created ${posix(fromRoot)}/ (@govgraph/${options.name}), a copy of ${EXAMPLE_DIR}:`);
   for (const path of files) console.log(`  ${path}`);
 

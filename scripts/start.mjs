@@ -12,9 +12,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 // Relative folders are meant from where npm start was run, not from each package's folder.
 const absolute = (path) => (path ? resolve(process.env.INIT_CWD || process.cwd(), path) : undefined);
-const keyFolders = Object.fromEntries(
-  ['GOVGRAPH_KEYS_DIR', 'GOVGRAPH_TRUST_DIR'].filter((name) => process.env[name]).map((name) => [name, absolute(process.env[name])]),
-);
+const keyFolders = Object.fromEntries(['GOVGRAPH_KEYS_DIR', 'GOVGRAPH_TRUST_DIR'].filter((name) => process.env[name]).map((name) => [name, absolute(process.env[name])]));
 const env = {
   ...process.env,
   // One data folder for all the processes (each runs in its own package folder). Nothing is

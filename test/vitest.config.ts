@@ -8,5 +8,7 @@ import { sharedConfig } from '../vitest.shared.js';
  */
 export default mergeConfig(
   sharedConfig,
-  defineConfig({ test: { name: 'e2e', include: ['e2e/**/*.e2e.ts', 'browser/**/*.browser.ts'], globalSetup: ['./vitest.global-setup.ts'], testTimeout: 60_000, hookTimeout: 120_000 } }),
+  defineConfig({
+    test: { name: 'e2e', include: ['e2e/**/*.e2e.ts', 'browser/**/*.browser.ts'], globalSetup: ['./vitest.global-setup.ts'], testTimeout: 60_000, hookTimeout: 120_000 },
+  }),
 );

@@ -16,7 +16,10 @@ const ROOT_TSCONFIG = fileURLToPath(new URL('../tsconfig.json', import.meta.url)
 export default function setup(): () => void {
   const dir = mkdtempSync(join(tmpdir(), 'govgraph-template-'));
   const started = performance.now();
-  execFileSync(process.execPath, ['--import', 'tsx', SEED_CLI, dir], { env: { ...process.env, TSX_TSCONFIG_PATH: ROOT_TSCONFIG, LOG_LEVEL: 'silent' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(process.execPath, ['--import', 'tsx', SEED_CLI, dir], {
+    env: { ...process.env, TSX_TSCONFIG_PATH: ROOT_TSCONFIG, LOG_LEVEL: 'silent' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   process.env[TEMPLATE_DIR_VARIABLE] = dir;
   console.log(`demo data seeded once for the run in ${Math.round(performance.now() - started)} ms (${dir})`);
   return () => rmSync(dir, { recursive: true, force: true });

@@ -13,7 +13,9 @@ export function thirdPartyNotices(repositoryRoot: string, bundledInputs: string[
   }
   const sections = [...packages.keys()].sort().map((dir) => {
     const manifest = JSON.parse(readFileSync(join(repositoryRoot, dir, 'package.json'), 'utf8')) as { name: string; version: string; license?: string };
-    const licenceFile = existsSync(join(repositoryRoot, dir)) ? readdirSync(join(repositoryRoot, dir)).find((file) => /^(licen[cs]e|copying)(\.(md|txt))?$/i.test(file)) : undefined;
+    const licenceFile = existsSync(join(repositoryRoot, dir))
+      ? readdirSync(join(repositoryRoot, dir)).find((file) => /^(licen[cs]e|copying)(\.(md|txt))?$/i.test(file))
+      : undefined;
     const text = licenceFile ? readFileSync(join(repositoryRoot, dir, licenceFile), 'utf8').trim() : '(no licence file in the package)';
     return `${manifest.name} ${manifest.version} — ${manifest.license ?? 'no licence field'}\n\n${text}`;
   });

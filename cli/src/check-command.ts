@@ -22,9 +22,7 @@ govgraph check <subgraph> <sdl-file> --committed [--policy <file>] [--json]
   Exit code 1 when anything breaks or a flow is undeclared. --json: the report, with "against".`;
 
 /** Which graph a check compared with, as printed and as `against` in --json. */
-type Against =
-  | { graph: 'gateway'; gateway: string; version: number }
-  | { graph: 'committed'; root: string; source: string; policy: string; notes: string[] };
+type Against = { graph: 'gateway'; gateway: string; version: number } | { graph: 'committed'; root: string; source: string; policy: string; notes: string[] };
 
 export async function checkCommand(argv: string[]): Promise<number> {
   const args = parseArgs(argv, { options: ['gateway', 'url', 'key', 'policy'], flags: ['json', 'committed'] });
@@ -53,9 +51,7 @@ function againstGateway(args: CliArgs): boolean {
   if (committed) return false;
   if (process.env.GOVGRAPH_GATEWAY_URL) return true;
   if (currentCheckout()) return false;
-  throw new UsageError(
-    'not inside a govgraph checkout, so there is no committed graph here: check against a running gateway with --gateway <url> (or GOVGRAPH_GATEWAY_URL)',
-  );
+  throw new UsageError('not inside a govgraph checkout, so there is no committed graph here: check against a running gateway with --gateway <url> (or GOVGRAPH_GATEWAY_URL)');
 }
 
 async function checkWithGateway(args: CliArgs, subgraph: string, sdl: string, url: string | undefined): Promise<{ report: CheckReport; against: Against }> {

@@ -10,7 +10,10 @@ export class UsageError extends Error {}
 
 /** A wrong command line, in one line: what is wrong, then the command's synopsis from its usage text. */
 export function usageError(usage: string, problem?: string): UsageError {
-  const synopsis = usage.split('\n').filter((line) => line.startsWith('govgraph ')).join(' | ');
+  const synopsis = usage
+    .split('\n')
+    .filter((line) => line.startsWith('govgraph '))
+    .join(' | ');
   return new UsageError(`${problem ? `${problem}; ` : ''}usage: ${synopsis} (npx govgraph help)`);
 }
 

@@ -77,7 +77,10 @@ export function gatewayUrl(given: string | undefined, env: NodeJS.ProcessEnv = p
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--gateway must be an http(s) URL, got ${JSON.stringify(raw)}`);
   // The gateway's base: tolerate a pasted GraphQL endpoint.
-  return url.toString().replace(/\/graphql\/?$/, '').replace(/\/+$/, '');
+  return url
+    .toString()
+    .replace(/\/graphql\/?$/, '')
+    .replace(/\/+$/, '');
 }
 
 export function readSdlFile(path: string): string {

@@ -52,7 +52,9 @@ export async function main(argv: string[]): Promise<number> {
     case 'publish':
       return publishCommand(rest);
     case 'publish-key':
-      throw new UsageError('publish-key is gone: publish keys are no longer derived from a shared secret. The operator issues a credential: npx govgraph credentials issue <subgraph>');
+      throw new UsageError(
+        'publish-key is gone: publish keys are no longer derived from a shared secret. The operator issues a credential: npx govgraph credentials issue <subgraph>',
+      );
     case 'credentials':
       return subcommand('credentials', rest, { issue: credentialsIssueCommand, list: credentialsListCommand, revoke: credentialsRevokeCommand });
     case 'registry':
@@ -72,6 +74,7 @@ export async function main(argv: string[]): Promise<number> {
 function subcommand(group: string, argv: string[], commands: Record<string, (argv: string[]) => Promise<number>>): Promise<number> {
   const [name, ...rest] = argv;
   const run = name !== undefined && Object.hasOwn(commands, name) ? commands[name] : undefined;
-  if (!run) throw new UsageError(`govgraph ${group} takes one of: ${Object.keys(commands).join(', ')}${name === undefined ? '' : ` (got ${JSON.stringify(name)})`} (npx govgraph help)`);
+  if (!run)
+    throw new UsageError(`govgraph ${group} takes one of: ${Object.keys(commands).join(', ')}${name === undefined ? '' : ` (got ${JSON.stringify(name)})`} (npx govgraph help)`);
   return run(rest);
 }

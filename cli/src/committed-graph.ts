@@ -94,7 +94,9 @@ class FileSource {
   /** Names the files the working tree changed or deleted (composed, not committed): the check ignores those changes. */
   noteChanged(): void {
     if (this.changed.length === 0) return;
-    this.notes.push(`${this.changed.join(', ')} ${this.changed.length === 1 ? 'differs' : 'differ'} from HEAD in the working tree (composed, not committed?): the check compares with HEAD's`);
+    this.notes.push(
+      `${this.changed.join(', ')} ${this.changed.length === 1 ? 'differs' : 'differ'} from HEAD in the working tree (composed, not committed?): the check compares with HEAD's`,
+    );
   }
 }
 

@@ -21,7 +21,13 @@ export async function credentialsListCommand(argv: string[]): Promise<number> {
       ...credentials.map((c) => [c.id, c.role, c.subgraph ?? '-', c.createdAt, c.revokedAt ?? '-', c.note ?? '']),
     ];
     const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
-    for (const row of rows) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd());
+    for (const row of rows)
+      console.log(
+        row
+          .map((cell, i) => cell.padEnd(widths[i]!))
+          .join('  ')
+          .trimEnd(),
+      );
     return 0;
   });
 }

@@ -33,7 +33,11 @@ export function gitHead(dir: string): HeadLookup {
         return listed.stdout.toString('utf8').split('\0').filter(Boolean);
       },
       read(paths) {
-        return readObjects(dir, paths.map((path) => `${commit}:${top}${path}`), paths);
+        return readObjects(
+          dir,
+          paths.map((path) => `${commit}:${top}${path}`),
+          paths,
+        );
       },
     },
   };
@@ -72,7 +76,17 @@ function git(dir: string, args: string[], input?: string): GitRun {
     const code = (run.error as NodeJS.ErrnoException).code;
     return { ok: false, exited: false, reason: code === 'ENOENT' ? 'git is not installed' : `git failed (${code ?? run.error.message})` };
   }
-  if (run.status !== 0) return { ok: false, exited: true, reason: run.stderr.toString('utf8').split('\n')[0]!.replace(/^fatal: /, '').trim() || `git ${args[0]} failed` };
+  if (run.status !== 0)
+    return {
+      ok: false,
+      exited: true,
+      reason:
+        run.stderr
+          .toString('utf8')
+          .split('\n')[0]!
+          .replace(/^fatal: /, '')
+          .trim() || `git ${args[0]} failed`,
+    };
   return { ok: true, stdout: run.stdout };
 }
 

@@ -46,7 +46,9 @@ export async function keysCommand(argv: string[]): Promise<number> {
       const seconds = activateIn(option(args, 'activate-in'));
       const added = withKeys(party, keysDir, () => rotatePartyKey({ party, keysDir, activateInMs: seconds * 1000 }));
       publish(keysDir, trustDir, party);
-      console.log(`${party}: new key ${added.kid} published now, signs from ${added.activeFrom}; retire the old one once nothing it signed is in flight (govgraph keys retire ${party} <kid>)`);
+      console.log(
+        `${party}: new key ${added.kid} published now, signs from ${added.activeFrom}; retire the old one once nothing it signed is in flight (govgraph keys retire ${party} <kid>)`,
+      );
       return 0;
     }
     case 'retire': {

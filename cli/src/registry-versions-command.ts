@@ -23,8 +23,7 @@ export async function registryVersionsCommand(argv: string[]): Promise<number> {
   const { current, versions } = answer.body;
   console.log(`registry of ${gateway}: serving version ${current}\n`);
   for (const v of versions) {
-    const what =
-      v.action === 'committed' ? 'the committed supergraph' : v.action === 'rollback' ? `rollback to version ${v.restoredFrom}` : `publish ${v.subgraph} (${v.change})`;
+    const what = v.action === 'committed' ? 'the committed supergraph' : v.action === 'rollback' ? `rollback to version ${v.restoredFrom}` : `publish ${v.subgraph} (${v.change})`;
     console.log(`${v.version === current ? '*' : ' '} ${String(v.version).padStart(4)}  ${(v.at ?? '').padEnd(24)}  ${what}${v.by ? `  by ${v.by}` : ''}`);
     for (const s of v.subgraphs) console.log(`          ${s.name} → ${s.url}  sdl ${s.sha256.slice(0, 12)}  published ${s.publishedAt}`);
   }

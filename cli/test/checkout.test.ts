@@ -18,7 +18,12 @@ describe('finding the govgraph checkout the CLI runs in', () => {
     const root = makeCheckout(join(dir, 'govgraph'), { git: false });
     mkdirSync(join(root, 'subgraphs', 'housing-fund', 'src'), { recursive: true });
     const found = findCheckout(join(root, 'subgraphs', 'housing-fund', 'src'));
-    expect(found).toMatchObject({ root, supergraphFile: join(root, 'schema', 'supergraph.graphql'), operationsDir: join(root, 'schema', 'operations'), dataDir: join(root, 'data') });
+    expect(found).toMatchObject({
+      root,
+      supergraphFile: join(root, 'schema', 'supergraph.graphql'),
+      operationsDir: join(root, 'schema', 'operations'),
+      dataDir: join(root, 'data'),
+    });
   });
 
   it('finds none outside one, nor in a department’s repository that keeps a supergraph of its own', () => {

@@ -66,13 +66,22 @@ describe('npx govgraph', () => {
     expect(text.stdout).toContain('OVERRIDE  catalog ← identity  Person.displayName');
     expect(text.stdout).toContain('REQUIRES  catalog ← identity  Person.profileFacts { path value }');
     const json = JSON.parse((await govgraph(['check', 'catalog', file, '--json'])).stdout);
-    expect(json.dataFlows.undeclared).toContainEqual(expect.objectContaining({ kind: 'requires', field: 'Person.profileFacts', consumer: 'catalog', provider: 'identity', agreement: null }));
+    expect(json.dataFlows.undeclared).toContainEqual(
+      expect.objectContaining({ kind: 'requires', field: 'Person.profileFacts', consumer: 'catalog', provider: 'identity', agreement: null }),
+    );
 
     // With a policy that declares it (--policy), the same change passes.
     const policy = JSON.parse(readFileSync(join(SUPERGRAPH_FILE, '..', 'data-policy.json'), 'utf8'));
     policy.agreements.push(
       { id: 'greeting', consumer: 'catalog', provider: 'identity', fields: ['Person.profileFacts', 'Person.displayName'], purpose: 'a test', legalBasis: 'a test', override: true },
-      ...['applications', 'licences', 'identity'].map((provider) => ({ id: `refs-${provider}`, consumer: 'catalog', provider, fields: ['Application.applicant', 'Prefill.applicant', 'Licence.holder', 'EnterpriseAgent.person'], purpose: 'a test', legalBasis: 'a test' })),
+      ...['applications', 'licences', 'identity'].map((provider) => ({
+        id: `refs-${provider}`,
+        consumer: 'catalog',
+        provider,
+        fields: ['Application.applicant', 'Prefill.applicant', 'Licence.holder', 'EnterpriseAgent.person'],
+        purpose: 'a test',
+        legalBasis: 'a test',
+      })),
     );
     const policyFile = join(dir, 'policy.json');
     writeFileSync(policyFile, JSON.stringify(policy));

@@ -72,7 +72,14 @@ describe('npx govgraph keys', () => {
 
   it('refuses wrong usage with exit 2: an unknown party, retiring the only key, a bad delay', async () => {
     const only = new TrustStore(env.GOVGRAPH_TRUST_DIR!).keyIds('gateway')[0]!;
-    for (const args of [['rotate', 'nobody'], ['retire', 'gateway', only], ['rotate', 'gateway', '--activate-in', 'soon'], ['init', '../etc'], ['export', 'nobody'], ['frobnicate']]) {
+    for (const args of [
+      ['rotate', 'nobody'],
+      ['retire', 'gateway', only],
+      ['rotate', 'gateway', '--activate-in', 'soon'],
+      ['init', '../etc'],
+      ['export', 'nobody'],
+      ['frobnicate'],
+    ]) {
       const answer = await govgraph(...args);
       expect(answer.code, args.join(' ')).toBe(2);
       expect(answer.stderr).not.toMatch(/\n\s+at /);

@@ -176,7 +176,10 @@ function resolveSubgraphUrls(env: NodeJS.ProcessEnv, names: readonly string[], r
 }
 
 function ipList(env: NodeJS.ProcessEnv, variable: string): ReadonlySet<string> {
-  const entries = (env[variable] ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+  const entries = (env[variable] ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   for (const entry of entries) {
     if (!isIP(entry)) throw new Error(`${variable} must list IP addresses separated by commas, got ${JSON.stringify(entry)}`);
   }

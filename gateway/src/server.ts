@@ -62,7 +62,13 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
   const registry = createSupergraphRegistry(config, log);
   const targets = createSubgraphTargets(config, registry);
   const redisHealth = config.redisUrl ? useRedisHealth(config.redisUrl, log) : undefined;
-  const features = createGatewayPlugins(config, { log, metrics, verifyToken: options.verifyToken, identityUrl: () => targets.urlOf('identity'), supergraphSdl: () => registry.current().supergraphSdl });
+  const features = createGatewayPlugins(config, {
+    log,
+    metrics,
+    verifyToken: options.verifyToken,
+    identityUrl: () => targets.urlOf('identity'),
+    supergraphSdl: () => registry.current().supergraphSdl,
+  });
   const pipeline = new PluginPipeline([...features, ...(options.plugins ?? []), ...(redisHealth ? [redisHealth] : [])], log);
   const engine = createEngine(config, { registry, targets, metrics, log, observer: pipeline.fetchObserver(), didResolveQueryPlan: options.didResolveQueryPlan });
   const apollo = createApolloServer(config, { gateway: engine.gateway, plugins: pipeline.apolloPlugins(), log });

@@ -25,7 +25,14 @@ describe('the response cache listens to catalog-changed signed by the catalog on
   // The catalog's side of the file bus first: the gateway joins the file once a department made it.
   const catalog = createEventBus({ redisPrefix: 'unused:', dataDir, log, party: parties.catalog });
   const cache = createResponseCache(
-    { responseCache: loadResponseCacheSettings({}), redisUrl: undefined, redisPrefix: 'unused:', dataDir, subgraphUrls: { catalog: 'http://127.0.0.1:1/graphql' }, party: parties.gateway },
+    {
+      responseCache: loadResponseCacheSettings({}),
+      redisUrl: undefined,
+      redisPrefix: 'unused:',
+      dataDir,
+      subgraphUrls: { catalog: 'http://127.0.0.1:1/graphql' },
+      party: parties.gateway,
+    },
     { metrics, log },
   )!;
   afterAll(async () => {
@@ -35,13 +42,15 @@ describe('the response cache listens to catalog-changed signed by the catalog on
   });
   const generation = async () => (await cache.store.lookup('any', ['catalog'])).generations.catalog ?? 0;
 
-  it('drops the catalog\'s answers on a signed event, and refuses and counts forged ones', async () => {
+  it("drops the catalog's answers on a signed event, and refuses and counts forged ones", async () => {
     cache.start();
     const raw = (text: string) => writeRawEvent({ dataDir }, CATALOG_CHANGED_STREAM, text);
     const later = new Date(Date.now() + 1_000).toISOString();
     // Unsigned, and a catalog envelope carrying a licences signature: neither drops anything.
     await raw(JSON.stringify({ reason: 'seeded', at: later }));
-    await raw(JSON.stringify({ ...sealEvent(parties.catalog.keys, CATALOG_CHANGED_STREAM, { reason: 'seeded', at: later }).envelope, sig: parties.licences.keys.signCompact('x') }));
+    await raw(
+      JSON.stringify({ ...sealEvent(parties.catalog.keys, CATALOG_CHANGED_STREAM, { reason: 'seeded', at: later }).envelope, sig: parties.licences.keys.signCompact('x') }),
+    );
     await until(() => metrics.eventsRefused.get({ stream: CATALOG_CHANGED_STREAM, reason: 'unsigned' }) === 1);
     await until(() => metrics.eventsRefused.get({ stream: CATALOG_CHANGED_STREAM, reason: 'unknown-key' }) === 1);
     expect(await generation()).toBe(0);

@@ -81,7 +81,13 @@ describe('loadGatewayConfig', () => {
   it('runs plans with the govgraph executor, batched and shared fetches on; each can be turned off', () => {
     const defaults = loadGatewayConfig(base);
     expect([defaults.executor, defaults.batchEntityFetches, defaults.sharePublicFetches, defaults.dedupeRepresentations]).toEqual(['govgraph', true, true, true]);
-    const off = loadGatewayConfig({ ...base, GATEWAY_EXECUTOR: 'Apollo', GATEWAY_BATCH_ENTITY_FETCHES: 'off', GATEWAY_SHARE_PUBLIC_FETCHES: 'false', GATEWAY_DEDUPE_REPRESENTATIONS: '0' });
+    const off = loadGatewayConfig({
+      ...base,
+      GATEWAY_EXECUTOR: 'Apollo',
+      GATEWAY_BATCH_ENTITY_FETCHES: 'off',
+      GATEWAY_SHARE_PUBLIC_FETCHES: 'false',
+      GATEWAY_DEDUPE_REPRESENTATIONS: '0',
+    });
     expect([off.executor, off.batchEntityFetches, off.sharePublicFetches, off.dedupeRepresentations]).toEqual(['apollo', false, false, false]);
   });
 

@@ -67,7 +67,9 @@ describe('the contract operations against the default limits', () => {
   afterAll(async () => gateway?.close());
 
   it(`keeps every one at least ${HEADROOM}× under each default, and GraphiQL's introspection under them too`, () => {
-    const files = readdirSync(OPERATIONS_DIR).filter((file) => file.endsWith('.graphql')).sort();
+    const files = readdirSync(OPERATIONS_DIR)
+      .filter((file) => file.endsWith('.graphql'))
+      .sort();
     expect(files).toHaveLength(15);
     const rows = files.map((file) => measureDocument(schema!, file.replace(/\.graphql$/, ''), readFileSync(join(OPERATIONS_DIR, file), 'utf8')));
     const introspection = measureDocument(schema!, 'GraphiQL introspection', GRAPHIQL_INTROSPECTION);
@@ -76,7 +78,13 @@ describe('the contract operations against the default limits', () => {
     const uncounted = measureOperation(schema!, getOperationAST(parsed)!, fragments, { defaultListSize: DEFAULT_LIMITS.defaultListSize });
     introspection.note = `depth ${uncounted.depth}, cost ${uncounted.cost} if introspection counted`;
 
-    const limits = { depth: DEFAULT_LIMITS.maxDepth, aliases: DEFAULT_LIMITS.maxAliases, rootFields: DEFAULT_LIMITS.maxRootFields, tokens: DEFAULT_LIMITS.maxTokens, cost: DEFAULT_LIMITS.maxCost };
+    const limits = {
+      depth: DEFAULT_LIMITS.maxDepth,
+      aliases: DEFAULT_LIMITS.maxAliases,
+      rootFields: DEFAULT_LIMITS.maxRootFields,
+      tokens: DEFAULT_LIMITS.maxTokens,
+      cost: DEFAULT_LIMITS.maxCost,
+    };
     const line = (cells: Array<string | number>) => `| ${cells.map(String).join(' | ')} |`;
     console.log(
       [

@@ -39,7 +39,7 @@ describe('govgraph answers every generated document as stock @apollo/gateway doe
  * meanwhile); once fixed, it stays here as a regression test, without the word.
  */
 describe('differences the fuzzer found', () => {
-  it('fixed: an explicit null for a defaulted Boolean variable in @include inside a fetch fails with stock\'s message', async () => {
+  it("fixed: an explicit null for a defaulted Boolean variable in @include inside a fetch fails with stock's message", async () => {
     // Seed 18527 (zoo shop) shrunk, then moved to the smallest zoo. Both fail the request in
     // result shaping; govgraph's result-shaper.ts said "… of a @skip or @include" where stock
     // says "Unexpected value null for variable $v of @include(if: $v)".

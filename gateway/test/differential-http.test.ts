@@ -34,7 +34,14 @@ const ISSUE_18_DOCUMENTS = [
   '{ es { id p { f1 } } a: e(id: "1") { p { f1: f2 } } }',
 ];
 /** Limits out of the way: generated documents are small, but alias- and fragment-rich. */
-const NO_LIMITS = { GATEWAY_MAX_DEPTH: '100', GATEWAY_MAX_ALIASES: '10000', GATEWAY_MAX_ROOT_FIELDS: '1000', GATEWAY_MAX_TOKENS: '1000000', GATEWAY_MAX_COST: '1000000000', GATEWAY_RESPONSE_CACHE: 'off' };
+const NO_LIMITS = {
+  GATEWAY_MAX_DEPTH: '100',
+  GATEWAY_MAX_ALIASES: '10000',
+  GATEWAY_MAX_ROOT_FIELDS: '1000',
+  GATEWAY_MAX_TOKENS: '1000000',
+  GATEWAY_MAX_COST: '1000000000',
+  GATEWAY_RESPONSE_CACHE: 'off',
+};
 /**
  * Stock has no subgraph timeout, retry or breaker. On a starved machine (npm test runs every
  * package at once on two cores) 17 gateways in one process can take longer than the 10 s default:
@@ -105,7 +112,9 @@ describe('govgraph gateways answer as stock Apollo Server + ApolloGateway over H
         answers[g]!.forEach((answer, i) => {
           const request = inFlight[i]!;
           if (request.refused ? isAliasRefusal(answer) : sameAnswer(expected![i]!, answer)) return;
-          mismatches.push(`${gateway.name}\n${request.query}\nvariables: ${JSON.stringify(request.variables)}\nstock:\n${printAnswer(expected![i]!)}\ngovgraph:\n${printAnswer(answer)}`);
+          mismatches.push(
+            `${gateway.name}\n${request.query}\nvariables: ${JSON.stringify(request.variables)}\nstock:\n${printAnswer(expected![i]!)}\ngovgraph:\n${printAnswer(answer)}`,
+          );
         });
       });
     }

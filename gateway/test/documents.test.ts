@@ -50,7 +50,12 @@ async function startFakeDocuments() {
       complete: req.complete,
       size: digest.size,
       sha256: digest.sha256(),
-      trailer: verifyBodyTrailer(TEST_TRUST, (name) => req.trailers[name], { requestId: verified.requestId, signature: verified.signature, size: digest.size, sha256: digest.sha256() }),
+      trailer: verifyBodyTrailer(TEST_TRUST, (name) => req.trailers[name], {
+        requestId: verified.requestId,
+        signature: verified.signature,
+        size: digest.size,
+        sha256: digest.sha256(),
+      }),
     });
     res.writeHead(201, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ document: { id: 'D-1', size: digest.size } }));

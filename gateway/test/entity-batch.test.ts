@@ -58,8 +58,15 @@ describe('combining the _entities fetches of one moment', () => {
 
   it('leaves anything but plain _entities queries alone', () => {
     expect(combineEntityFetches([{ query: '{ books { id } }', variables: {} }])).toBeNull();
-    expect(combineEntityFetches([{ query: 'mutation M($representations:[_Any!]!){_entities(representations:$representations){__typename}}', variables: { representations: [] } }])).toBeNull();
-    expect(combineEntityFetches([{ query: TITLE(1), variables: { representations: [] } }, { query: 'query { oops', variables: { representations: [] } }])).toBeNull();
+    expect(
+      combineEntityFetches([{ query: 'mutation M($representations:[_Any!]!){_entities(representations:$representations){__typename}}', variables: { representations: [] } }]),
+    ).toBeNull();
+    expect(
+      combineEntityFetches([
+        { query: TITLE(1), variables: { representations: [] } },
+        { query: 'query { oops', variables: { representations: [] } },
+      ]),
+    ).toBeNull();
   });
 });
 
@@ -92,7 +99,11 @@ describe('a request sends its simultaneous _entities fetches to one subgraph as 
     expect(one.body).toEqual(two.body);
     expect(one.body.data.books.map((b: { title: string | null }) => b.title)).toEqual(SHELF.map((id) => ({ '1': 'Dubliners', '2': 'Ulysses', '3': 'Finnegans Wake' })[id] ?? null));
     expect(one.body.data.featured).toEqual({ id: FEATURED, title: 'Finnegans Wake', pages: null });
-    expect(one.body.errors?.map((error) => error.path)).toEqual([['books', 3, 'title'], ['books', 5, 'title'], ['featured', 'pages']]);
+    expect(one.body.errors?.map((error) => error.path)).toEqual([
+      ['books', 3, 'title'],
+      ['books', 5, 'title'],
+      ['featured', 'pages'],
+    ]);
   });
   it('sends the fetches again one by one when the subgraph failed the whole answer, so only the failing one fails', async () => {
     const crashing = '{ books { id title } crashing { id title } }';

@@ -27,8 +27,12 @@ describe('entity representations sent once per fetch', () => {
       const representations = request.variables.representations as Representation[];
       received.push(representations);
       // Like a subgraph: null for an unknown entity, null plus an error for one that failed.
-      const errors = representations.flatMap((rep, i) => (rep.id === 'broken' ? [{ message: 'title store down', path: ['_entities', i, 'title'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }] : []));
-      const entities = representations.map((rep) => (rep.id in TITLES ? { __typename: 'Book', title: TITLES[rep.id] } : rep.id === 'broken' ? { __typename: 'Book', title: null } : null));
+      const errors = representations.flatMap((rep, i) =>
+        rep.id === 'broken' ? [{ message: 'title store down', path: ['_entities', i, 'title'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }] : [],
+      );
+      const entities = representations.map((rep) =>
+        rep.id in TITLES ? { __typename: 'Book', title: TITLES[rep.id] } : rep.id === 'broken' ? { __typename: 'Book', title: null } : null,
+      );
       return { body: { data: { _entities: entities }, ...(errors.length ? { errors } : {}) } };
     });
     closers.push(shelf.close, details.close);

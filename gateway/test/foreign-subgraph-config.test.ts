@@ -19,15 +19,33 @@ describe('per-subgraph variables', () => {
   });
 
   it('reads SUBGRAPH_<NAME>_URL, _PORT and _TIMEOUT_MS for any subgraph, and the short forms for govgraph’s departments only', () => {
-    const foreign = loadGatewayConfig({ ...FOREIGN, ACCOUNTS_URL: 'http://ignored/graphql', ACCOUNTS_TIMEOUT_MS: '5', SUBGRAPH_GATEWAY_PORT: '5005', SUBGRAPH_ACCOUNTS_TIMEOUT_MS: '300' });
+    const foreign = loadGatewayConfig({
+      ...FOREIGN,
+      ACCOUNTS_URL: 'http://ignored/graphql',
+      ACCOUNTS_TIMEOUT_MS: '5',
+      SUBGRAPH_GATEWAY_PORT: '5005',
+      SUBGRAPH_ACCOUNTS_TIMEOUT_MS: '300',
+    });
     expect(foreign.subgraphUrls.accounts).toBe('http://accounts.partner:8080/graphql');
     expect(foreign.subgraphUrls.gateway).toBe('http://127.0.0.1:5005/graphql');
     expect(foreign.resilience.timeoutsMs).toMatchObject({ accounts: 300 });
 
-    const namespaced = loadGatewayConfig({ ...FOREIGN, SUBGRAPH_ACCOUNTS_URL: 'https://accounts.partner/api/graphql', SUBGRAPH_GATEWAY_URL: 'http://gw.internal/graphql', SUBGRAPH_GATEWAY_PORT: '5005' });
+    const namespaced = loadGatewayConfig({
+      ...FOREIGN,
+      SUBGRAPH_ACCOUNTS_URL: 'https://accounts.partner/api/graphql',
+      SUBGRAPH_GATEWAY_URL: 'http://gw.internal/graphql',
+      SUBGRAPH_GATEWAY_PORT: '5005',
+    });
     expect(namespaced.subgraphUrls).toMatchObject({ accounts: 'https://accounts.partner/api/graphql', gateway: 'http://gw.internal/graphql' });
 
-    const departments = loadGatewayConfig({ ...GOVGRAPH, CATALOG_URL: 'http://short/graphql', SUBGRAPH_CATALOG_URL: 'http://namespaced/graphql', IDENTITY_PORT: '5002', LICENCES_TIMEOUT_MS: '250', SUBGRAPH_APPLICATIONS_TIMEOUT_MS: '400' });
+    const departments = loadGatewayConfig({
+      ...GOVGRAPH,
+      CATALOG_URL: 'http://short/graphql',
+      SUBGRAPH_CATALOG_URL: 'http://namespaced/graphql',
+      IDENTITY_PORT: '5002',
+      LICENCES_TIMEOUT_MS: '250',
+      SUBGRAPH_APPLICATIONS_TIMEOUT_MS: '400',
+    });
     expect(departments.subgraphUrls).toMatchObject({ catalog: 'http://namespaced/graphql', identity: 'http://127.0.0.1:5002/graphql' });
     expect(departments.resilience.timeoutsMs).toEqual({ licences: 250, applications: 400 });
   });
@@ -45,7 +63,13 @@ describe('per-subgraph variables', () => {
     expect(resolveSubgraphTrust(defaults.subgraphTrust.catalog, true)).toEqual({ sign: true, forwardClaims: true, forwardAuthorization: false });
     expect(resolveSubgraphTrust(defaults.subgraphTrust.accounts, false)).toEqual({ sign: true, forwardClaims: false, forwardAuthorization: false });
 
-    const told = loadGatewayConfig({ ...FOREIGN, SUBGRAPH_ACCOUNTS_CLAIMS: 'on', SUBGRAPH_ACCOUNTS_FORWARD_AUTHORIZATION: 'on', SUBGRAPH_GATEWAY_SIGN: 'off', SUBGRAPH_CATALOG_CLAIMS: 'off' });
+    const told = loadGatewayConfig({
+      ...FOREIGN,
+      SUBGRAPH_ACCOUNTS_CLAIMS: 'on',
+      SUBGRAPH_ACCOUNTS_FORWARD_AUTHORIZATION: 'on',
+      SUBGRAPH_GATEWAY_SIGN: 'off',
+      SUBGRAPH_CATALOG_CLAIMS: 'off',
+    });
     expect(resolveSubgraphTrust(told.subgraphTrust.accounts, false)).toEqual({ sign: true, forwardClaims: true, forwardAuthorization: true });
     expect(resolveSubgraphTrust(told.subgraphTrust.gateway, false)).toEqual({ sign: false, forwardClaims: false, forwardAuthorization: false });
     expect(resolveSubgraphTrust(told.subgraphTrust.catalog, true)).toEqual({ sign: true, forwardClaims: false, forwardAuthorization: false });

@@ -29,9 +29,7 @@ describe('when a subgraph fails', () => {
     expect(answer.status).toBe(200);
     // Partial data: catalog's part is there, licences' part is null.
     expect(answer.body.data).toEqual({ matters: [{ code: 'M1', title: 'Food shop', licenceTypes: null }] });
-    expect(answer.body.errors).toEqual([
-      { message: 'The licences service is unavailable', extensions: { code: 'DOWNSTREAM_SERVICE_ERROR', serviceName: 'licences' } },
-    ]);
+    expect(answer.body.errors).toEqual([{ message: 'The licences service is unavailable', extensions: { code: 'DOWNSTREAM_SERVICE_ERROR', serviceName: 'licences' } }]);
     expect(answer.text).not.toMatch(/127\.0\.0\.1|localhost|stacktrace|ECONNREFUSED/);
   }
 

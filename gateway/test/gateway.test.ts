@@ -112,9 +112,7 @@ describe('gateway over fake subgraphs', () => {
   it("keeps a subgraph's error code and message, naming the subgraph", async () => {
     const answer = await postGraphQL(gateway, { query: '{ licenceCount }' });
     expect(answer.body.data).toEqual({ licenceCount: null });
-    expect(answer.body.errors).toEqual([
-      { message: 'Licence "L-9" not found', path: ['licenceCount'], extensions: { code: 'NOT_FOUND', serviceName: 'licences' } },
-    ]);
+    expect(answer.body.errors).toEqual([{ message: 'Licence "L-9" not found', path: ['licenceCount'], extensions: { code: 'NOT_FOUND', serviceName: 'licences' } }]);
   });
 
   it('answers GraphQL validation errors with 400 and their code', async () => {

@@ -56,9 +56,7 @@ describe('leaving introspection out of depth and cost', () => {
   function stripped(source: string) {
     const document = parse(source);
     const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
-    const fragments = Object.fromEntries(
-      document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
-    );
+    const fragments = Object.fromEntries(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
     const result = withoutIntrospection(schema, operation, fragments) ?? { operation, fragments };
     return {
       stripped: result.operation !== operation,
@@ -68,7 +66,9 @@ describe('leaving introspection out of depth and cost', () => {
   }
 
   it('removes __schema and __type at the root, in inline fragments and in fragments on the root type', () => {
-    const result = stripped('{ __typename __schema { types { name } } ... on Query { __type(name: "User") { name } users { name } } ...Q } fragment Q on Query { __schema { queryType { name } } }');
+    const result = stripped(
+      '{ __typename __schema { types { name } } ... on Query { __type(name: "User") { name } users { name } } ...Q } fragment Q on Query { __schema { queryType { name } } }',
+    );
     expect(result.printed).not.toMatch(/__schema|__type\(/);
     expect(result.printed).toContain('__typename');
     expect(result.measure).toMatchObject({ depth: 2, cost: 1 + 10 * 2 });

@@ -14,9 +14,7 @@ const schema = buildSchema(`
 function measure(source: string, variables?: Record<string, unknown>) {
   const document = parse(source);
   const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
-  const fragments = Object.fromEntries(
-    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
-  );
+  const fragments = Object.fromEntries(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
   return measureOperation(schema, operation, fragments, { defaultListSize: 10, variables: variables ?? null });
 }
 
@@ -51,7 +49,9 @@ describe('measuring an operation', () => {
     const direct = refusal('{ me { ...A } } fragment A on User { friends(first: 1) { ...A } }');
     expect(direct).toBeInstanceOf(MeasureRefusal);
     expect(direct).toMatchObject({ reason: 'cycle', cycle: ['A', 'A'], message: 'Cannot spread fragment "A" within itself.' });
-    expect(refusal('{ me { ...A } } fragment A on User { ...B } fragment B on User { posts { title } ... on User { friends { ...C } } } fragment C on User { ...A }')).toMatchObject({
+    expect(
+      refusal('{ me { ...A } } fragment A on User { ...B } fragment B on User { posts { title } ... on User { friends { ...C } } } fragment C on User { ...A }'),
+    ).toMatchObject({
       reason: 'cycle',
       cycle: ['A', 'B', 'C', 'A'],
       message: 'Cannot spread fragment "A" within itself via "B", "C".',
@@ -61,7 +61,11 @@ describe('measuring an operation', () => {
   });
 
   it('takes fragment names as names, `__proto__` and `constructor` too', () => {
-    expect(measure('{ me { ...__proto__ ...constructor } } fragment __proto__ on User { id } fragment constructor on User { name }')).toMatchObject({ depth: 2, cost: 3, rootFields: 1 });
+    expect(measure('{ me { ...__proto__ ...constructor } } fragment __proto__ on User { id } fragment constructor on User { name }')).toMatchObject({
+      depth: 2,
+      cost: 3,
+      rootFields: 1,
+    });
     expect(measure('{ me { ...toString } }')).toMatchObject({ depth: 1, cost: 1 });
   });
 

@@ -33,13 +33,21 @@ describe("govgraph's plan executor on fixed plans", () => {
     expect(answer.data.products[0]).toEqual({ id: 'p1', name: 'Lamp', inStock: true, shippingCost: 5, reviews: [{ body: 'good p1' }] });
     // p3 has no stock record (null entity); p2's reviews fail with the error at its place; p4's price fails upstream.
     expect(answer.data.products[2]).toMatchObject({ id: 'p3', inStock: null, shippingCost: null });
-    expect(answer.errors?.map((error) => error.path)).toEqual(expect.arrayContaining([['products', 1, 'reviews'], ['products', 3, 'price']]));
+    expect(answer.errors?.map((error) => error.path)).toEqual(
+      expect.arrayContaining([
+        ['products', 1, 'reviews'],
+        ['products', 3, 'price'],
+      ]),
+    );
   });
 
   it('maps errors inside `_entities` to the entity they belong to', async () => {
     const { answer } = await bothExecutors('{ a: product(id: "p2") { reviews { id } } b: products { id reviews { id } } }');
     expect(answer.errors?.filter((error) => error.message === 'reviews store down').map((error) => error.path)).toEqual(
-      expect.arrayContaining([['a', 'reviews'], ['b', 1, 'reviews']]),
+      expect.arrayContaining([
+        ['a', 'reviews'],
+        ['b', 1, 'reviews'],
+      ]),
     );
   });
 
@@ -69,7 +77,8 @@ describe("govgraph's plan executor on fixed plans", () => {
   });
 
   it('takes @include and @skip from variables, and answers introspection itself', async () => {
-    const query = 'query ($withReviews: Boolean!) { __typename products { id reviews @include(if: $withReviews) { id } inStock @skip(if: $withReviews) } __type(name: "Review") { fields { name } } }';
+    const query =
+      'query ($withReviews: Boolean!) { __typename products { id reviews @include(if: $withReviews) { id } inStock @skip(if: $withReviews) } __type(name: "Review") { fields { name } } }';
     for (const withReviews of [true, false]) {
       const { answer, sent } = await bothExecutors(query, { variables: { withReviews } });
       expect(answer.data.__typename).toBe('Query');
@@ -80,7 +89,9 @@ describe("govgraph's plan executor on fixed plans", () => {
   });
 
   it('runs mutations one after the other, each seeing the previous one', async () => {
-    const { answer, sent } = await bothExecutors('mutation { first: rename(id: "p1", name: "Lantern") { name } second: rename(id: "p1", name: "Torch") { name reviews { body } } missing: rename(id: "p9", name: "x") { name } }');
+    const { answer, sent } = await bothExecutors(
+      'mutation { first: rename(id: "p1", name: "Lantern") { name } second: rename(id: "p1", name: "Torch") { name reviews { body } } missing: rename(id: "p9", name: "x") { name } }',
+    );
     expect(answer.data).toEqual({ first: { name: 'Lantern' }, second: { name: 'Torch', reviews: [{ body: 'good p1' }] }, missing: null });
     // One shop fetch carries the three root fields (a subgraph runs a mutation's fields in order), then reviews.
     expect(sent.map((fetch) => fetch.subgraph)).toEqual(['shop', 'reviews']);
@@ -114,7 +125,9 @@ describe('the executor is contained', () => {
   it('refuses another release at start, naming both versions and the way out', () => {
     expect(() => checkGatewayVersion(EXECUTOR_WRITTEN_FOR)).not.toThrow();
     for (const other of ['2.14.5', '2.15.0', '3.0.0']) {
-      expect(() => checkGatewayVersion(other)).toThrow(new RegExp(`${EXECUTOR_WRITTEN_FOR.replaceAll('.', '\\.')}.*${other.replaceAll('.', '\\.')} is installed.*GATEWAY_EXECUTOR=apollo`));
+      expect(() => checkGatewayVersion(other)).toThrow(
+        new RegExp(`${EXECUTOR_WRITTEN_FOR.replaceAll('.', '\\.')}.*${other.replaceAll('.', '\\.')} is installed.*GATEWAY_EXECUTOR=apollo`),
+      );
     }
   });
 

@@ -86,7 +86,9 @@ describe('prefersHtml', () => {
 describe('loadExamples', () => {
   it('offers every contract operation, with its description and example variables', async () => {
     const examples = await loadExamples(DEFAULT_OPERATIONS_DIR, { 'start-form.graphql': { matterCode: 'JJ-0101' } });
-    const files = readdirSync(DEFAULT_OPERATIONS_DIR).filter((file) => file.endsWith('.graphql')).sort();
+    const files = readdirSync(DEFAULT_OPERATIONS_DIR)
+      .filter((file) => file.endsWith('.graphql'))
+      .sort();
     expect(examples.map((example) => example.file)).toEqual(files);
     const myHome = examples.find((example) => example.file === 'my-home.graphql')!;
     expect(myHome).toMatchObject({ name: 'MyHome', kind: 'query', variables: '' });

@@ -48,7 +48,14 @@ describe('the plugin pipeline', () => {
 
   it('takes the first plugin’s wording for a body too large', () => {
     const refusal = new RequestRefusal(413, 'LIMIT_EXCEEDED', 'too large');
-    const pipeline = new PluginPipeline([{ name: 'silent', bodyTooLarge: () => undefined }, { name: 'limits', bodyTooLarge: () => refusal }, { name: 'late', bodyTooLarge: () => new RequestRefusal(413, 'X', 'x') }], log);
+    const pipeline = new PluginPipeline(
+      [
+        { name: 'silent', bodyTooLarge: () => undefined },
+        { name: 'limits', bodyTooLarge: () => refusal },
+        { name: 'late', bodyTooLarge: () => new RequestRefusal(413, 'X', 'x') },
+      ],
+      log,
+    );
     expect(pipeline.bodyTooLarge(10, 20)).toBe(refusal);
     expect(new PluginPipeline([], log).bodyTooLarge(10, 20)).toBeUndefined();
   });

@@ -91,10 +91,7 @@ describe('rate limits in one gateway process (memory)', () => {
         done();
       },
     });
-    const gateway = await gatewayWith(
-      { REDIS_URL: 'redis://127.0.0.1:1', GATEWAY_RATE_LIMIT_ADDRESS_PER_MINUTE: '3' },
-      { log: createLogger('gateway-test', 'info', sink) },
-    );
+    const gateway = await gatewayWith({ REDIS_URL: 'redis://127.0.0.1:1', GATEWAY_RATE_LIMIT_ADDRESS_PER_MINUTE: '3' }, { log: createLogger('gateway-test', 'info', sink) });
     const answers = await times(5, () => postGraphQL(gateway, TYPENAME));
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 429, 429]);
     expect(lines.filter((line) => line.includes('rate limiter: Redis unavailable'))).toHaveLength(1);

@@ -3,15 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '@govgraph/kit';
-import {
-  createFileCredentialStore,
-  issueCredential,
-  loadDataPolicy,
-  SUBGRAPHS_DIR,
-  SUPERGRAPH_FILE,
-  subgraphFile,
-  type CredentialStore,
-} from '@govgraph/schema/governance';
+import { createFileCredentialStore, issueCredential, loadDataPolicy, SUBGRAPHS_DIR, SUPERGRAPH_FILE, subgraphFile, type CredentialStore } from '@govgraph/schema/governance';
 import { createMemoryRegistryStore } from '../src/registry/registry-store.js';
 import { SupergraphRegistry } from '../src/registry/supergraph-registry.js';
 import type { RunningGateway } from '../src/server.js';
@@ -122,7 +114,11 @@ describe('publishing within the committed data-sharing policy', () => {
     const withoutLegalBasis = await check(CATALOG.replace('  legalBasis: String!\n', ''));
     expect(withoutLegalBasis.body.ok).toBe(false);
     expect(withoutLegalBasis.body.report.breaking).toContainEqual(
-      expect.objectContaining({ kind: 'FIELD_REMOVED', coordinate: 'Matter.legalBasis', affects: [expect.objectContaining({ file: 'matter-guide.graphql', operation: 'MatterGuide' })] }),
+      expect.objectContaining({
+        kind: 'FIELD_REMOVED',
+        coordinate: 'Matter.legalBasis',
+        affects: [expect.objectContaining({ file: 'matter-guide.graphql', operation: 'MatterGuide' })],
+      }),
     );
     expect(withoutLegalBasis.body.report.operations.broken).toContainEqual(expect.objectContaining({ file: 'matter-guide.graphql', alreadyInvalid: false }));
 
@@ -180,7 +176,10 @@ describe('an administrator undoes a takeover that got live', () => {
   it('lists the versions, then rolls back to version 0 as a new version 2, composed and live', async () => {
     const versions = await call(gateway, 'GET', '/registry/versions', keys.admin);
     expect(versions.status).toBe(200);
-    expect(versions.body.versions.map((v: { version: number; action: string }) => [v.version, v.action])).toEqual([[0, 'committed'], [1, 'publish']]);
+    expect(versions.body.versions.map((v: { version: number; action: string }) => [v.version, v.action])).toEqual([
+      [0, 'committed'],
+      [1, 'publish'],
+    ]);
 
     const rolled = await call(gateway, 'POST', '/registry/rollback', keys.admin, { version: 0 });
     expect(rolled.status, JSON.stringify(rolled.body)).toBe(200);
@@ -231,7 +230,9 @@ describe('a rollback still answers to the data-sharing policy', () => {
       expect(outcome.status).toBe('refused');
       if (outcome.status !== 'refused') return;
       expect(outcome.report.composition.ok).toBe(true);
-      expect(outcome.report.dataFlows!.undeclared.map((f) => `${f.kind} ${f.field}`)).toEqual(expect.arrayContaining(['requires Person.profileFacts', 'override Person.displayName']));
+      expect(outcome.report.dataFlows!.undeclared.map((f) => `${f.kind} ${f.field}`)).toEqual(
+        expect.arrayContaining(['requires Person.profileFacts', 'override Person.displayName']),
+      );
       expect((await store.read()).version).toBe(2);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -6,7 +6,14 @@ import { createRedisRegistryStore } from '../src/registry/redis-registry-store.j
 import { createMemoryRegistryStore, type RegistryStore, type VersionEntry } from '../src/registry/registry-store.js';
 
 const subgraph = (name: string, n: number) => ({ name, url: `http://${name}.invalid/graphql`, sdl: `type Query { v${n}: Int }`, publishedAt: `2026-01-0${n}T00:00:00.000Z` });
-const publishEntry = (published: VersionEntry['published'], name: string): VersionEntry => ({ at: new Date().toISOString(), action: 'publish', subgraph: name, change: 'updated', by: 'pub-test', published });
+const publishEntry = (published: VersionEntry['published'], name: string): VersionEntry => ({
+  at: new Date().toISOString(),
+  action: 'publish',
+  subgraph: name,
+  change: 'updated',
+  by: 'pub-test',
+  published,
+});
 
 /** What both stores must do: compare-and-set of the whole published set, and a bounded history to roll back in. */
 function storeContract(kind: string, open: (historyLimit: number) => RegistryStore) {

@@ -134,7 +134,11 @@ describe('the registry on a gateway started from a supergraph without its subgra
 
   it('takes a rollback from an administrator only, with a version number', async () => {
     const rollback = (key: string | undefined, body: unknown) =>
-      fetch(`${gateway.url}/registry/rollback`, { method: 'POST', headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) }, body: JSON.stringify(body) });
+      fetch(`${gateway.url}/registry/rollback`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+        body: JSON.stringify(body),
+      });
     expect((await rollback(undefined, { version: 0 })).status).toBe(401);
     expect((await rollback(data.tokens.licences, { version: 0 })).status).toBe(403);
     const bad = await rollback(data.tokens.admin, { version: 'latest' });
@@ -186,7 +190,10 @@ describe('the registry settings (loaded once with the gateway config)', () => {
     expect(committed).toMatchObject({ dataPolicyFile: DATA_POLICY_FILE, credentialsFile: '/var/lib/govgraph/registry/credentials.json', historyLimit: 50 });
     // Beside the fixture there is none: publishing is unavailable, the gateway still starts.
     expect(loadRegistrySettings({}, paths).dataPolicy).toMatch(/^no data-sharing policy at /);
-    expect(loadRegistrySettings({ GATEWAY_DATA_POLICY: DATA_POLICY_FILE, GATEWAY_REGISTRY_HISTORY: '7' }, paths)).toMatchObject({ dataPolicyFile: DATA_POLICY_FILE, historyLimit: 7 });
+    expect(loadRegistrySettings({ GATEWAY_DATA_POLICY: DATA_POLICY_FILE, GATEWAY_REGISTRY_HISTORY: '7' }, paths)).toMatchObject({
+      dataPolicyFile: DATA_POLICY_FILE,
+      historyLimit: 7,
+    });
   });
 
   it('stop the start for a named policy that is missing or invalid, or a bad history size', () => {

@@ -11,9 +11,7 @@ import { formatTraceparent, parseTraceparent } from '../src/tracing/trace-contex
 function maxAgeOf(source: string): number | null {
   const document = parse(source);
   const operation = document.definitions.find((d) => d.kind === 'OperationDefinition') as OperationDefinitionNode;
-  const fragments = new Map(
-    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === 'FragmentDefinition').map((f) => [f.name.value, f]),
-  );
+  const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === 'FragmentDefinition').map((f) => [f.name.value, f]));
   return publicMaxAgeSeconds(operation, fragments);
 }
 
@@ -102,7 +100,15 @@ describe('observability settings and formats', () => {
     expect(parseTraceparent(formatTraceparent(id))).toEqual(id);
     expect(parseTraceparent(`00-${id.traceId.toUpperCase()}-${id.spanId}-00`)).toEqual(id);
     expect(parseTraceparent(`01-${id.traceId}-${id.spanId}-01-future`)).toEqual(id);
-    for (const bad of [undefined, '', 'garbage', `ff-${id.traceId}-${id.spanId}-01`, `00-${'0'.repeat(32)}-${id.spanId}-01`, `00-${id.traceId}-${'0'.repeat(16)}-01`, `00-${id.traceId}-${id.spanId}-01-extra`]) {
+    for (const bad of [
+      undefined,
+      '',
+      'garbage',
+      `ff-${id.traceId}-${id.spanId}-01`,
+      `00-${'0'.repeat(32)}-${id.spanId}-01`,
+      `00-${id.traceId}-${'0'.repeat(16)}-01`,
+      `00-${id.traceId}-${id.spanId}-01-extra`,
+    ]) {
       expect(parseTraceparent(bad)).toBeNull();
     }
     const known = new Set(['SearchCatalog']);
@@ -126,7 +132,13 @@ describe('observability settings and formats', () => {
     ]) as any;
     const span = body.resourceSpans[0].scopeSpans[0].spans[0];
     expect(body.resourceSpans[0].resource.attributes).toContainEqual({ key: 'service.name', value: { stringValue: 'gw' } });
-    expect(span).toMatchObject({ traceId: 'a'.repeat(32), spanId: 'b'.repeat(16), kind: 2, startTimeUnixNano: '1700000000000000001', status: { code: 2, message: 'DOWNSTREAM_SERVICE_ERROR' } });
+    expect(span).toMatchObject({
+      traceId: 'a'.repeat(32),
+      spanId: 'b'.repeat(16),
+      kind: 2,
+      startTimeUnixNano: '1700000000000000001',
+      status: { code: 2, message: 'DOWNSTREAM_SERVICE_ERROR' },
+    });
     expect(span.parentSpanId).toBeUndefined();
     expect(span.attributes).toEqual([
       { key: 'govgraph.request_id', value: { stringValue: 'r1' } },

@@ -58,7 +58,28 @@ function random(seed: number): () => number {
   };
 }
 
-const BAD_VALUES: unknown[] = [null, undefined, 'x', 7, 1.5, true, {}, [], 'Nope', 'Book', 'Film', 'Library', 'Item', 'Media', 'Status', 'String', 'Query', 'WRONG', 'CLOSED', [null]];
+const BAD_VALUES: unknown[] = [
+  null,
+  undefined,
+  'x',
+  7,
+  1.5,
+  true,
+  {},
+  [],
+  'Nope',
+  'Book',
+  'Film',
+  'Library',
+  'Item',
+  'Media',
+  'Status',
+  'String',
+  'Query',
+  'WRONG',
+  'CLOSED',
+  [null],
+];
 
 /** Every place in the input a subgraph could have put something else. */
 function places(value: unknown, at: Array<string | number> = [], out: Array<Array<string | number>> = []): Array<Array<string | number>> {
@@ -86,7 +107,10 @@ function mutate(input: Record<string, any>, next: () => number, count: number): 
 }
 
 /** Data, errors (message, path, code) or the error thrown: everything a client could see. */
-function outcome(shape: (args: ShapeArguments) => { data: unknown; errors: Array<{ message: string; path?: unknown; extensions?: Record<string, unknown> }> }, args: ShapeArguments): string {
+function outcome(
+  shape: (args: ShapeArguments) => { data: unknown; errors: Array<{ message: string; path?: unknown; extensions?: Record<string, unknown> }> },
+  args: ShapeArguments,
+): string {
   try {
     const { data, errors } = shape(args);
     return JSON.stringify({ data, errors: errors.map((e) => ({ message: e.message, path: e.path, code: e.extensions?.code })) });

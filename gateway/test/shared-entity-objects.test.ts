@@ -22,7 +22,10 @@ const LINKS = `${LINK} type E @key(fields: "id") { id: ID! p: P } type P @key(fi
 const VALUES = `${LINK} type P @key(fields: "id") { id: ID! f1: String f2: String f(arg: String): String }`;
 
 const roots = buildSubgraphSchema({ typeDefs: parse(ROOTS), resolvers: { Query: { e: (_: unknown, { id }: { id: string }) => ({ id }), es: () => [{ id: '1' }, { id: '1' }] } } });
-const links = buildSubgraphSchema({ typeDefs: parse(LINKS), resolvers: { E: { __resolveReference: ({ id }: { id: string }) => ({ id }), p: ({ id }: { id: string }) => ({ id: `p${id}` }) } } });
+const links = buildSubgraphSchema({
+  typeDefs: parse(LINKS),
+  resolvers: { E: { __resolveReference: ({ id }: { id: string }) => ({ id }), p: ({ id }: { id: string }) => ({ id: `p${id}` }) } },
+});
 const values = buildSubgraphSchema({
   typeDefs: parse(VALUES),
   resolvers: {
@@ -38,7 +41,16 @@ const values = buildSubgraphSchema({
 const QUERIES = {
   'aliases with different nested fields': ['{ a: e(id: "1") { p { x: f1 } } b: e(id: "1") { p { x: f2 } } }', { a: { p: { x: 'value of f1' } }, b: { p: { x: 'value of f2' } } }],
   'aliases with different arguments': ['{ a: e(id: "1") { p { x: f(arg: "A") } } b: e(id: "1") { p { x: f(arg: "B") } } }', { a: { p: { x: 'f(A)' } }, b: { p: { x: 'f(B)' } } }],
-  'one list holding the same entity twice': ['{ es { id p { f1 } } a: e(id: "1") { p { f1: f2 } } }', { es: [{ id: '1', p: { f1: 'value of f1' } }, { id: '1', p: { f1: 'value of f1' } }], a: { p: { f1: 'value of f2' } } }],
+  'one list holding the same entity twice': [
+    '{ es { id p { f1 } } a: e(id: "1") { p { f1: f2 } } }',
+    {
+      es: [
+        { id: '1', p: { f1: 'value of f1' } },
+        { id: '1', p: { f1: 'value of f1' } },
+      ],
+      a: { p: { f1: 'value of f2' } },
+    },
+  ],
 } as const;
 
 describe('every fetch of a batch works on its own entities', () => {
@@ -53,7 +65,11 @@ describe('every fetch of a batch works on its own entities', () => {
     };
     closers.push(...Object.values(servers).map((s) => s.close));
     const { supergraphSdl, errors } = composeServices(
-      Object.entries({ roots: ROOTS, links: LINKS, values: VALUES }).map(([name, sdl]) => ({ name, typeDefs: parse(sdl), url: `${servers[name as keyof typeof servers].url}/graphql` })),
+      Object.entries({ roots: ROOTS, links: LINKS, values: VALUES }).map(([name, sdl]) => ({
+        name,
+        typeDefs: parse(sdl),
+        url: `${servers[name as keyof typeof servers].url}/graphql`,
+      })),
     );
     if (errors?.length) throw new Error(errors.map((e) => e.message).join('\n'));
     const path = join(mkdtempSync(join(tmpdir(), 'govgraph-shared-')), 'supergraph.graphql');

@@ -32,10 +32,7 @@ describe('createSigningFetcher', () => {
     verdicts = [];
     // Non-ASCII and odd spacing: the signature must cover these bytes, not a re-serialisation.
     const body = '{"query":"{ a }",  "variables":{"name":"Zoë ✓"}}';
-    const response = await send(
-      { 'Content-Type': 'application/json', [TrustHeader.requestId]: 'req-42', [TrustHeader.claims]: encodeClaims(claims) },
-      body,
-    );
+    const response = await send({ 'Content-Type': 'application/json', [TrustHeader.requestId]: 'req-42', [TrustHeader.claims]: encodeClaims(claims) }, body);
     expect(response.status).toBe(200);
     expect(verdicts).toEqual([{ ok: true, requestId: 'req-42', claims, clientAddress: null, nonce: expect.any(String) }]);
     expect(await response.json()).toEqual({ data: { echo: body } });
@@ -65,7 +62,11 @@ describe('createSigningFetcher', () => {
     const response = await fetcher(server.url, { method: 'POST', headers, body: '{}' });
     expect(response.status).toBe(200);
     expect(verdicts).toEqual([{ ok: true, requestId: 'req-7', claims: null, clientAddress: null, nonce: expect.any(String) }]);
-    expect(Object.keys(sent).filter((name) => name.startsWith('x-govgraph-')).sort()).toEqual([TrustHeader.nonce, TrustHeader.requestId, TrustHeader.signature, TrustHeader.timestamp].sort());
+    expect(
+      Object.keys(sent)
+        .filter((name) => name.startsWith('x-govgraph-'))
+        .sort(),
+    ).toEqual([TrustHeader.nonce, TrustHeader.requestId, TrustHeader.signature, TrustHeader.timestamp].sort());
   });
 
   it("is refused when signed with a key the trust list does not hold as the gateway's", async () => {

@@ -19,7 +19,11 @@ describe('the subgraph connection pool', () => {
         if (path === '/hang') return;
         if (path === '/empty') return void res.writeHead(204).end();
         if (path === '/refused') {
-          res.writeHead(401, 'Unauthorized', [['Content-Type', 'application/json'], ['Cache-Control', 'no-store'], ['Cache-Control', 'private']]);
+          res.writeHead(401, 'Unauthorized', [
+            ['Content-Type', 'application/json'],
+            ['Cache-Control', 'no-store'],
+            ['Cache-Control', 'private'],
+          ]);
           return void res.end('{"errors":[]}');
         }
         const delay = path === '/slow' ? 30 : 0;
@@ -86,7 +90,7 @@ describe('the subgraph connection pool', () => {
     const queued = pool.fetch(`${url}/graphql`, { method: 'POST', body: '{}', signal: AbortSignal.timeout(100) }).catch((e: unknown) => e);
     expect(await queued).toBeInstanceOf(PoolQueueTimeout);
     expect(classifyFailure(await queued)).toMatchObject({ kind: 'saturated', transient: false });
-    expect((await sent as Error).name).toBe('TimeoutError');
+    expect(((await sent) as Error).name).toBe('TimeoutError');
     expect(classifyFailure(await sent)).toMatchObject({ kind: 'timeout', transient: true });
     pool.close();
   });

@@ -131,7 +131,20 @@ describe('request ids in log lines written far from the request', () => {
       { CATALOG_URL: `${catalog.url}/graphql` },
       {
         log: createLogger('gateway-test', 'debug', sink),
-        plugins: [{ name: 'broken', apollo: { async requestDidStart() { return { async executionDidStart() { throw new Error('a bug'); } }; } } }],
+        plugins: [
+          {
+            name: 'broken',
+            apollo: {
+              async requestDidStart() {
+                return {
+                  async executionDidStart() {
+                    throw new Error('a bug');
+                  },
+                };
+              },
+            },
+          },
+        ],
       },
     );
     try {

@@ -98,8 +98,7 @@ describe('trusted documents and APQ', () => {
         expect(answer.body).toEqual({
           errors: [
             {
-              message:
-                'Only trusted documents are served here: send the id of a document in the manifest (extensions.persistedQuery.sha256Hash or documentId)',
+              message: 'Only trusted documents are served here: send the id of a document in the manifest (extensions.persistedQuery.sha256Hash or documentId)',
               extensions: { code: 'FORBIDDEN' },
             },
           ],

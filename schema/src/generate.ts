@@ -35,8 +35,7 @@ function contractOperations(): GeneratedFile[] {
  * is beside the checkout, else from the committed operations.
  */
 function trustedDocumentManifest(operations: GeneratedFile[]): GeneratedFile {
-  const documents =
-    operations.length > 0 ? operations.map((f) => ({ file: basename(f.path), source: f.content })) : readTrustedOperations(OPERATIONS_DIR);
+  const documents = operations.length > 0 ? operations.map((f) => ({ file: basename(f.path), source: f.content })) : readTrustedOperations(OPERATIONS_DIR);
   return {
     path: join(OPERATIONS_DIR, TRUSTED_DOCUMENT_MANIFEST_FILE),
     content: printTrustedDocumentManifest(buildTrustedDocumentManifest(documents)),

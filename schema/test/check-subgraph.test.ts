@@ -151,9 +151,7 @@ describe('check: breaking changes, each with the contract operations it breaks',
 
   it('a removed argument, and a required argument added', () => {
     const removed = check('licences', 'licences(status: LicenceStatus): [Licence!]', 'licences: [Licence!]');
-    expect(breakOf(removed, 'ARG_REMOVED', 'Applicant.licences(status:)').affects).toEqual([
-      { file: 'my-home.graphql', operation: 'MyHome', fields: ['me.licences(status:)'] },
-    ]);
+    expect(breakOf(removed, 'ARG_REMOVED', 'Applicant.licences(status:)').affects).toEqual([{ file: 'my-home.graphql', operation: 'MyHome', fields: ['me.licences(status:)'] }]);
     const required = check('licences', 'verifyLicence(id: ID!)', 'verifyLicence(id: ID!, purpose: String!)');
     expect(breakOf(required, 'REQUIRED_ARG_ADDED', 'Query.verifyLicence(purpose:)').affects).toEqual([
       { file: 'verify-licence.graphql', operation: 'VerifyLicence', fields: ['verifyLicence'] },

@@ -5,14 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectRedis, createLogger, type RedisConnection } from '@govgraph/kit';
 import { REDIS_URL, serviceAvailable } from '@govgraph/kit/testing';
-import {
-  createFileCredentialStore,
-  createRedisCredentialStore,
-  credentialTokenHash,
-  issueCredential,
-  verifyCredential,
-  type CredentialStore,
-} from '../src/governance/index.js';
+import { createFileCredentialStore, createRedisCredentialStore, credentialTokenHash, issueCredential, verifyCredential, type CredentialStore } from '../src/governance/index.js';
 
 /** The same behaviour from both stores: the file (no Redis) and Redis. */
 function storeContract(name: string, open: () => { writer: CredentialStore; reader: CredentialStore }) {

@@ -6,8 +6,7 @@ import { checkDataFlows, graphDataFlows, parseDataPolicy, type DataFlow, type Da
  * their profile facts, `cases` owns cases that name a person, and `forms` is the department
  * trying to receive what it should not (or what an agreement lets it).
  */
-const LINK = (...imports: string[]) =>
-  `extend schema @link(url: "https://specs.apollo.dev/federation/v2.8", import: [${imports.map((i) => `"@${i}"`).join(', ')}])`;
+const LINK = (...imports: string[]) => `extend schema @link(url: "https://specs.apollo.dev/federation/v2.8", import: [${imports.map((i) => `"@${i}"`).join(', ')}])`;
 
 const PEOPLE = {
   name: 'people',
@@ -61,7 +60,14 @@ type Address { city: String! }`),
     ]);
     expect(pick(flows, 'requires')).toEqual([
       { consumer: 'forms', provider: 'people', field: 'Person.address', classifiedAs: 'Person.address', via: 'Person.greeting @requires', selection: 'address { city }' },
-      { consumer: 'forms', provider: 'people', field: 'Person.profileFacts', classifiedAs: 'Applicant.profileFacts', via: 'Person.greeting @requires', selection: 'profileFacts { path value }' },
+      {
+        consumer: 'forms',
+        provider: 'people',
+        field: 'Person.profileFacts',
+        classifiedAs: 'Applicant.profileFacts',
+        via: 'Person.greeting @requires',
+        selection: 'profileFacts { path value }',
+      },
     ]);
   });
 
@@ -87,12 +93,8 @@ type Person @key(fields: "id", resolvable: false) { id: ID! idNumber: String! @e
 
   it('provides, and the entity reference a classified field sends to the entity’s owner', () => {
     const flows = flowsOf([PEOPLE, CASES]);
-    expect(pick(flows, 'provides')).toEqual([
-      { consumer: 'cases', provider: 'people', field: 'Person.name', classifiedAs: 'Person.name', via: 'Case.applicant @provides' },
-    ]);
-    expect(pick(flows, 'reference')).toEqual([
-      { consumer: 'people', provider: 'cases', field: 'Case.applicant', classifiedAs: 'Case.applicant', via: 'Case.applicant → Person' },
-    ]);
+    expect(pick(flows, 'provides')).toEqual([{ consumer: 'cases', provider: 'people', field: 'Person.name', classifiedAs: 'Person.name', via: 'Case.applicant @provides' }]);
+    expect(pick(flows, 'reference')).toEqual([{ consumer: 'people', provider: 'cases', field: 'Case.applicant', classifiedAs: 'Case.applicant', via: 'Case.applicant → Person' }]);
   });
 
   it('override: always a flow, classified or not', () => {
@@ -108,9 +110,7 @@ type Person @key(fields: "id", resolvable: false) { id: ID! idNumber: String! @e
 
   it('shareable: resolving a classified field of another department as one’s own', () => {
     const flows = flowsOf([PEOPLE, forms(`${LINK('shareable')}\ntype Address { city: String! @shareable }\ntype Query { where: Address }`)]);
-    expect(pick(flows, 'shareable')).toEqual([
-      { consumer: 'forms', provider: 'people', field: 'Address.city', classifiedAs: 'Address.*', via: 'Address.city' },
-    ]);
+    expect(pick(flows, 'shareable')).toEqual([{ consumer: 'forms', provider: 'people', field: 'Address.city', classifiedAs: 'Address.*', via: 'Address.city' }]);
   });
 
   it('context: a @fromContext selection', () => {
@@ -138,12 +138,19 @@ type Fact { value: String! }`),
       policy,
     );
     expect(pick(flows, 'requires')).toEqual([
-      { consumer: 'forms', provider: 'people', field: 'Applicant.profileFacts', classifiedAs: 'Person.profileFacts', via: 'Applicant.summary @requires', selection: 'profileFacts { value }' },
+      {
+        consumer: 'forms',
+        provider: 'people',
+        field: 'Applicant.profileFacts',
+        classifiedAs: 'Person.profileFacts',
+        via: 'Applicant.summary @requires',
+        selection: 'profileFacts { value }',
+      },
     ]);
     // …and resolving Applicant makes forms a receiver of the references cases sends for a Person.
-    expect(pick(flowsOf([PEOPLE, CASES, forms(`${LINK('key', 'interfaceObject')}\ntype Applicant @interfaceObject @key(fields: "id") { id: ID! score: Int }`)]), 'reference')).toContainEqual(
-      { consumer: 'forms', provider: 'cases', field: 'Case.applicant', classifiedAs: 'Case.applicant', via: 'Case.applicant → Person' },
-    );
+    expect(
+      pick(flowsOf([PEOPLE, CASES, forms(`${LINK('key', 'interfaceObject')}\ntype Applicant @interfaceObject @key(fields: "id") { id: ID! score: Int }`)]), 'reference'),
+    ).toContainEqual({ consumer: 'forms', provider: 'cases', field: 'Case.applicant', classifiedAs: 'Case.applicant', via: 'Case.applicant → Person' });
   });
 
   it('Type.* covers only the fields the department itself resolves there', () => {
@@ -194,12 +201,7 @@ type Fact { value: String! }`);
   });
 
   it('an agreement holds for its consumer, provider, fields and kinds only', () => {
-    for (const wrong of [
-      { consumer: 'cases' },
-      { provider: 'cases' },
-      { fields: ['Person.name'] },
-      { fields: ['Applicant.profileFacts'], kinds: ['provides' as const] },
-    ]) {
+    for (const wrong of [{ consumer: 'cases' }, { provider: 'cases' }, { fields: ['Person.name'] }, { fields: ['Applicant.profileFacts'], kinds: ['provides' as const] }]) {
       expect(check(withAgreements({ fields: ['Applicant.profileFacts'], ...wrong })).undeclared, JSON.stringify(wrong)).toHaveLength(1);
     }
     expect(check(withAgreements({ fields: ['Person.*'] })).undeclared).toEqual([]);
@@ -212,7 +214,12 @@ type Fact { value: String! }`);
   });
 
   it('lists the flows a change removes, and refuses nothing for them', () => {
-    const report = checkDataFlows({ before: [PEOPLE, REQUIRING], after: [PEOPLE, forms(`${LINK('key')}\ntype Person @key(fields: "id") { id: ID! }`)], changed: ['forms'], policy: POLICY });
+    const report = checkDataFlows({
+      before: [PEOPLE, REQUIRING],
+      after: [PEOPLE, forms(`${LINK('key')}\ntype Person @key(fields: "id") { id: ID! }`)],
+      changed: ['forms'],
+      policy: POLICY,
+    });
     expect(report.removed.map((f) => [f.kind, f.field])).toEqual([['requires', 'Person.profileFacts']]);
     expect(report.added).toEqual([]);
     expect(report.undeclared).toEqual([]);

@@ -148,7 +148,13 @@ type HousingFundRecord @key(fields: "id") { id: ID! title: String! }
   it('is refused until the policy lets it receive the applicant references; the draft names exactly those', () => {
     const refused = checkSubgraph({ subgraph: 'housing-fund', sdl: SDL, current, operations, policy });
     expect(refused.report.ok).toBe(false);
-    const { policy: drafted, added } = draftDepartmentPolicy({ policy, current: current.subgraphs, name: 'housing-fund', sdl: SDL, personal: ['Applicant.housingFundRecords', 'HousingFundRecord.*'] });
+    const { policy: drafted, added } = draftDepartmentPolicy({
+      policy,
+      current: current.subgraphs,
+      name: 'housing-fund',
+      sdl: SDL,
+      personal: ['Applicant.housingFundRecords', 'HousingFundRecord.*'],
+    });
     expect(added.map((a) => [a.id, a.provider, a.fields.join(' '), a.kinds?.join(' ')])).toEqual([
       ['housing-fund-from-applications', 'applications', 'Application.applicant Prefill.applicant', 'reference'],
       ['housing-fund-from-identity', 'identity', 'EnterpriseAgent.person', 'reference'],

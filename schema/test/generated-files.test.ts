@@ -12,8 +12,12 @@ describe('generated schema files', () => {
   }, 60_000);
 
   it.runIf(existsSync(CONTRACT_OPERATIONS_DIR))('hold every portal operation of the contract, unchanged', () => {
-    const contract = readdirSync(CONTRACT_OPERATIONS_DIR).filter((f) => f.endsWith('.graphql')).sort();
-    const committed = readdirSync(OPERATIONS_DIR).filter((f) => f.endsWith('.graphql')).sort();
+    const contract = readdirSync(CONTRACT_OPERATIONS_DIR)
+      .filter((f) => f.endsWith('.graphql'))
+      .sort();
+    const committed = readdirSync(OPERATIONS_DIR)
+      .filter((f) => f.endsWith('.graphql'))
+      .sort();
     expect(committed).toEqual(contract);
     for (const file of contract) {
       expect(readFileSync(join(OPERATIONS_DIR, file), 'utf8')).toBe(readFileSync(join(CONTRACT_OPERATIONS_DIR, file), 'utf8'));

@@ -25,7 +25,11 @@ describe('the committed trusted-document manifest', () => {
     expect(files).toHaveLength(15);
     expect(manifest.operations.map((entry) => entry.file)).toEqual(files.map((f) => f.file));
     for (const entry of manifest.operations) {
-      expect(entry.id, entry.file).toBe(createHash('sha256').update(readFileSync(join(OPERATIONS_DIR, entry.file))).digest('hex'));
+      expect(entry.id, entry.file).toBe(
+        createHash('sha256')
+          .update(readFileSync(join(OPERATIONS_DIR, entry.file)))
+          .digest('hex'),
+      );
     }
   });
 
@@ -101,7 +105,11 @@ describe('parseTrustedDocumentManifest and loadTrustedDocuments', () => {
     ['not JSON', '{', /not valid JSON/],
     ['another format', '{"format":"apollo-persisted-query-manifest","version":1,"operations":[]}', /not a govgraph-trusted-documents manifest/],
     ['a short id', '{"format":"govgraph-trusted-documents","version":1,"operations":[{"id":"abc","name":"A","type":"query","file":"a.graphql"}]}', /malformed entry/],
-    ['a path outside the folder', `{"format":"govgraph-trusted-documents","version":1,"operations":[{"id":"${'a'.repeat(64)}","name":"A","type":"query","file":"../a.graphql"}]}`, /malformed entry/],
+    [
+      'a path outside the folder',
+      `{"format":"govgraph-trusted-documents","version":1,"operations":[{"id":"${'a'.repeat(64)}","name":"A","type":"query","file":"../a.graphql"}]}`,
+      /malformed entry/,
+    ],
   ])('refuses %s', (_what, json, message) => {
     expect(() => parseTrustedDocumentManifest(json)).toThrow(message);
   });

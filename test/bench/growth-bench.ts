@@ -83,12 +83,15 @@ async function workloads(graph: GraphHarness): Promise<Record<string, Call>> {
   }
   // A late page of the traffic police's completed cases (90 % through): deeper with more years.
   const applications = graph.databases.applications!.db as any;
-  const completed = applications
-    .selectFrom('application')
-    .where('department_code', '=', DEPARTMENTS.trafficPolice.code)
-    .where('status', '=', 'COMPLETED');
+  const completed = applications.selectFrom('application').where('department_code', '=', DEPARTMENTS.trafficPolice.code).where('status', '=', 'COMPLETED');
   const { n } = await completed.select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-  const late = await completed.select(['deadline', 'id']).orderBy('deadline').orderBy('id').offset(Math.floor(Number(n) * 0.9)).limit(1).executeTakeFirstOrThrow();
+  const late = await completed
+    .select(['deadline', 'id'])
+    .orderBy('deadline')
+    .orderBy('id')
+    .offset(Math.floor(Number(n) * 0.9))
+    .limit(1)
+    .executeTakeFirstOrThrow();
   const lateCursor = encodeCursor('queue', `${late.deadline}|${late.id}`);
 
   return {
@@ -98,8 +101,7 @@ async function workloads(graph: GraphHarness): Promise<Record<string, Call>> {
     'MatterGuide, varying matters': async (i) => ok(await graph.operation('matter-guide.graphql', { code: codes[i % codes.length] }, citizen)),
     'OfficerQueue, open cases, first page': async () => ok(await graph.operation('officer-queue.graphql', {}, officer)),
     'OfficerQueue, completed, first page': async () => ok(await graph.operation('officer-queue.graphql', { status: 'COMPLETED' }, officer)),
-    'OfficerQueue, completed, late page by cursor': async () =>
-      ok(await graph.operation('officer-queue.graphql', { status: 'COMPLETED', after: lateCursor }, officer)),
+    'OfficerQueue, completed, late page by cursor': async () => ok(await graph.operation('officer-queue.graphql', { status: 'COMPLETED', after: lateCursor }, officer)),
   };
 }
 
@@ -137,15 +139,20 @@ for (const dialect of dialects) {
       graphs.push(graph);
       const stats: any = await graph.query('{ catalogStatistics { matterCount districtImplementationCount } }');
       const matters = stats.data.catalogStatistics.matterCount + stats.data.catalogStatistics.districtImplementationCount;
-      const cases = await (graph.databases.applications!.db as any).selectFrom('application').select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      const cases = await (graph.databases.applications!.db as any)
+        .selectFrom('application')
+        .select((eb: any) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
       seeded.push(`${setup.label}: ${matters.toLocaleString('en')} matters, ${Number(cases.n).toLocaleString('en')} cases, started in ${seconds.toFixed(1)} s`);
       console.error(`[${dialect}] ${seeded.at(-1)}`);
     }
     const perGraph = await Promise.all(graphs.map(workloads));
     print(`#### ${dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'}`);
     print();
-    print(`\`${command}\` · ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · ${machine}. ` +
-      `p50 / p99 in ms through the gateway, signed in, response cache off, ${requests} requests per cell after ${warmup} warm-up, the four graphs interleaved request by request.`);
+    print(
+      `\`${command}\` · ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · ${machine}. ` +
+        `p50 / p99 in ms through the gateway, signed in, response cache off, ${requests} requests per cell after ${warmup} warm-up, the four graphs interleaved request by request.`,
+    );
     print();
     for (const line of seeded) print(`- ${line}`);
     print();

@@ -17,9 +17,10 @@ export function writeGrowthSection(part: string, markdown: string): void {
   if (from < 0 || to < from) throw new Error(`docs/benchmarks.md has no ${sectionStart} … ${sectionEnd} section`);
   const block = `${start}\n${markdown.trim()}\n${end}`;
   const section = text.slice(from, to);
-  const updated = section.includes(start) && section.includes(end)
-    ? section.slice(0, section.indexOf(start)) + block + section.slice(section.indexOf(end) + end.length)
-    : `${section.trimEnd()}\n\n${block}\n`;
+  const updated =
+    section.includes(start) && section.includes(end)
+      ? section.slice(0, section.indexOf(start)) + block + section.slice(section.indexOf(end) + end.length)
+      : `${section.trimEnd()}\n\n${block}\n`;
   writeFileSync(BENCHMARKS_MD, text.slice(0, from) + updated + text.slice(to));
   console.error(`wrote the growth ${part} table into ${BENCHMARKS_MD}`);
 }

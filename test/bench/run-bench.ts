@@ -45,7 +45,13 @@ async function main(): Promise<void> {
           date,
           command,
           machine: { ...describeMachine(), loadAverage: { start: loadAtStart, end: loadavg()[0]! } },
-          settings: { rounds: options.rounds, seconds: options.seconds, singleSeconds: options.singleSeconds, concurrency: options.concurrency, warmupSeconds: options.warmupSeconds },
+          settings: {
+            rounds: options.rounds,
+            seconds: options.seconds,
+            singleSeconds: options.singleSeconds,
+            concurrency: options.concurrency,
+            warmupSeconds: options.warmupSeconds,
+          },
           ...measured,
         };
         console.log(`\n${workloadReport(results)}\n`);

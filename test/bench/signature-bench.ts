@@ -10,7 +10,11 @@ import { testParties } from '@govgraph/kit/testing';
  */
 const parties = testParties(['gateway', 'identity']);
 const claims: Claims = { accountId: 'A-000001', personId: 'P-000001', applicantId: 'P-000001', roles: ['citizen'], department: null };
-const body = JSON.stringify({ query: 'query StartForm__identity__1($representations:[_Any!]!){_entities(representations:$representations){...on Person{profileFacts{path value provenance{system department trustLevel retrievedAt}}}}}', variables: { representations: [{ __typename: 'Person', id: 'P-000001' }] } });
+const body = JSON.stringify({
+  query:
+    'query StartForm__identity__1($representations:[_Any!]!){_entities(representations:$representations){...on Person{profileFacts{path value provenance{system department trustLevel retrievedAt}}}}}',
+  variables: { representations: [{ __typename: 'Person', id: 'P-000001' }] },
+});
 const secret = randomBytes(32);
 const N = 20_000;
 

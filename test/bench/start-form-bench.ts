@@ -21,7 +21,7 @@ try {
   };
   await call();
   const plan = graph.plans.at(-1)!.plan;
-  const waves = (plan.node?.kind === 'Sequence' ? plan.node.nodes.length : 1);
+  const waves = plan.node?.kind === 'Sequence' ? plan.node.nodes.length : 1;
   console.log(`\nStartForm plan: ${waves} waves, ${fetchesOf(plan).length} fetches\n`);
   console.log('| workload                                     |     p50 |     p99 |  req/s |');
   console.log('|----------------------------------------------|---------|---------|--------|');

@@ -15,7 +15,10 @@ import { startGraph } from '../src/harness.js';
 process.env.LOG_LEVEL ??= 'silent';
 process.env.APOLLO_TELEMETRY_DISABLED = 'true';
 
-const BODY = JSON.stringify({ query: 'query Q__licences__1($representations:[_Any!]!){_entities(representations:$representations){...on Applicant{licences{id}}}}', variables: { representations: [{ __typename: 'Applicant', id: 'P-000001' }] } });
+const BODY = JSON.stringify({
+  query: 'query Q__licences__1($representations:[_Any!]!){_entities(representations:$representations){...on Applicant{licences{id}}}}',
+  variables: { representations: [{ __typename: 'Applicant', id: 'P-000001' }] },
+});
 const ANSWER = JSON.stringify({ data: { _entities: [{ licences: [{ id: 'L-1' }, { id: 'L-2' }] }] } });
 
 interface Row {
@@ -45,10 +48,14 @@ async function startSubgraphLike(): Promise<{ url: string; connections(): number
 /** One fetch on a connection of its own, closed after the answer (no pool at all). */
 function unpooled(url: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(BODY), connection: 'close' } }, (res) => {
-      res.resume();
-      res.on('end', resolve);
-    });
+    const req = request(
+      url,
+      { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(BODY), connection: 'close' } },
+      (res) => {
+        res.resume();
+        res.on('end', resolve);
+      },
+    );
     req.on('error', reject);
     req.end(BODY);
   });
@@ -80,7 +87,9 @@ function print(rows: Row[]): void {
   console.log('|------------------------------------------|-----------|---------|---------|--------|-----------------|');
   for (const r of rows) {
     const [name, flight] = r.label.split('@');
-    console.log(`| ${name!.padEnd(40)} | ${flight!.padStart(9)} | ${r.p50.toFixed(3).padStart(7)} | ${r.p99.toFixed(3).padStart(7)} | ${r.perSecond.toFixed(0).padStart(6)} | ${String(r.connections).padStart(15)} |`);
+    console.log(
+      `| ${name!.padEnd(40)} | ${flight!.padStart(9)} | ${r.p50.toFixed(3).padStart(7)} | ${r.p99.toFixed(3).padStart(7)} | ${r.perSecond.toFixed(0).padStart(6)} | ${String(r.connections).padStart(15)} |`,
+    );
   }
 }
 
@@ -93,7 +102,10 @@ const clients: Array<[string, () => Promise<void>]> = [
   ['global fetch (undici, shared, unbounded)', async () => void (await (await fetch(subgraph.url, post)).text())],
 ];
 const rows: Row[] = [];
-for (const [concurrency, requests] of [[1, 3_000], [64, 10_000]] as const) {
+for (const [concurrency, requests] of [
+  [1, 3_000],
+  [64, 10_000],
+] as const) {
   for (const [label, send] of clients) rows.push(await run(`${label}@${concurrency}`, send, requests, concurrency, subgraph.connections));
 }
 console.log('\nPart 1: one subgraph-like server, a 180-byte POST and a 60-byte answer\n');
@@ -107,8 +119,7 @@ const graph = await startGraph();
 try {
   const token = await graph.login('zhangsan');
   const metricsText = async () => (await fetch(`${graph.gateway.url}/metrics`)).text();
-  const series = (text: string, name: string) =>
-    Object.fromEntries([...text.matchAll(new RegExp(`^${name}\\{([^}]*)\\} (\\d+)`, 'gm'))].map((m) => [m[1]!, Number(m[2])]));
+  const series = (text: string, name: string) => Object.fromEntries([...text.matchAll(new RegExp(`^${name}\\{([^}]*)\\} (\\d+)`, 'gm'))].map((m) => [m[1]!, Number(m[2])]));
   let next = 0;
   const started = performance.now();
   await Promise.all(
@@ -123,7 +134,7 @@ try {
   const text = await metricsText();
   const opened = series(text, 'govgraph_subgraph_connections_opened_total');
   const fetches = series(text, 'govgraph_subgraph_fetches_total');
-  console.log(`${(1_000 / elapsed * 1000).toFixed(0)} MyHome/s`);
+  console.log(`${((1_000 / elapsed) * 1000).toFixed(0)} MyHome/s`);
   console.log('connections opened per subgraph:', opened);
   console.log('fetches per subgraph and outcome:', Object.keys(fetches).length ? fetches : '(no fetch counter on this build)');
 } finally {

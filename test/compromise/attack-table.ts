@@ -10,10 +10,7 @@ export interface AttackOutcome {
 
 /** The suite's printed table: attack, expected refusal, outcome, and a verdict per row. */
 export function formatAttackTable(rows: AttackOutcome[]): string {
-  const widths = [
-    Math.max(6, ...rows.map((r) => r.attack.length)),
-    Math.max(17, ...rows.map((r) => r.expected.length)),
-  ];
+  const widths = [Math.max(6, ...rows.map((r) => r.attack.length)), Math.max(17, ...rows.map((r) => r.expected.length))];
   const line = (a: string, b: string, c: string, d: string) => `${a.padEnd(widths[0]!)}  ${b.padEnd(widths[1]!)}  ${d.padEnd(7)}  ${c}`;
   return [
     line('attack', 'expected refusal', 'outcome', 'verdict'),

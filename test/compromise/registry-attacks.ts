@@ -58,7 +58,7 @@ export async function registryAttacks(cg: CompromisedGraph, zhangsanToken: strin
   });
   const override = await publish('catalog', catalogSdlWith(OVERRIDE_TAKEOVER_SDL), cg.graph.graphqlUrls.catalog!);
   rows.push({
-    attack: "catalog publishes @override(from: identity) + @requires(profileFacts)",
+    attack: 'catalog publishes @override(from: identity) + @requires(profileFacts)',
     expected: '409 CONFLICT naming the fields',
     outcome: `${override.status} ${override.code ?? ''}: ${override.message.slice(0, 90)}`,
     refused: override.status === 409 && /profileFacts|override/i.test(override.message),

@@ -80,7 +80,9 @@ export async function mintedGrant(cg: CompromisedGraph, attacker: PartyKeys, off
   };
   const reference = signGrantWith(attacker, grant);
   const body = JSON.stringify({ query: PROFILE, variables: { reps: [{ __typename: 'Person', id: reference }] } });
-  const answer = await post(cg.graph.graphqlUrls.identity!, body, { ...signRequest(cg.keysOf('gateway').keys, { audience: 'identity', requestId: 'minted-grant', claims: officer, body }) });
+  const answer = await post(cg.graph.graphqlUrls.identity!, body, {
+    ...signRequest(cg.keysOf('gateway').keys, { audience: 'identity', requestId: 'minted-grant', claims: officer, body }),
+  });
   const opened = /"name"\s*:\s*"张三"/.test(answer.text) || ZHANGSAN_FULL.test(answer.text);
   return {
     attack: `case grant for a made-up case, signed with ${attacker.party}'s key, to identity`,

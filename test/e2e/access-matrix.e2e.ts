@@ -20,7 +20,14 @@ const ZHANGSAN_LICENCE = formatLicenceId({ typeCode: 'JDCJSZ', issuerCreditCode:
 const ZHANGSAN_SECRETS = /张三|440303199003071233|13800138000|解放路|4403\*+1233|138\*+8000/;
 const COMPANY_SECRETS = /高新南七道|"AUTHORISED_AGENT"|李四/;
 
-type Role = 'anonymous' | 'citizen A (zhangsan)' | 'citizen B (lisi)' | 'agent of the company (lisi)' | 'officer, traffic police' | 'officer, market regulation' | 'expired token (zhangsan)';
+type Role =
+  | 'anonymous'
+  | 'citizen A (zhangsan)'
+  | 'citizen B (lisi)'
+  | 'agent of the company (lisi)'
+  | 'officer, traffic police'
+  | 'officer, market regulation'
+  | 'expired token (zhangsan)';
 
 interface Attempt {
   name: string;
@@ -31,8 +38,10 @@ interface Attempt {
   run(graph: GraphHarness, role: { token: string | null; claims: Claims | null }): Promise<{ data?: unknown; errors?: Array<{ extensions?: Record<string, unknown> }> }>;
 }
 
-const entities = (subgraph: string, reps: unknown[], selection: string): Attempt['run'] => (graph, role) =>
-  graph.subgraphQuery(subgraph, `query($reps: [_Any!]!) { _entities(representations: $reps) { ${selection} } }`, { reps }, role.claims);
+const entities =
+  (subgraph: string, reps: unknown[], selection: string): Attempt['run'] =>
+  (graph, role) =>
+    graph.subgraphQuery(subgraph, `query($reps: [_Any!]!) { _entities(representations: $reps) { ${selection} } }`, { reps }, role.claims);
 
 const ATTEMPTS: Attempt[] = [
   {
@@ -108,13 +117,20 @@ const ATTEMPTS: Attempt[] = [
     secrets: /FORGED-VALUE/,
     run: entities(
       'applications',
-      [{
-        __typename: 'Prefill',
-        matterCode: 'JJ-0101',
-        applicantId: ZHANGSAN,
-        matter: { form: { fields: [{ key: 'applicantName', source: 'person.name' }] }, materials: [] },
-        applicant: { profileFacts: [{ path: 'person.name', value: 'FORGED-VALUE', provenance: { system: 'identity', department: null, trustLevel: 'A', retrievedAt: '2026-01-01T00:00:00Z' } }], licenceFacts: [] },
-      }],
+      [
+        {
+          __typename: 'Prefill',
+          matterCode: 'JJ-0101',
+          applicantId: ZHANGSAN,
+          matter: { form: { fields: [{ key: 'applicantName', source: 'person.name' }] }, materials: [] },
+          applicant: {
+            profileFacts: [
+              { path: 'person.name', value: 'FORGED-VALUE', provenance: { system: 'identity', department: null, trustLevel: 'A', retrievedAt: '2026-01-01T00:00:00Z' } },
+            ],
+            licenceFacts: [],
+          },
+        },
+      ],
       '... on Prefill { fields { value } }',
     ),
   },
@@ -159,15 +175,59 @@ const DOCUMENT_ID = 'D-matrix0000000001';
 async function seedZhangsanCase(graph: GraphHarness): Promise<void> {
   const db = graph.databases.applications!.db as any;
   const at = '2026-11-20T02:00:00.000Z';
-  await db.insertInto('document').values({ id: DOCUMENT_ID, owner_id: ZHANGSAN, filename: 'zhangsan-photo.png', media_type: 'image/png', size: 70, sha256: 'a'.repeat(64), uploaded_at: at }).execute();
-  await db.insertInto('application').values({
-    id: CASE_ID, number: '440300202699000001', applicant_id: ZHANGSAN, submitted_by: 'A-000001', matter_code: 'JJ-0103', matter_name: '机动车驾驶证遗失补证',
-    department_code: DEPARTMENTS.trafficPolice.code, case_type: 'PROMISED', licensing: 1, promised_days: 1, channel: 'ONLINE', status: 'SUBMITTED',
-    submitted_at: at, submitted_year: 2026, accepted_at: null, decided_at: null, completed_at: null, deadline: '2026-11-23', paused_since: null, paused_days: 0,
-    resume_status: null, on_time: null, idempotency_key: 'matrix-case-1', payload_hash: 'x', form_snapshot: null, licence_id: null,
-  }).execute();
-  await db.insertInto('application_field').values({ application_id: CASE_ID, position: 0, key: 'lossStatement', source: null, value: '张三的驾驶证于解放路遗失', provenance_system: 'applications', provenance_department: null, trust_level: 'D', retrieved_at: at }).execute();
-  await db.insertInto('application_material').values({ application_id: CASE_ID, position: 0, requirement_code: 'PHOTO', evidence_kind: 'Document', evidence_id: DOCUMENT_ID }).execute();
+  await db
+    .insertInto('document')
+    .values({ id: DOCUMENT_ID, owner_id: ZHANGSAN, filename: 'zhangsan-photo.png', media_type: 'image/png', size: 70, sha256: 'a'.repeat(64), uploaded_at: at })
+    .execute();
+  await db
+    .insertInto('application')
+    .values({
+      id: CASE_ID,
+      number: '440300202699000001',
+      applicant_id: ZHANGSAN,
+      submitted_by: 'A-000001',
+      matter_code: 'JJ-0103',
+      matter_name: '机动车驾驶证遗失补证',
+      department_code: DEPARTMENTS.trafficPolice.code,
+      case_type: 'PROMISED',
+      licensing: 1,
+      promised_days: 1,
+      channel: 'ONLINE',
+      status: 'SUBMITTED',
+      submitted_at: at,
+      submitted_year: 2026,
+      accepted_at: null,
+      decided_at: null,
+      completed_at: null,
+      deadline: '2026-11-23',
+      paused_since: null,
+      paused_days: 0,
+      resume_status: null,
+      on_time: null,
+      idempotency_key: 'matrix-case-1',
+      payload_hash: 'x',
+      form_snapshot: null,
+      licence_id: null,
+    })
+    .execute();
+  await db
+    .insertInto('application_field')
+    .values({
+      application_id: CASE_ID,
+      position: 0,
+      key: 'lossStatement',
+      source: null,
+      value: '张三的驾驶证于解放路遗失',
+      provenance_system: 'applications',
+      provenance_department: null,
+      trust_level: 'D',
+      retrieved_at: at,
+    })
+    .execute();
+  await db
+    .insertInto('application_material')
+    .values({ application_id: CASE_ID, position: 0, requirement_code: 'PHOTO', evidence_kind: 'Document', evidence_id: DOCUMENT_ID })
+    .execute();
   await db.insertInto('application_event').values({ application_id: CASE_ID, seq: 1, at, status: 'SUBMITTED', actor: '申请人', note: null }).execute();
 }
 
@@ -230,7 +290,22 @@ ATTEMPTS.push(
       graph.subgraphQuery(
         'licences',
         'query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Licence { number } } }',
-        { reps: [{ __typename: 'Licence', id: mintCaseGrant(graph.party('applications').keys, { applicantId: 'P-000002', accountId: role.claims?.accountId ?? 'x', department: role.claims?.department ?? 'x', caseId: CASE_ID, purpose: 'x', expiresAt: Date.now() + 60_000, subjectId: ZHANGSAN_LICENCE }) }] },
+        {
+          reps: [
+            {
+              __typename: 'Licence',
+              id: mintCaseGrant(graph.party('applications').keys, {
+                applicantId: 'P-000002',
+                accountId: role.claims?.accountId ?? 'x',
+                department: role.claims?.department ?? 'x',
+                caseId: CASE_ID,
+                purpose: 'x',
+                expiresAt: Date.now() + 60_000,
+                subjectId: ZHANGSAN_LICENCE,
+              }),
+            },
+          ],
+        },
         role.claims,
       ),
   },
@@ -308,14 +383,29 @@ describe('access matrix', () => {
     roles.set('officer, market regulation', await as('officer.market'));
     // Refused by the gateway, so straight to a subgraph it forwards nobody.
     const zhangsan = roles.get('citizen A (zhangsan)')!.claims!;
-    const expired = await signWithIdentityKey(graph.databases.identity!, graph.party('identity').keys.sealingSecret, { sub: zhangsan.accountId, person: zhangsan.personId, applicant: zhangsan.applicantId, roles: zhangsan.roles }, { expiresAt: Math.floor(Date.now() / 1000) - 60 });
+    const expired = await signWithIdentityKey(
+      graph.databases.identity!,
+      graph.party('identity').keys.sealingSecret,
+      { sub: zhangsan.accountId, person: zhangsan.personId, applicant: zhangsan.applicantId, roles: zhangsan.roles },
+      { expiresAt: Math.floor(Date.now() / 1000) - 60 },
+    );
     roles.set('expired token (zhangsan)', { token: expired, claims: null });
     // One purposeful read, so zhangsan's data-access log has something to leak.
     const police = roles.get('officer, traffic police')!.claims!;
     const reference = mintCaseGrant(graph.party('applications').keys, {
-      applicantId: ZHANGSAN, accountId: police.accountId, department: police.department!, caseId: 'case-1', purpose: '审查办件 JJ2026-000001', expiresAt: Date.now() + 60_000,
+      applicantId: ZHANGSAN,
+      accountId: police.accountId,
+      department: police.department!,
+      caseId: 'case-1',
+      purpose: '审查办件 JJ2026-000001',
+      expiresAt: Date.now() + 60_000,
     });
-    await graph.subgraphQuery('identity', 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { name } } }', { r: [{ __typename: 'Person', id: reference }] }, police);
+    await graph.subgraphQuery(
+      'identity',
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { name } } }',
+      { r: [{ __typename: 'Person', id: reference }] },
+      police,
+    );
   });
   afterAll(async () => {
     if (table.length > 0) console.log(`\naccess matrix (${table.length} attempts)\n${table.join('\n')}\n`);
@@ -350,10 +440,7 @@ describe('access matrix', () => {
 
   it('reaches no entity through the gateway except by its root fields: _entities and _service are not in the API schema', async () => {
     const token = roles.get('citizen A (zhangsan)')!.token!;
-    for (const document of [
-      '{ _entities(representations: [{ __typename: "Person", id: "P-000002" }]) { ... on Person { name } } }',
-      '{ _service { sdl } }',
-    ]) {
+    for (const document of ['{ _entities(representations: [{ __typename: "Person", id: "P-000002" }]) { ... on Person { name } } }', '{ _service { sdl } }']) {
       const answer = await graph.query(document, {}, token);
       expect(answer.status).toBe(400);
       expect(answer.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');

@@ -83,7 +83,16 @@ describe('authoriseAgent tells nothing about who exists', () => {
         }),
       ),
     );
-    expect(viewAfter.agentAuthorisations.slice(0, 3).map((a: { id: string }) => a.id).sort()).toEqual(Object.values(attempts).map((a) => a.data.authoriseAgent.id).sort());
+    expect(
+      viewAfter.agentAuthorisations
+        .slice(0, 3)
+        .map((a: { id: string }) => a.id)
+        .sort(),
+    ).toEqual(
+      Object.values(attempts)
+        .map((a) => a.data.authoriseAgent.id)
+        .sort(),
+    );
   });
 
   it('only the named person sees the matching offer, and only they can accept it; then, and only then, they act for the company', async () => {

@@ -62,7 +62,11 @@ function revocationJourney(name: string, options: () => Parameters<typeof startG
       expect(revoked.data).toEqual({ revokeAgent: true });
 
       // The gateway learns it from identity's signed event on `authorisation-ended`.
-      const read = await until(() => graph.query(COMPANY_PAGE, {}, lisi), (r) => r.status === 401, 1_000);
+      const read = await until(
+        () => graph.query(COMPANY_PAGE, {}, lisi),
+        (r) => r.status === 401,
+        1_000,
+      );
       const readRefusedAfter = performance.now() - revokedAt;
       expect(read.value.status).toBe(401);
       expect(readRefusedAfter).toBeLessThan(1_000);
@@ -73,7 +77,9 @@ function revocationJourney(name: string, options: () => Parameters<typeof startG
       expect(uploaded.status).toBe(401);
       expect(uploadRefusedAfter).toBeLessThan(1_000);
       expect(uploaded.body.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'AUTHORISATION_ENDED' });
-      console.log(`  ${name}: the revoked token's read was refused ${Math.round(readRefusedAfter)} ms and its upload ${Math.round(uploadRefusedAfter)} ms after revokeAgent answered`);
+      console.log(
+        `  ${name}: the revoked token's read was refused ${Math.round(readRefusedAfter)} ms and its upload ${Math.round(uploadRefusedAfter)} ms after revokeAgent answered`,
+      );
 
       // identity refuses it too, whatever a gateway lets through: it checks its own register.
       const direct = await graph.subgraphQuery('identity', COMPANY_PAGE, {}, graph.claimsOf(lisi));

@@ -64,7 +64,12 @@ function renewalJourney(open: (options: HarnessOptions) => Promise<GraphHarness>
     expect(application.materials[0].evidence[0]).toMatchObject({ title: '机动车驾驶证', status: 'VALID' });
     caseId = application.id;
 
-    const rows = await graph.databases.applications!.db.selectFrom('application' as never).selectAll().where('applicant_id' as never, '=', 'P-000001' as never).where('idempotency_key' as never, '=', submitInput.idempotencyKey as never).execute();
+    const rows = await graph.databases
+      .applications!.db.selectFrom('application' as never)
+      .selectAll()
+      .where('applicant_id' as never, '=', 'P-000001' as never)
+      .where('idempotency_key' as never, '=', submitInput.idempotencyKey as never)
+      .execute();
     expect(rows).toHaveLength(1);
   });
 
@@ -125,13 +130,7 @@ function renewalJourney(open: (options: HarnessOptions) => Promise<GraphHarness>
 
     const approved = await decide('APPROVE', '准予换证');
     expect(approved.errors).toBeUndefined();
-    expect(approved.data.decideApplication.application.history.map((h: any) => h.status)).toEqual([
-      'SUBMITTED',
-      'ACCEPTED',
-      'CORRECTION_REQUESTED',
-      'ACCEPTED',
-      'APPROVED',
-    ]);
+    expect(approved.data.decideApplication.application.history.map((h: any) => h.status)).toEqual(['SUBMITTED', 'ACCEPTED', 'CORRECTION_REQUESTED', 'ACCEPTED', 'APPROVED']);
     const again = await decide('APPROVE');
     expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     const early = await decide('COMPLETE');

@@ -83,12 +83,22 @@ function licensingJourney(open: () => Promise<GraphHarness>) {
     const renewal = await graph.operation('start-form.graphql', { matterCode: FOOD_LICENCE_RENEWAL }, company);
     const offered = renewal.data.prefill.materials.find((m: any) => m.requirementCode === 'CURRENT_FOOD_LICENCE').satisfiedBy;
     expect(offered.map((l: any) => l.id)).toEqual([licence.id]);
-    expect(renewal.data.prefill.fields.find((f: any) => f.key === 'foodLicenceNumber')).toMatchObject({ value: licence.number, provenance: { system: 'licences', trustLevel: 'A' } });
+    expect(renewal.data.prefill.fields.find((f: any) => f.key === 'foodLicenceNumber')).toMatchObject({
+      value: licence.number,
+      provenance: { system: 'licences', trustLevel: 'A' },
+    });
   });
 }
 
 function foodLicence(caseId: string) {
-  return { typeCode: 'SPJYXKZ', holderId: COMPANY, holderName: '深圳市示例科技有限公司', validTo: '2031-12-31', data: [{ key: 'businessScope', value: '预包装食品销售；热食类食品制售' }], caseId };
+  return {
+    typeCode: 'SPJYXKZ',
+    holderId: COMPANY,
+    holderName: '深圳市示例科技有限公司',
+    validTo: '2031-12-31',
+    data: [{ key: 'businessScope', value: '预包装食品销售；热食类食品制售' }],
+    caseId,
+  };
 }
 
 describe('a food business licence from application to licence (SQLite)', () => {

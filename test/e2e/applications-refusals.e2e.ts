@@ -17,7 +17,14 @@ describe('refused submissions', () => {
   let good: any;
 
   const caseCount = async () =>
-    Number(((await (graph.databases.applications!.db as any).selectFrom('application').select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirst()) as { n: number }).n);
+    Number(
+      (
+        (await (graph.databases.applications!.db as any)
+          .selectFrom('application')
+          .select((eb: any) => eb.fn.countAll().as('n'))
+          .executeTakeFirst()) as { n: number }
+      ).n,
+    );
   const submit = (input: unknown, token = zhangsan) => graph.operation('submit-application.graphql', { input }, token);
 
   beforeAll(async () => {
@@ -59,11 +66,7 @@ describe('refused submissions', () => {
     const result = await submit({
       ...good,
       idempotencyKey: 'refusals-others-01',
-      materials: [
-        { requirementCode: 'CURRENT_DRIVING_LICENCE', licenceId: lisiLicence },
-        { requirementCode: 'PHOTO', documentId: lisiDocument.id },
-        good.materials[2],
-      ],
+      materials: [{ requirementCode: 'CURRENT_DRIVING_LICENCE', licenceId: lisiLicence }, { requirementCode: 'PHOTO', documentId: lisiDocument.id }, good.materials[2]],
     });
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const problems = result.errors![0]!.extensions!.problems;
@@ -102,7 +105,13 @@ describe('refused submissions', () => {
   });
 
   it('keeps decisions to officers of the case’s department', async () => {
-    const rows = await (graph.databases.applications!.db as any).selectFrom('application').select(['id']).where('department_code', '!=', graph.claimsOf(police).department).where('status', '=', 'SUBMITTED').limit(1).execute();
+    const rows = await (graph.databases.applications!.db as any)
+      .selectFrom('application')
+      .select(['id'])
+      .where('department_code', '!=', graph.claimsOf(police).department)
+      .where('status', '=', 'SUBMITTED')
+      .limit(1)
+      .execute();
     const otherDepartmentCase = rows[0].id;
     const byPolice = await graph.operation('decide-application.graphql', { input: { id: otherDepartmentCase, action: 'ACCEPT' } }, police);
     expect(byPolice.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');

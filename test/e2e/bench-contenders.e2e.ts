@@ -15,7 +15,9 @@ import type { BenchRequest, Workload } from '../bench/workloads/workload.js';
  */
 const contenders = listContenders();
 // BENCH_CONTENDERS=hive,hive-jit narrows the run to those (while working on one).
-const chosen = process.env.BENCH_CONTENDERS?.split(',').map((id) => id.trim()).filter(Boolean);
+const chosen = process.env.BENCH_CONTENDERS?.split(',')
+  .map((id) => id.trim())
+  .filter(Boolean);
 const installed = contenders.filter((c) => c.unavailable() === null && (!chosen || chosen.includes(c.id)));
 for (const c of contenders.filter((c) => c.unavailable() !== null)) console.warn(`bench-contenders: skipping ${c.id}: ${c.unavailable()}`);
 

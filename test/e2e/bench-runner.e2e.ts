@@ -89,7 +89,13 @@ describe('load library', () => {
   it('closed loop: counts every request the server answered, sees the injected delay, counts GraphQL errors and 500s', async () => {
     reset();
     const result = await load.run({
-      target: { kind: 'http', requests: [{ url: `${tiny.url}/graphql`, body: '{"query":"{n}"}', headers: {} }, { url: `${tiny.url}/fail`, body: '{"query":"{n}"}', headers: {} }] },
+      target: {
+        kind: 'http',
+        requests: [
+          { url: `${tiny.url}/graphql`, body: '{"query":"{n}"}', headers: {} },
+          { url: `${tiny.url}/fail`, body: '{"query":"{n}"}', headers: {} },
+        ],
+      },
       mode: { kind: 'closed', concurrency: 4, seconds: 1.5 },
     });
     expect(result.requests).toBeGreaterThan(8);
@@ -111,7 +117,11 @@ describe('load library', () => {
 
   it('open loop: sends the scheduled number of requests and measures from the intended send time', async () => {
     reset();
-    const result = await load.run({ target: { kind: 'http', requests: [{ url: `${tiny.url}/graphql`, body: '{}', headers: {} }] }, mode: { kind: 'open', rate: 100, seconds: 1 }, windowSeconds: 0.5 });
+    const result = await load.run({
+      target: { kind: 'http', requests: [{ url: `${tiny.url}/graphql`, body: '{}', headers: {} }] },
+      mode: { kind: 'open', rate: 100, seconds: 1 },
+      windowSeconds: 0.5,
+    });
     expect(result.requests + result.skipped).toBe(100);
     expect(result.requests).toBe(tiny.counts.answered);
     expect(result.latency.p50Ms).toBeGreaterThanOrEqual(DELAY_MS * 0.98);
@@ -130,7 +140,10 @@ describe('load library', () => {
   });
 
   it('counts connections the server drops mid-request, and not idle connections it times out', async () => {
-    const dropped = await load.run({ target: { kind: 'http', requests: [{ url: `${tiny.url}/drop`, body: '{}', headers: {} }] }, mode: { kind: 'closed', concurrency: 2, seconds: 0.3 } });
+    const dropped = await load.run({
+      target: { kind: 'http', requests: [{ url: `${tiny.url}/drop`, body: '{}', headers: {} }] },
+      mode: { kind: 'closed', concurrency: 2, seconds: 0.3 },
+    });
     expect(dropped.requests).toBeGreaterThan(0);
     expect(dropped.networkErrors).toBe(dropped.requests);
     expect(dropped.droppedConnections).toBe(dropped.requests);
@@ -170,14 +183,34 @@ describe('load library', () => {
 });
 
 describe('response checker', () => {
-  const expected = { data: { me: { name: 'Zhang San', licences: [{ id: 'L-1', valid: true }, { id: 'L-2', valid: false }] } } };
+  const expected = {
+    data: {
+      me: {
+        name: 'Zhang San',
+        licences: [
+          { id: 'L-1', valid: true },
+          { id: 'L-2', valid: false },
+        ],
+      },
+    },
+  };
 
   it('accepts the same answer with keys in another order', () => {
     expect(checkResponse(expected, '{"data":{"me":{"licences":[{"valid":true,"id":"L-1"},{"id":"L-2","valid":false}],"name":"Zhang San"}}}').ok).toBe(true);
   });
 
   it('catches a wrong value, a missing item, reordered items and added errors, and says where', () => {
-    const wrong = checkResponse(expected, { data: { me: { name: 'Zhang San', licences: [{ id: 'L-1', valid: true }, { id: 'L-2', valid: true }] } } });
+    const wrong = checkResponse(expected, {
+      data: {
+        me: {
+          name: 'Zhang San',
+          licences: [
+            { id: 'L-1', valid: true },
+            { id: 'L-2', valid: true },
+          ],
+        },
+      },
+    });
     expect(wrong).toEqual({ ok: false, difference: 'data.me.licences[1].valid: expected false, got true' });
     expect(checkResponse(expected, { data: { me: { name: 'Zhang San', licences: [{ id: 'L-1', valid: true }] } } }).difference).toMatch(/licences: expected 2 items, got 1/);
     expect(checkResponse(expected, { data: { me: { name: 'Zhang San', licences: [...expected.data.me.licences].reverse() } } }).ok).toBe(false);
@@ -187,7 +220,16 @@ describe('response checker', () => {
 });
 
 describe('direct replay', () => {
-  const fetch = (subgraph: string, startMs: number, endMs: number): RecordedFetch => ({ subgraph, startMs, endMs, url: `http://127.0.0.1/${subgraph}`, body: '{}', headers: {}, status: 200, responseBody: '{}' });
+  const fetch = (subgraph: string, startMs: number, endMs: number): RecordedFetch => ({
+    subgraph,
+    startMs,
+    endMs,
+    url: `http://127.0.0.1/${subgraph}`,
+    body: '{}',
+    headers: {},
+    status: 200,
+    responseBody: '{}',
+  });
 
   it('derives waves from timing: overlapping fetches are parallel, a fetch after another ended depends on it', () => {
     // StartForm's shape (docs/design.md): applications, then catalog + identity + licences, then applications.
@@ -220,13 +262,22 @@ describe('direct replay', () => {
   it('replays signed fetches re-signed with a fresh timestamp, so a subgraph that checks signatures accepts them', async () => {
     reset();
     const body = '{"query":"{ok}"}';
-    const stale = signRequest(KEYS.gateway.keys, { audience: AUDIENCE, requestId: 'recorded', claims: { accountId: 'A-1', personId: null, applicantId: 'P-1', roles: [], department: null }, body, now: Date.now() - 10 * 60_000 });
+    const stale = signRequest(KEYS.gateway.keys, {
+      audience: AUDIENCE,
+      requestId: 'recorded',
+      claims: { accountId: 'A-1', personId: null, applicantId: 'P-1', roles: [], department: null },
+      body,
+      now: Date.now() - 10 * 60_000,
+    });
     const recorded = { subgraph: AUDIENCE, url: `${tiny.url}/signed`, body, headers: { ...stale } };
     const waves = [[{ ...recorded }], [{ ...recorded }, { ...recorded }]];
     const unsigned = await load.run({ target: { kind: 'replay', plans: [{ name: 'p', waves }], gatewayKeysDir: null }, mode: { kind: 'closed', concurrency: 1, seconds: 0.2 } });
     expect(unsigned.statuses['401']).toBe(unsigned.requests); // the recorded signature has expired
     reset();
-    const resigned = await load.run({ target: { kind: 'replay', plans: [{ name: 'p', waves }], gatewayKeysDir: KEYS_DIR }, mode: { kind: 'closed', concurrency: 2, seconds: 0.5 } });
+    const resigned = await load.run({
+      target: { kind: 'replay', plans: [{ name: 'p', waves }], gatewayKeysDir: KEYS_DIR },
+      mode: { kind: 'closed', concurrency: 2, seconds: 0.5 },
+    });
     expect(resigned.statuses['200']).toBe(resigned.requests);
     expect(tiny.counts.answered).toBe(resigned.requests * 3);
     expect(tiny.counts.badSignatures).toBe(0);

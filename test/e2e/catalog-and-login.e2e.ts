@@ -18,7 +18,10 @@ describe('Login and MatterGuide through the gateway', () => {
   });
 
   it('refuses a wrong password and an unknown user alike, without a stack trace', async () => {
-    for (const variables of [{ username: 'zhangsan', password: 'wrong' }, { username: 'nobody', password: 'demo' }]) {
+    for (const variables of [
+      { username: 'zhangsan', password: 'wrong' },
+      { username: 'nobody', password: 'demo' },
+    ]) {
       const result = await graph.operation('login.graphql', variables);
       expect(result.data?.login ?? null).toBeNull();
       expect(result.errors?.[0]).toMatchObject({ message: 'Wrong username or password', extensions: { code: 'UNAUTHENTICATED' } });
@@ -52,7 +55,11 @@ describe('Login and MatterGuide through the gateway', () => {
     });
     expect(matter.materials[1].acceptsLicenceType).toBeNull();
     expect(matter.form.fields.find((f: { key: string }) => f.key === 'deliveryMethod')).toEqual({
-      key: 'deliveryMethod', label: '领证方式', type: 'CHOICE', required: true, source: null,
+      key: 'deliveryMethod',
+      label: '领证方式',
+      type: 'CHOICE',
+      required: true,
+      source: null,
     });
   });
 

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGraph, type GraphHarness } from '../src/harness.js';
 
-const STATISTICS = '{ catalogStatistics { departmentCount matterCount licensingMatterCount fullyOnlineRate districtImplementationCount districtCount subdistrictCount communityCount } }';
+const STATISTICS =
+  '{ catalogStatistics { departmentCount matterCount licensingMatterCount fullyOnlineRate districtImplementationCount districtCount subdistrictCount communityCount } }';
 
 describe('the matter catalog at the hall’s scale, through the gateway', () => {
   let graph: GraphHarness;

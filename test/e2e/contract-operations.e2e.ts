@@ -14,7 +14,9 @@ const PENDING: Record<string, string> = {};
 describe('portal contract operations', () => {
   let graph: GraphHarness;
   let schema: GraphQLSchema;
-  const operations = readdirSync(OPERATIONS_DIR).filter((f) => f.endsWith('.graphql')).sort();
+  const operations = readdirSync(OPERATIONS_DIR)
+    .filter((f) => f.endsWith('.graphql'))
+    .sort();
 
   beforeAll(async () => {
     graph = await startGraph();

@@ -46,10 +46,18 @@ describe('a department down, and back', () => {
     // Back on its old port and database: the next trial closes the circuit.
     const back = await graph.restartSubgraph('licences');
     expect(back.url).toBe(licencesUrl);
-    const whole = await eventually(() => graph.operation('my-home.graphql', {}, token), (r) => r.errors === undefined, 5_000);
+    const whole = await eventually(
+      () => graph.operation('my-home.graphql', {}, token),
+      (r) => r.errors === undefined,
+      5_000,
+    );
     expect(whole.errors).toBeUndefined();
     expect(whole.data).toEqual(full.data);
-    const ready = await eventually(() => fetch(`${graph.gateway.url}/readyz`), (r) => r.status === 200, 3_000);
+    const ready = await eventually(
+      () => fetch(`${graph.gateway.url}/readyz`),
+      (r) => r.status === 200,
+      3_000,
+    );
     expect(ready.status).toBe(200);
     expect(await (await fetch(`${graph.gateway.url}/metrics`)).text()).toContain('govgraph_subgraph_breaker_state{subgraph="licences"} 0');
   });

@@ -55,7 +55,9 @@ function documentsJourney(open: () => Promise<GraphHarness>) {
   const tempFiles = () => (existsSync(join(documentsDir(), 'tmp')) ? readdirSync(join(documentsDir(), 'tmp')) : []);
   const blobs = () =>
     existsSync(documentsDir())
-      ? readdirSync(documentsDir()).filter((d) => d !== 'tmp').flatMap((d) => readdirSync(join(documentsDir(), d)))
+      ? readdirSync(documentsDir())
+          .filter((d) => d !== 'tmp')
+          .flatMap((d) => readdirSync(join(documentsDir(), d)))
       : [];
 
   /**

@@ -25,7 +25,12 @@ describe('token signing key rotation', () => {
     const { kid } = await keys.rotate();
     // The gateway last fetched the JWKS moments ago; an unknown kid refetches after a 1 s cooldown.
     await new Promise((resolve) => setTimeout(resolve, 1_100));
-    const signedWithNewKey = await signWithIdentityKey(graph.databases.identity!, graph.party('identity').keys.sealingSecret, { sub: 'A-000002', person: 'P-000002', applicant: 'P-000002', roles: ['citizen'] });
+    const signedWithNewKey = await signWithIdentityKey(graph.databases.identity!, graph.party('identity').keys.sealingSecret, {
+      sub: 'A-000002',
+      person: 'P-000002',
+      applicant: 'P-000002',
+      roles: ['citizen'],
+    });
     expect(decodeProtectedHeader(signedWithNewKey).kid).toBe(kid);
     expect((await graph.query('{ me { id } }', {}, signedWithNewKey)).data.me.id).toBe('P-000002');
 

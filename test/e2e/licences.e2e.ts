@@ -119,7 +119,11 @@ function licenceJourney(open: () => Promise<GraphHarness>) {
     await licences.db.updateTable('licence').set({ valid_to: '2099-12-31' }).where('id', '=', zhangsans.id).execute();
     // Altered behind the library's back, no change went through the gateway: the verifier asks
     // past the response cache (which would otherwise answer for up to a minute) for a fresh check.
-    const tampered = await postGraphQL(graph.gateway.graphqlUrl, { query: readOperation('verify-licence.graphql'), variables: { id: zhangsans.id } }, { 'cache-control': 'no-cache' });
+    const tampered = await postGraphQL(
+      graph.gateway.graphqlUrl,
+      { query: readOperation('verify-licence.graphql'), variables: { id: zhangsans.id } },
+      { 'cache-control': 'no-cache' },
+    );
     expect(tampered.data.verifyLicence).toEqual({ id: zhangsans.id, genuine: false, status: null, title: null, holderNameMasked: null, validTo: null, issuer: null });
 
     const forgedCheck = zhangsans.id.slice(0, -1) + (zhangsans.id.endsWith('0') ? '1' : '0');
@@ -129,9 +133,7 @@ function licenceJourney(open: () => Promise<GraphHarness>) {
   });
 
   it('issues several licences of one type at once, each with its own serial', async () => {
-    const results = await Promise.all(
-      Array.from({ length: 5 }, () => graph.operation('issue-licence.graphql', { input: { ...foodLicenceInput, caseId: null } }, market)),
-    );
+    const results = await Promise.all(Array.from({ length: 5 }, () => graph.operation('issue-licence.graphql', { input: { ...foodLicenceInput, caseId: null } }, market)));
     for (const result of results) expect(result.errors).toBeUndefined();
     const ids = results.map((r) => r.data.issueLicence.licence.id as string);
     expect(new Set(ids).size).toBe(5);
@@ -146,7 +148,11 @@ function licenceJourney(open: () => Promise<GraphHarness>) {
     const impossible = await graph.query(`mutation($id: ID!) { renewLicence(id: $id, validTo: "2035-02-30") { id } }`, { id: renewed.data.renewLicence.id }, market);
     expect(impossible.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(renewed.data.renewLicence.id).toMatch(/\.2\.[0-9A-Z]$/);
-    expect((await graph.operation('verify-licence.graphql', { id: renewed.data.renewLicence.id })).data.verifyLicence).toMatchObject({ genuine: true, status: 'VALID', validTo: '2035-01-31' });
+    expect((await graph.operation('verify-licence.graphql', { id: renewed.data.renewLicence.id })).data.verifyLicence).toMatchObject({
+      genuine: true,
+      status: 'VALID',
+      validTo: '2035-01-31',
+    });
     expect((await graph.operation('verify-licence.graphql', { id: oldId })).data.verifyLicence).toMatchObject({ genuine: true, status: 'CANCELLED' });
   });
 }

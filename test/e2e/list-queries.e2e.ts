@@ -32,7 +32,12 @@ describe('queries per request do not grow with the list', () => {
   });
 
   /** Counts for each size (`prepare` makes the list that long first) and expects them equal. */
-  async function expectFlat(name: string, prepare: (size: number) => Promise<void>, run: (size: number) => Promise<{ errors?: unknown; data?: any }>, length: (data: any) => number) {
+  async function expectFlat(
+    name: string,
+    prepare: (size: number) => Promise<void>,
+    run: (size: number) => Promise<{ errors?: unknown; data?: any }>,
+    length: (data: any) => number,
+  ) {
     const counts: Counts[] = [];
     for (const size of SIZES) {
       await prepare(size);
@@ -120,7 +125,14 @@ describe('queries per request do not grow with the list', () => {
     // ties included (the applicant's copied cases share one submission instant).
     const db = graph.databases.applications!.db as any;
     const expected: string[] = (
-      await db.selectFrom('application').select('id').where('department_code', '=', graph.claimsOf(police).department).where('status', '=', 'COMPLETED').orderBy('deadline').orderBy('id').execute()
+      await db
+        .selectFrom('application')
+        .select('id')
+        .where('department_code', '=', graph.claimsOf(police).department)
+        .where('status', '=', 'COMPLETED')
+        .orderBy('deadline')
+        .orderBy('id')
+        .execute()
     ).map((r: { id: string }) => r.id);
     const seen: string[] = [];
     for (let after: string | null = null, pages = 0; pages < 100; pages++) {
@@ -141,9 +153,9 @@ describe('queries per request do not grow with the list', () => {
       if (!page.data.me.applications.pageInfo.hasNextPage) break;
       after = page.data.me.applications.pageInfo.endCursor;
     }
-    const newestFirst = (await db.selectFrom('application').select('id').where('applicant_id', '=', 'P-000002').orderBy('submitted_at', 'desc').orderBy('id', 'desc').execute()).map(
-      (r: { id: string }) => r.id,
-    );
+    const newestFirst = (
+      await db.selectFrom('application').select('id').where('applicant_id', '=', 'P-000002').orderBy('submitted_at', 'desc').orderBy('id', 'desc').execute()
+    ).map((r: { id: string }) => r.id);
     expect(mine).toEqual(newestFirst);
   });
 

@@ -8,10 +8,7 @@ describe.runIf(await redisAvailable())('login throttling across two graphs on on
   let second: GraphHarness;
   beforeAll(async () => {
     const redisPrefix = `govgraph-test:${randomBytes(4).toString('hex')}:`;
-    [first, second] = await Promise.all([
-      startGraph({ redisUrl: REDIS_URL, redisPrefix }),
-      startGraph({ redisUrl: REDIS_URL, redisPrefix }),
-    ]);
+    [first, second] = await Promise.all([startGraph({ redisUrl: REDIS_URL, redisPrefix }), startGraph({ redisUrl: REDIS_URL, redisPrefix })]);
   });
   afterAll(async () => Promise.all([first?.close(), second?.close()]));
 

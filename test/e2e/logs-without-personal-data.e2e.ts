@@ -30,9 +30,19 @@ describe('logs carry no personal data', () => {
     await graph.query(`mutation { authoriseAgent(input: { idNumber: "440303199003071234", name: "张三", validTo: "2027-01-01" }) { role } }`, {}, wangwu);
     const claims = graph.claimsOf(police);
     const reference = mintCaseGrant(graph.party('applications').keys, {
-      applicantId: 'P-000001', accountId: claims.accountId, department: claims.department!, caseId: 'c', purpose: '审查办件', expiresAt: Date.now() + 60_000,
+      applicantId: 'P-000001',
+      accountId: claims.accountId,
+      department: claims.department!,
+      caseId: 'c',
+      purpose: '审查办件',
+      expiresAt: Date.now() + 60_000,
     });
-    await graph.subgraphQuery('identity', 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { name address { detail } } } }', { r: [{ __typename: 'Person', id: reference }] }, claims);
+    await graph.subgraphQuery(
+      'identity',
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { name address { detail } } } }',
+      { r: [{ __typename: 'Person', id: reference }] },
+      claims,
+    );
     await graph.query('{ me { id } }', {}, 'garbage-token');
     const market = await graph.login('officer.market');
     const issued = await graph.operation(

@@ -21,7 +21,9 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
  */
 function run(script: string, args: string[], env: Record<string, string> = {}): Promise<{ status: number | null; stdout: string; output: string }> {
   const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && !['INIT_CWD', 'GOVGRAPH_PUBLISH_KEY', 'GOVGRAPH_ADMIN_KEY', 'DATA_DIR', 'REDIS_URL', 'REDIS_KEY_PREFIX'].includes(key)),
+    Object.entries(process.env).filter(
+      ([key]) => !key.startsWith('VITEST') && !['INIT_CWD', 'GOVGRAPH_PUBLISH_KEY', 'GOVGRAPH_ADMIN_KEY', 'DATA_DIR', 'REDIS_URL', 'REDIS_KEY_PREFIX'].includes(key),
+    ),
   );
   const child = spawn(process.execPath, [join(root, script), ...args], { cwd: root, env: { ...inherited, NO_COLOR: '1', ...env }, timeout: 120_000 });
   let stdout = '';
@@ -117,7 +119,10 @@ describe('a new department, from one command to the live graph', () => {
     expect(publish.output).toContain('published housing-fund (added)');
 
     // The same gateway process, the same token: the new field is live without a restart.
-    const after = await eventually(() => graph.query(query, {}, zhangsan), (r) => !r.errors);
+    const after = await eventually(
+      () => graph.query(query, {}, zhangsan),
+      (r) => !r.errors,
+    );
     expect(after.errors).toBeUndefined();
     expect(after.data.me).toMatchObject({ id: 'P-000001', displayName: '张三' });
     const records = after.data.me.housingFundRecords as Array<{ id: string; status: string; recordedOn: string; department: string }>;

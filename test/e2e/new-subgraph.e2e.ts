@@ -112,7 +112,11 @@ describe('npm run new-subgraph', () => {
     }
     // Every file of the example, and nothing of its name or department left in any of them.
     const example = await exampleDepartment();
-    expect(sourceFiles(target).sort()).toEqual(sourceFiles(example.dir).map((path) => path.replaceAll(example.EXAMPLE_NAME, 'housing-fund')).sort());
+    expect(sourceFiles(target).sort()).toEqual(
+      sourceFiles(example.dir)
+        .map((path) => path.replaceAll(example.EXAMPLE_NAME, 'housing-fund'))
+        .sort(),
+    );
     expect(await leftoverExampleSpellings(target)).toEqual([]);
     expect(readFileSync(join(target, 'README.md'), 'utf8')).toContain(`run by ${DEPARTMENT}`);
     expect(readFileSync(join(target, 'README.md'), 'utf8')).not.toContain('live example');

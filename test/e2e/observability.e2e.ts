@@ -39,7 +39,11 @@ describe('observability of the whole graph: metrics per operation and subgraph, 
     const lines = graph.logs.slice(from).map((line) => JSON.parse(line) as LogLine);
     const gateway = lines.filter((line) => line.service === 'gateway');
     // Every request wrote at least its access line, under its own id.
-    for (const id of ids) expect(gateway.some((line) => line.requestId === id && line.msg === 'request'), id).toBe(true);
+    for (const id of ids)
+      expect(
+        gateway.some((line) => line.requestId === id && line.msg === 'request'),
+        id,
+      ).toBe(true);
     const without = gateway.filter((line) => typeof line.requestId !== 'string' || line.requestId === '');
     expect(without.map((line) => `${line.component ?? ''} ${line.msg}`)).toEqual([]);
     // A safe id from the client is kept, an unsafe or overlong one replaced; a subgraph logs with the same id.

@@ -31,11 +31,22 @@ describe('officers read full personal values only for the case’s purpose, and 
 
   /** The case's stored values: what must never leave unlogged. */
   const storedValues = async (caseId: string) =>
-    (await graph.databases.applications!.db.selectFrom('application_field').select(['key', 'value']).where('application_id', '=', caseId).execute()) as Array<{ key: string; value: string | null }>;
+    (await graph.databases.applications!.db.selectFrom('application_field').select(['key', 'value']).where('application_id', '=', caseId).execute()) as Array<{
+      key: string;
+      value: string | null;
+    }>;
   const caseRow = async (caseId: string) =>
-    (await graph.databases.applications!.db.selectFrom('application').select(['applicant_id', 'number', 'status']).where('id', '=', caseId).executeTakeFirstOrThrow()) as { applicant_id: string; number: string; status: string };
+    (await graph.databases.applications!.db.selectFrom('application').select(['applicant_id', 'number', 'status']).where('id', '=', caseId).executeTakeFirstOrThrow()) as {
+      applicant_id: string;
+      number: string;
+      status: string;
+    };
   const logOf = async (applicantId: string) =>
-    (await graph.databases.identity!.db.selectFrom('data_access').select(['purpose', 'fields', 'case_id']).where('applicant_id', '=', applicantId).execute()) as Array<{ purpose: string; fields: string; case_id: string | null }>;
+    (await graph.databases.identity!.db.selectFrom('data_access').select(['purpose', 'fields', 'case_id']).where('applicant_id', '=', applicantId).execute()) as Array<{
+      purpose: string;
+      fields: string;
+      case_id: string | null;
+    }>;
   /** Events reach identity's log within a poll or two: wait long enough for a write that should not come. */
   const settle = () => new Promise((resolve) => setTimeout(resolve, 1_500));
 
@@ -88,7 +99,10 @@ describe('officers read full personal values only for the case’s purpose, and 
     const review = await graph.query(ONE_CASE, { id: open.id }, police);
     expect(review.errors).toBeUndefined();
     for (const value of stored) expect(review.data.application.fields.find((f: any) => f.key === value.key).value).toBe(value.value);
-    const entry = await eventually(async () => (await logOf(row.applicant_id)).find((e) => e.purpose === `审查办件 ${row.number}` && e.fields.includes('applications.field.')), 'the review in the data-access log');
+    const entry = await eventually(
+      async () => (await logOf(row.applicant_id)).find((e) => e.purpose === `审查办件 ${row.number}` && e.fields.includes('applications.field.')),
+      'the review in the data-access log',
+    );
     const logged = JSON.parse(entry.fields) as string[];
     const expected = stored.filter((f) => f.value).map((f) => `applications.field.${f.key}`);
     expect(logged).toEqual(expect.arrayContaining(expected));
@@ -97,8 +111,8 @@ describe('officers read full personal values only for the case’s purpose, and 
 
   it('a closed case shows masked values unless an archive reason is stated; with one it is read in full and logged as such', async () => {
     // zhangsan's replaced driving licence (seeded, completed in March 2026): a closed police case with form values.
-    const closed = (await graph.databases.applications!.db
-      .selectFrom('application')
+    const closed = (await graph.databases
+      .applications!.db.selectFrom('application')
       .select('id')
       .where('applicant_id', '=', 'P-000001')
       .where('status', '=', 'COMPLETED')
@@ -131,7 +145,9 @@ describe('officers read full personal values only for the case’s purpose, and 
     const purpose = `查阅归档办件 ${row.number}：${reason}`;
     const entries = await eventually(async () => {
       const log = await logOf(row.applicant_id);
-      return log.some((e) => e.purpose === purpose && e.fields.includes('applications.field.')) && log.some((e) => e.purpose === purpose && !e.fields.includes('applications.')) ? log : null;
+      return log.some((e) => e.purpose === purpose && e.fields.includes('applications.field.')) && log.some((e) => e.purpose === purpose && !e.fields.includes('applications.'))
+        ? log
+        : null;
     }, 'the archive read (the case values and identity’s) in the data-access log');
     expect(entries.filter((e) => e.purpose === purpose).length).toBeGreaterThanOrEqual(2);
   });

@@ -351,8 +351,7 @@ describe.runIf(await redisAvailable())('two gateways on one Redis share the regi
       await redis.close();
     }
     const tokens = [await first.login('zhangsan'), await second.login('zhangsan')];
-    const servesParking = async () =>
-      Promise.all([first, second].map(async (graph, i) => !(await graph.query(PERMITS, {}, tokens[i])).errors));
+    const servesParking = async () => Promise.all([first, second].map(async (graph, i) => !(await graph.query(PERMITS, {}, tokens[i])).errors));
     const deadline = Date.now() + 10_000;
     let serving = await servesParking();
     while (serving.some(Boolean) && Date.now() < deadline) {

@@ -51,7 +51,13 @@ describe.runIf(redisServerInstalled())('the gateway when its Redis stops and com
     expect((await eventually(readyz, (r) => r.body.redis === 'ready', 5_000)).body).toMatchObject({ status: 'ready', redis: 'ready' });
     const first = await registerApq(graph, '{ departments { code } }');
     expect(first.answer.errors).toBeUndefined();
-    expect(await eventually(() => keys(`apq:*`), (k) => k.length > 0, 2_000)).toContainEqual(expect.stringContaining(first.sha256Hash));
+    expect(
+      await eventually(
+        () => keys(`apq:*`),
+        (k) => k.length > 0,
+        2_000,
+      ),
+    ).toContainEqual(expect.stringContaining(first.sha256Hash));
     expect((await graph.operation('my-home.graphql', {}, token)).errors).toBeUndefined();
     expect(await keys('gateway:rate:*')).not.toEqual([]);
 
@@ -83,7 +89,11 @@ describe.runIf(redisServerInstalled())('the gateway when its Redis stops and com
     // Back (empty, on the same port): the gateway reconnects without being told, and writes there again.
     await redis.start();
     expect((await eventually(readyz, (r) => r.body.redis === 'ready', 10_000)).body).toMatchObject({ redis: 'ready' });
-    await eventually(() => inspect.client.ping().catch(() => ''), (pong) => pong === 'PONG', 10_000);
+    await eventually(
+      () => inspect.client.ping().catch(() => ''),
+      (pong) => pong === 'PONG',
+      10_000,
+    );
     const again = await eventually(
       async () => {
         const registered = await registerApq(graph, `{ departments { code matterCount } } # ${randomBytes(3).toString('hex')}`);

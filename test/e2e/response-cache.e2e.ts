@@ -83,7 +83,7 @@ describe('response cache in memory (no Redis)', () => {
     }
   });
 
-  it('drops a department\'s cached answers when a mutation through the gateway writes to it', async () => {
+  it("drops a department's cached answers when a mutation through the gateway writes to it", async () => {
     const police = await graph.login('officer.police');
     expect(cacheOf(await graph.operation('verify-licence.graphql', { id: ZHANGSAN_LICENCE }))).toMatch(/MISS|HIT/);
     const cached = await graph.operation('verify-licence.graphql', { id: ZHANGSAN_LICENCE });
@@ -94,7 +94,7 @@ describe('response cache in memory (no Redis)', () => {
     expect([cacheOf(after), after.data.verifyLicence.status]).toEqual(['MISS', 'REVOKED']);
   });
 
-  it('drops the catalog\'s cached answers when the catalog reports a change (catalog-changed on DATA_DIR/events.sqlite)', async () => {
+  it("drops the catalog's cached answers when the catalog reports a change (catalog-changed on DATA_DIR/events.sqlite)", async () => {
     const guide = () => graph.operation('matter-guide.graphql', { code: 'JJ-0102' });
     await guide();
     expect(cacheOf(await guide())).toBe('HIT');
@@ -178,7 +178,9 @@ describe.runIf(await redisAvailable())('response cache in Redis, shared by two g
 
   it('drops every answer read from the catalog, on every gateway, after `npm run seed`; keeps the others', async () => {
     const licenceTypes = (via: 'first' | 'second') =>
-      via === 'first' ? graph.query('query LicenceTypes { licenceTypes { code name } }') : postGraphQL(second.graphqlUrl, { query: 'query LicenceTypes { licenceTypes { code name } }' });
+      via === 'first'
+        ? graph.query('query LicenceTypes { licenceTypes { code name } }')
+        : postGraphQL(second.graphqlUrl, { query: 'query LicenceTypes { licenceTypes { code name } }' });
     await graph.operation('matter-guide.graphql', { code: 'JJ-0101' });
     // The verification's issuer name comes from the catalog too.
     await graph.operation('verify-licence.graphql', { id: ZHANGSAN_LICENCE });
@@ -190,7 +192,10 @@ describe.runIf(await redisAvailable())('response cache in Redis, shared by two g
     const output = await runSeed({ DATA_DIR: graph.dataDir, REDIS_URL, REDIS_KEY_PREFIX: redisPrefix });
     expect(output).toContain('seeding the catalog at 1×');
 
-    const fresh = await eventually(() => viaSecond('matter-guide.graphql', { code: 'JJ-0101' }), (result) => cacheOf(result) === 'MISS');
+    const fresh = await eventually(
+      () => viaSecond('matter-guide.graphql', { code: 'JJ-0101' }),
+      (result) => cacheOf(result) === 'MISS',
+    );
     expect(cacheOf(fresh)).toBe('MISS');
     expect(fresh.data.matter.code).toBe('JJ-0101');
     // The first gateway finds the entry the second one just stored, and misses the rest.

@@ -27,9 +27,7 @@ function startFormJourney(open: () => Promise<GraphHarness>) {
     expect(result.errors).toBeUndefined();
     const prefill = result.data.prefill;
     expect(prefill.matter).toMatchObject({ code: RENEWAL, name: '机动车驾驶证期满换证' });
-    expect(prefill.matter.form.fields.map((f: { key: string }) => f.key)).toEqual([
-      'applicantName', 'idNumber', 'mobile', 'address', 'drivingLicenceNumber', 'deliveryMethod',
-    ]);
+    expect(prefill.matter.form.fields.map((f: { key: string }) => f.key)).toEqual(['applicantName', 'idNumber', 'mobile', 'address', 'drivingLicenceNumber', 'deliveryMethod']);
 
     const fields = byKey(prefill.fields);
     expect(fields.applicantName).toMatchObject({ value: '张三', provenance: { system: 'identity', trustLevel: 'A', department: '市政务服务数据管理局' } });

@@ -32,7 +32,12 @@ describe('the gateway refuses every bad token with UNAUTHENTICATED', () => {
     const { iat, exp } = JSON.parse(Buffer.from(issued.split('.')[1]!, 'base64url').toString()) as { iat: number; exp: number };
     expect(exp - iat).toBe(3600);
     expect((await graph.query(me, {}, issued)).data.me.id).toBe('P-000001');
-    const hour = await signWithIdentityKey(graph.databases.identity!, graph.party('identity').keys.sealingSecret, { sub: 'A-000001', person: 'P-000001', applicant: 'P-000001', roles: ['citizen'] }, { expiresAt: now() + 3600 });
+    const hour = await signWithIdentityKey(
+      graph.databases.identity!,
+      graph.party('identity').keys.sealingSecret,
+      { sub: 'A-000001', person: 'P-000001', applicant: 'P-000001', roles: ['citizen'] },
+      { expiresAt: now() + 3600 },
+    );
     expect((await graph.query(me, {}, hour)).data.me.id).toBe('P-000001');
   });
 
@@ -46,7 +51,12 @@ describe('the gateway refuses every bad token with UNAUTHENTICATED', () => {
   });
 
   it('accepts identity’s own token and answers public operations without one', async () => {
-    const token = await signWithIdentityKey(graph.databases.identity!, graph.party('identity').keys.sealingSecret, { sub: 'A-000001', person: 'P-000001', applicant: 'P-000001', roles: ['citizen'] });
+    const token = await signWithIdentityKey(graph.databases.identity!, graph.party('identity').keys.sealingSecret, {
+      sub: 'A-000001',
+      person: 'P-000001',
+      applicant: 'P-000001',
+      roles: ['citizen'],
+    });
     expect((await graph.query(me, {}, token)).data.me.id).toBe('P-000001');
     const open = await graph.query('{ departments { code } }');
     expect(open.status).toBe(200);
@@ -55,27 +65,60 @@ describe('the gateway refuses every bad token with UNAUTHENTICATED', () => {
 
   it.each([
     ['alg none', async () => `${b64({ alg: 'none', typ: 'JWT' })}.${b64(claims)}.`],
-    ['HS256 keyed with the public key', async () => {
-      const jwks = (await (await fetch(`${graph.subgraphs.identity!.url}/.well-known/jwks.json`)).json()) as { keys: Array<{ x: string }> };
-      return new SignJWT(claims).setProtectedHeader({ alg: 'HS256', kid }).sign(Buffer.from(jwks.keys[0]!.x, 'base64url'));
-    }],
-    ['a key identity never published, under its kid', async () => {
-      const { privateKey } = await generateKeyPair('EdDSA');
-      return new SignJWT(claims).setProtectedHeader({ alg: 'EdDSA', kid }).sign(privateKey);
-    }],
-    ['wrong issuer', () => signWithIdentityKey(graph.databases.identity!, graph.party('identity').keys.sealingSecret, { sub: 'A-000001', applicant: 'P-000001' }, { issuer: 'someone-else' })],
-    ['wrong audience', () => signWithIdentityKey(graph.databases.identity!, graph.party('identity').keys.sealingSecret, { sub: 'A-000001', applicant: 'P-000001' }, { audience: 'another-app' })],
-    ['expired', () => signWithIdentityKey(graph.databases.identity!, graph.party('identity').keys.sealingSecret, { sub: 'A-000001', applicant: 'P-000001' }, { expiresAt: now() - 60 })],
-    ['not yet valid', () => signWithIdentityKey(graph.databases.identity!, graph.party('identity').keys.sealingSecret, { sub: 'A-000001', applicant: 'P-000001' }, { notBefore: now() + 3600 })],
-    ['tampered payload', async () => {
-      const real = await graph.login('zhangsan');
-      const [header, , signature] = real.split('.');
-      return `${header}.${b64({ ...claims, applicant: 'P-000002' })}.${signature}`;
-    }],
+    [
+      'HS256 keyed with the public key',
+      async () => {
+        const jwks = (await (await fetch(`${graph.subgraphs.identity!.url}/.well-known/jwks.json`)).json()) as { keys: Array<{ x: string }> };
+        return new SignJWT(claims).setProtectedHeader({ alg: 'HS256', kid }).sign(Buffer.from(jwks.keys[0]!.x, 'base64url'));
+      },
+    ],
+    [
+      'a key identity never published, under its kid',
+      async () => {
+        const { privateKey } = await generateKeyPair('EdDSA');
+        return new SignJWT(claims).setProtectedHeader({ alg: 'EdDSA', kid }).sign(privateKey);
+      },
+    ],
+    [
+      'wrong issuer',
+      () => signWithIdentityKey(graph.databases.identity!, graph.party('identity').keys.sealingSecret, { sub: 'A-000001', applicant: 'P-000001' }, { issuer: 'someone-else' }),
+    ],
+    [
+      'wrong audience',
+      () => signWithIdentityKey(graph.databases.identity!, graph.party('identity').keys.sealingSecret, { sub: 'A-000001', applicant: 'P-000001' }, { audience: 'another-app' }),
+    ],
+    [
+      'expired',
+      () => signWithIdentityKey(graph.databases.identity!, graph.party('identity').keys.sealingSecret, { sub: 'A-000001', applicant: 'P-000001' }, { expiresAt: now() - 60 }),
+    ],
+    [
+      'not yet valid',
+      () => signWithIdentityKey(graph.databases.identity!, graph.party('identity').keys.sealingSecret, { sub: 'A-000001', applicant: 'P-000001' }, { notBefore: now() + 3600 }),
+    ],
+    [
+      'tampered payload',
+      async () => {
+        const real = await graph.login('zhangsan');
+        const [header, , signature] = real.split('.');
+        return `${header}.${b64({ ...claims, applicant: 'P-000002' })}.${signature}`;
+      },
+    ],
     ['garbage', async () => 'not.a.token'],
-    ['a ten-year lifetime, signed with identity’s real key', () => signWithIdentityKey(graph.databases.identity!, graph.party('identity').keys.sealingSecret, { sub: 'A-000001', person: 'P-000001', applicant: 'P-000001', roles: ['citizen'] }, { expiresAt: now() + TEN_YEARS })],
+    [
+      'a ten-year lifetime, signed with identity’s real key',
+      () =>
+        signWithIdentityKey(
+          graph.databases.identity!,
+          graph.party('identity').keys.sealingSecret,
+          { sub: 'A-000001', person: 'P-000001', applicant: 'P-000001', roles: ['citizen'] },
+          { expiresAt: now() + TEN_YEARS },
+        ),
+    ],
     // 3602: over the hour even if the second turns between our reading of the clock and the signer's.
-    ['a lifetime over the hour', () => signWithIdentityKey(graph.databases.identity!, graph.party('identity').keys.sealingSecret, { sub: 'A-000001', applicant: 'P-000001' }, { expiresAt: now() + 3602 })],
+    [
+      'a lifetime over the hour',
+      () => signWithIdentityKey(graph.databases.identity!, graph.party('identity').keys.sealingSecret, { sub: 'A-000001', applicant: 'P-000001' }, { expiresAt: now() + 3602 }),
+    ],
     ['identity’s own token with the signature’s last character respelled', async () => respelled(await graph.login('zhangsan'))],
   ])('refuses %s', async (_name, makeToken) => {
     const result = await graph.query(me, {}, await makeToken());

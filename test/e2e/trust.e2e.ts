@@ -24,7 +24,12 @@ describe('trust between gateway and subgraphs', () => {
   it('refuses claims forged onto a signature made for other claims', async () => {
     const identity = graph.subgraphs.identity!;
     const body = JSON.stringify({ query: '{ me { id } }' });
-    const headers = signRequest(graph.party('gateway').keys, { audience: 'identity', requestId: 'r1', claims: { accountId: 'A-1', personId: 'P-000002', applicantId: 'P-000002', roles: [], department: null }, body });
+    const headers = signRequest(graph.party('gateway').keys, {
+      audience: 'identity',
+      requestId: 'r1',
+      claims: { accountId: 'A-1', personId: 'P-000002', applicantId: 'P-000002', roles: [], department: null },
+      body,
+    });
     const forged = Buffer.from(JSON.stringify({ accountId: 'A-1', personId: 'P-000002', applicantId: 'P-000001', roles: [], department: null })).toString('base64url');
     const response = await fetch(identity.graphqlUrl, {
       method: 'POST',
@@ -44,8 +49,7 @@ describe('trust between gateway and subgraphs', () => {
 
   it('refuses a request signed with a key that is not the gateway’s: a department’s own, or another graph’s gateway', async () => {
     const body = JSON.stringify({ query: '{ _service { sdl } }' });
-    const send = (headers: SignedHeaders) =>
-      fetch(graph.subgraphs.catalog!.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    const send = (headers: SignedHeaders) => fetch(graph.subgraphs.catalog!.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
     const strangers = testParties(['gateway'], join(graph.dataDir, 'another-graph'));
     const wrongKeys = [
       // A department's key, in the graph's own trust list, is worthless for speaking as the gateway.

@@ -76,8 +76,10 @@ export async function departmentKilled(target: FaultGraph, options: DepartmentKi
     else if (o.op !== 'MyHome' && o.kind !== 'ok') violations.push(`${o.op} does not touch ${victim} but answered ${o.kind} ${o.codes.join(',')}`);
     else if (o.op === 'MyHome' && o.kind === 'ok' && JSON.stringify(o.body.data) !== JSON.stringify(wholeData)) violations.push('MyHome: whole answer differs from the reference');
     else if (o.op === 'MyHome' && o.kind !== 'ok') {
-      if (o.kind !== 'partial' || o.codes.join() !== expectedPartial) violations.push(`MyHome: ${o.kind} ${o.codes.join(',')} instead of the other departments' data and ${expectedPartial}`);
-      else if (victim === 'licences' && JSON.stringify(o.body.data) !== JSON.stringify(partialData)) violations.push('MyHome: partial answer lost data of a department that was up');
+      if (o.kind !== 'partial' || o.codes.join() !== expectedPartial)
+        violations.push(`MyHome: ${o.kind} ${o.codes.join(',')} instead of the other departments' data and ${expectedPartial}`);
+      else if (victim === 'licences' && JSON.stringify(o.body.data) !== JSON.stringify(partialData))
+        violations.push('MyHome: partial answer lost data of a department that was up');
     }
   }
   const recoveryMs = downWindows.map(({ backAt }, i) => {
@@ -95,5 +97,13 @@ export async function departmentKilled(target: FaultGraph, options: DepartmentKi
   if (gatewayRestarted) violations.push('the gateway process changed');
   for (const name of target.dead()) violations.push(`${name}'s process died`);
   if (down.filter((o) => o.kind === 'partial').length === 0) violations.push(`no partial MyHome seen while ${victim} was down`);
-  return { victim, requests: outcomes.length, outcomes: countOutcomes(outcomes), recoveryMs, myHomeLatency: { up: latency(up), down: latency(down) }, gatewayRestarted, violations: dedupe(violations) };
+  return {
+    victim,
+    requests: outcomes.length,
+    outcomes: countOutcomes(outcomes),
+    recoveryMs,
+    myHomeLatency: { up: latency(up), down: latency(down) },
+    gatewayRestarted,
+    violations: dedupe(violations),
+  };
 }

@@ -10,7 +10,11 @@ import { SUBMIT_MATTER } from './submissions-under-kill.js';
  * case submitted through the gateway is announced by applications on `case-decisions`, and the
  * licence library's consumer records it in its own database.
  */
-export async function eventsFlowAgain(target: FaultGraph, licencesDatabaseUrl: string, timeoutMs = 15_000): Promise<{ caseId?: string; deliveredMs?: number; violations: string[] }> {
+export async function eventsFlowAgain(
+  target: FaultGraph,
+  licencesDatabaseUrl: string,
+  timeoutMs = 15_000,
+): Promise<{ caseId?: string; deliveredMs?: number; violations: string[] }> {
   const url = target.gatewayGraphqlUrl;
   const token = await login(url, 'zhangsan');
   const form = await callGraph('StartForm', url, { query: operationText('start-form.graphql'), variables: { matterCode: SUBMIT_MATTER } }, token);

@@ -47,7 +47,10 @@ export async function startFaultGraph(options: ProcessGraphOptions & { proxied?:
     graph,
     gatewayGraphqlUrl: graph.graphqlUrls.gateway!,
     proxies,
-    dead: () => Object.entries(graph.pids()).filter(([, pid]) => !alive(pid)).map(([name]) => name),
+    dead: () =>
+      Object.entries(graph.pids())
+        .filter(([, pid]) => !alive(pid))
+        .map(([name]) => name),
     metrics: async () => (await fetch(`${graph.urls.gateway}/metrics`)).text(),
     async close() {
       await graph.stop();

@@ -29,13 +29,7 @@ export function operationText(file: string): string {
 }
 
 /** One GraphQL POST, never throwing: every way it can end is an Outcome. */
-export async function callGraph(
-  op: string,
-  url: string,
-  body: { query: string; variables?: Record<string, unknown> },
-  token?: string,
-  timeoutMs = 30_000,
-): Promise<Outcome> {
+export async function callGraph(op: string, url: string, body: { query: string; variables?: Record<string, unknown> }, token?: string, timeoutMs = 30_000): Promise<Outcome> {
   const at = Date.now();
   const started = performance.now();
   const done = (kind: OutcomeKind, status: number, codes: string[], json: any): Outcome => ({ op, at, ms: performance.now() - started, kind, status, codes, body: json });

@@ -47,10 +47,21 @@ if (only.has('killed') || only.has('slow')) {
   const setup = await departmentsSetup(400, 1_000);
   try {
     if (only.has('killed')) {
-      report('licences SIGKILLed 3 times under load', await departmentKilled(setup.target, { victim: 'licences', concurrency, beforeMs: 3_000, downMs: 5_000, afterMs: 6_000, kills: 3 }));
+      report(
+        'licences SIGKILLed 3 times under load',
+        await departmentKilled(setup.target, { victim: 'licences', concurrency, beforeMs: 3_000, downMs: 5_000, afterMs: 6_000, kills: 3 }),
+      );
     }
     if (only.has('slow')) {
-      const figures = await slowDepartment(setup.target, { victim: 'licences', delayMs: 5_000, timeoutMs: setup.timeoutMs, breakerOpenMs: setup.breakerOpenMs, concurrency, phaseMs: 6_000, rounds: 3 });
+      const figures = await slowDepartment(setup.target, {
+        victim: 'licences',
+        delayMs: 5_000,
+        timeoutMs: setup.timeoutMs,
+        breakerOpenMs: setup.breakerOpenMs,
+        concurrency,
+        phaseMs: 6_000,
+        rounds: 3,
+      });
       report('licences slow (5 s a request), 3 rounds under load', figures);
     }
   } finally {
@@ -65,16 +76,34 @@ if (only.has('redis') || only.has('postgres')) {
     const setup = await infrastructureSetup(1_000);
     try {
       if (only.has('redis')) {
-        const figures = await outageUnderLoad(setup.target, { down: () => setup.redis.stop(), up: () => setup.redis.start(), concurrency, beforeMs: 3_000, downMs: 10_000, afterMs: 8_000 });
+        const figures = await outageUnderLoad(setup.target, {
+          down: () => setup.redis.stop(),
+          up: () => setup.redis.start(),
+          concurrency,
+          beforeMs: 3_000,
+          downMs: 10_000,
+          afterMs: 8_000,
+        });
         // Documented: no request fails for Redis being down (memory fallbacks).
         outageReport('Redis stopped 10 s and started (empty) under load', figures, /^$/, 0);
         const ready = await redisReadyAgain(setup.target.graph.urls.gateway!);
         const flow = await eventsFlowAgain(setup.target, setup.databaseUrls.licences!);
-        report('after Redis came back: gateway ready on Redis, events flow between departments', { gatewayRedisReady: ready, ...flow }, ready ? [] : ['the gateway did not report Redis ready again']);
+        report(
+          'after Redis came back: gateway ready on Redis, events flow between departments',
+          { gatewayRedisReady: ready, ...flow },
+          ready ? [] : ['the gateway did not report Redis ready again'],
+        );
       }
       if (only.has('postgres')) {
         for (const mode of ['fast', 'immediate'] as const) {
-          const figures = await outageUnderLoad(setup.target, { down: () => setup.postgres.stop(mode), up: () => setup.postgres.start(), concurrency, beforeMs: 3_000, downMs: 8_000, afterMs: 8_000 });
+          const figures = await outageUnderLoad(setup.target, {
+            down: () => setup.postgres.stop(mode),
+            up: () => setup.postgres.start(),
+            concurrency,
+            beforeMs: 3_000,
+            downMs: 8_000,
+            afterMs: 8_000,
+          });
           outageReport(`PostgreSQL stopped (${mode}) 8 s and started under load`, figures, /^DOWNSTREAM_SERVICE_ERROR:(catalog|identity|licences|applications)$/, 3_000);
         }
       }

@@ -86,7 +86,13 @@ export async function submissionsUnderKill(target: FaultGraph, options: Submissi
     for (let attempt = 1; ; attempt++) {
       attempts += 1;
       const sent = Date.now();
-      const o = await callGraph('SubmitApplication', url, { query: submitDocument, variables: { input: { matterCode: SUBMIT_MATTER, idempotencyKey: key, fields, materials } } }, token, 30_000);
+      const o = await callGraph(
+        'SubmitApplication',
+        url,
+        { query: submitDocument, variables: { input: { matterCode: SUBMIT_MATTER, idempotencyKey: key, fields, materials } } },
+        token,
+        30_000,
+      );
       const application = o.body?.data?.submitApplication?.application;
       if (application?.id) {
         acknowledged.push({ key, id: application.id, number: application.number, attempts: attempt, ms: Date.now() - started });
@@ -169,7 +175,11 @@ async function checkRows(
       const rows: Array<{ application_id: string; n: string | number }> = await db
         .selectFrom(table)
         .select(['application_id', (eb: any) => eb.fn.countAll().as('n')])
-        .where('application_id', 'in', stored.map((c) => c.id))
+        .where(
+          'application_id',
+          'in',
+          stored.map((c) => c.id),
+        )
         .groupBy('application_id')
         .execute();
       for (const row of rows) counts.set(row.application_id, Number(row.n));

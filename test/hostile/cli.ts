@@ -29,7 +29,10 @@ try {
     first: Number(values.first),
     concurrency: Number(values.concurrency),
     progressEvery: Math.max(1000, Math.round(count / 20)),
-    onProgress: (s) => console.log(`  … ${s.inputs}/${count} inputs, ${(s.ms / 1000).toFixed(0)} s, findings ${s.serverErrors + s.internalErrors + s.dropped + s.missingCode + s.stackTraces + s.leaks + s.logLinesWithPersonalData}`),
+    onProgress: (s) =>
+      console.log(
+        `  … ${s.inputs}/${count} inputs, ${(s.ms / 1000).toFixed(0)} s, findings ${s.serverErrors + s.internalErrors + s.dropped + s.missingCode + s.stackTraces + s.leaks + s.logLinesWithPersonalData}`,
+      ),
   });
   console.log(formatSummary(summary));
   process.exitCode = isClean(summary) ? 0 : 1;

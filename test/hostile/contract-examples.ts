@@ -8,7 +8,9 @@ export const EXAMPLE_VARIABLES: Readonly<Record<string, Record<string, unknown>>
   'application-detail.graphql': { id: 'AP-2026-00000001' },
   'decide-application.graphql': { input: { id: 'AP-2026-00000001', action: 'ACCEPT', note: '受理' } },
   'hall-statistics.graphql': { year: 2025 },
-  'issue-licence.graphql': { input: { typeCode: 'SPJYXKZ', holderId: 'E-000001', holderName: '深圳市示例科技有限公司', data: [{ key: 'businessScope', value: '预包装食品销售' }] } },
+  'issue-licence.graphql': {
+    input: { typeCode: 'SPJYXKZ', holderId: 'E-000001', holderName: '深圳市示例科技有限公司', data: [{ key: 'businessScope', value: '预包装食品销售' }] },
+  },
   // Never the right password: a mutated login must not sign anybody in (and its answer name them).
   'login.graphql': { username: 'zhangsan', password: 'not-the-password' },
   'matter-guide.graphql': { code: 'JJ-0101' },
@@ -19,7 +21,12 @@ export const EXAMPLE_VARIABLES: Readonly<Record<string, Record<string, unknown>>
   'search-catalog.graphql': { filter: { text: '驾驶证' }, first: 20 },
   'start-form.graphql': { matterCode: 'JJ-0101' },
   'submit-application.graphql': {
-    input: { matterCode: 'JJ-0101', idempotencyKey: 'hostile-1', fields: [{ key: 'deliveryMethod', value: '邮寄' }], materials: [{ requirementCode: 'PHOTO', documentId: 'D-0000000000000000' }] },
+    input: {
+      matterCode: 'JJ-0101',
+      idempotencyKey: 'hostile-1',
+      fields: [{ key: 'deliveryMethod', value: '邮寄' }],
+      materials: [{ requirementCode: 'PHOTO', documentId: 'D-0000000000000000' }],
+    },
   },
   'verify-licence.graphql': { id: '1.2.156.3005.2.11440300MB2C91234X.JDCJSZ.00000001.1.K' },
 };

@@ -39,7 +39,10 @@ export async function makeCredentials(graph: GraphHarness): Promise<Credentials>
   const { privateKey } = generateKeyPairSync('ed25519');
   const wrongKey = await new SignJWT(claimsPayload)
     .setProtectedHeader({ alg: 'EdDSA', kid: JSON.parse(Buffer.from(header!, 'base64url').toString()).kid })
-    .setIssuer(payload.iss).setAudience(payload.aud).setIssuedAt(now).setExpirationTime(now + 600)
+    .setIssuer(payload.iss)
+    .setAudience(payload.aud)
+    .setIssuedAt(now)
+    .setExpirationTime(now + 600)
     .sign(await importJWK(await exportJWK(privateKey), 'EdDSA'));
   const tokens: Credentials['tokens'] = {
     zhangsan,

@@ -94,7 +94,8 @@ export function hostileValue(random: RandomSource, depth = 0): unknown {
     }
     case 8: {
       const object: Record<string, unknown> = {};
-      for (let i = random.int(0, 5); i > 0; i--) object[random.pick(['id', 'key', 'value', '__typename', '__proto__', 'input', 'x', hostileString(random, 20)])] = hostileValue(random, depth + 1);
+      for (let i = random.int(0, 5); i > 0; i--)
+        object[random.pick(['id', 'key', 'value', '__typename', '__proto__', 'input', 'x', hostileString(random, 20)])] = hostileValue(random, depth + 1);
       return object;
     }
     default: {

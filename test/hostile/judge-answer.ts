@@ -26,8 +26,7 @@ function personPatterns(ids: string[]): RegExp | null {
 }
 
 /** Other citizens entirely; of the officers all but the name, which a citizen's data-access log shows. */
-const forCitizen = (others: string[], extra: string[] = []) =>
-  new RegExp([...privateOf(others), ...privateOf(['P-000004', 'P-000005'], false), ...extra].join('|'));
+const forCitizen = (others: string[], extra: string[] = []) => new RegExp([...privateOf(others), ...privateOf(['P-000004', 'P-000005'], false), ...extra].join('|'));
 
 /**
  * Whose personal data each caller must never receive, whatever they send. Officers may meet

@@ -60,11 +60,24 @@ export async function runHostile(graph: GraphHarness, options: HostileRunOptions
   const concurrency = options.concurrency ?? 8;
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const summary: HostileSummary = {
-    seed: options.seed, inputs: 0, serverErrors: 0, internalErrors: 0, dropped: 0, missingCode: 0, stackTraces: 0, leaks: 0, logLinesWithPersonalData: 0,
-    answersAfterwards: false, byKind: {}, byStatus: {}, examples: [], ms: 0,
+    seed: options.seed,
+    inputs: 0,
+    serverErrors: 0,
+    internalErrors: 0,
+    dropped: 0,
+    missingCode: 0,
+    stackTraces: 0,
+    leaks: 0,
+    logLinesWithPersonalData: 0,
+    answersAfterwards: false,
+    byKind: {},
+    byStatus: {},
+    examples: [],
+    ms: 0,
   };
   const example = (finding: Finding | 'log', input: { index: number; kind: string; target: string }, status: number | null, excerpt: string) => {
-    if (summary.examples.filter((e) => e.finding === finding).length < 5) summary.examples.push({ finding, index: input.index, kind: input.kind, target: input.target, status, excerpt: excerpt.slice(0, 400) });
+    if (summary.examples.filter((e) => e.finding === finding).length < 5)
+      summary.examples.push({ finding, index: input.index, kind: input.kind, target: input.target, status, excerpt: excerpt.slice(0, 400) });
   };
   const record = (input: HostileInput, answer: Answer) => {
     summary.inputs++;
@@ -118,8 +131,14 @@ export function formatSummary(summary: HostileSummary): string {
     `  someone else's data         ${summary.leaks}`,
     `  log lines with personal data ${summary.logLinesWithPersonalData}`,
     `  gateway answers afterwards  ${summary.answersAfterwards ? 'yes' : 'NO'}`,
-    `  by kind    ${Object.entries(summary.byKind).sort().map(([k, n]) => `${k} ${n}`).join(', ')}`,
-    `  by status  ${Object.entries(summary.byStatus).sort().map(([k, n]) => `${k} ${n}`).join(', ')}`,
+    `  by kind    ${Object.entries(summary.byKind)
+      .sort()
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')}`,
+    `  by status  ${Object.entries(summary.byStatus)
+      .sort()
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')}`,
   ];
   for (const e of summary.examples) lines.push(`  ${e.finding} #${e.index} ${e.kind} → ${e.target} ${e.status ?? ''}: ${e.excerpt.replace(/\s+/g, ' ').slice(0, 300)}`);
   return lines.join('\n');
@@ -127,5 +146,8 @@ export function formatSummary(summary: HostileSummary): string {
 
 /** True when nothing that must never happen did. */
 export function isClean(summary: HostileSummary): boolean {
-  return summary.serverErrors + summary.internalErrors + summary.dropped + summary.missingCode + summary.stackTraces + summary.leaks + summary.logLinesWithPersonalData === 0 && summary.answersAfterwards;
+  return (
+    summary.serverErrors + summary.internalErrors + summary.dropped + summary.missingCode + summary.stackTraces + summary.leaks + summary.logLinesWithPersonalData === 0 &&
+    summary.answersAfterwards
+  );
 }

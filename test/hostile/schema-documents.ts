@@ -122,5 +122,9 @@ function literal(value: unknown, _hint?: string): string {
 
 /** Enum values in variables travel as their names. */
 export function variablesAsJson(variables: Record<string, unknown>): Record<string, unknown> {
-  return JSON.parse(JSON.stringify(variables, (_key, value) => (value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 1 && typeof value.enum === 'string' ? value.enum : value)));
+  return JSON.parse(
+    JSON.stringify(variables, (_key, value) =>
+      value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 1 && typeof value.enum === 'string' ? value.enum : value,
+    ),
+  );
 }

@@ -43,18 +43,14 @@ export class KeepAliveClient {
         }
         reject(error);
       };
-      const req = request(
-        url,
-        { method, agent: this.agent, headers: body === null ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) } },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () => {
-            resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), contentType: res.headers['content-type'] });
-          });
-          res.on('error', fail);
-        },
-      );
+      const req = request(url, { method, agent: this.agent, headers: body === null ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), contentType: res.headers['content-type'] });
+        });
+        res.on('error', fail);
+      });
       req.on('socket', (s: Socket) => {
         socket = s;
         if (this.seen.has(s)) return;

@@ -26,7 +26,10 @@ class Tally {
   readonly errorSamples: string[] = [];
   private readonly windows = new Map<number, { histogram: Histogram; requests: number; errors: number }>();
 
-  constructor(private readonly started: number, private readonly windowMs: number | null) {}
+  constructor(
+    private readonly started: number,
+    private readonly windowMs: number | null,
+  ) {}
 
   add(outcome: Outcome, latencyMs: number, doneAt: number): void {
     this.requests += 1;
@@ -133,7 +136,5 @@ function finish(tally: Tally, elapsedSeconds: number, skipped: number): LoopResu
 }
 
 export function runLoop(send: Send, mode: LoadMode, windowSeconds?: number): Promise<LoopResult> {
-  return mode.kind === 'closed'
-    ? runClosedLoop(send, mode.concurrency, mode.seconds, windowSeconds)
-    : runOpenLoop(send, mode.rate, mode.seconds, mode.maxInFlight, windowSeconds);
+  return mode.kind === 'closed' ? runClosedLoop(send, mode.concurrency, mode.seconds, windowSeconds) : runOpenLoop(send, mode.rate, mode.seconds, mode.maxInFlight, windowSeconds);
 }

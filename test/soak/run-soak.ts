@@ -49,20 +49,22 @@ try {
   await expectRightAnswers('after the soak', gateway.graphqlUrl, workload.requests);
 
   // The last requests may finish a moment after the final minute: no row for that sliver.
-  const minutes: SoakMinute[] = soak.windows.filter((window) => window.startSecond < args.minutes * 60).map((window) => {
-    const inMinute = samples.filter((s) => s.second >= window.startSecond && s.second < window.startSecond + 60);
-    const first = inMinute[0];
-    const last = inMinute[inMinute.length - 1];
-    return {
-      minute: window.startSecond / 60 + 1,
-      requests: window.requests,
-      errors: window.errors,
-      p50: window.latency.p50Ms,
-      p99: window.latency.p99Ms,
-      gatewayRssMb: [mb(first?.gatewayRss), mb(last?.gatewayRss)],
-      subgraphsRssMb: [mb(first?.subgraphsRss), mb(last?.subgraphsRss)],
-    };
-  });
+  const minutes: SoakMinute[] = soak.windows
+    .filter((window) => window.startSecond < args.minutes * 60)
+    .map((window) => {
+      const inMinute = samples.filter((s) => s.second >= window.startSecond && s.second < window.startSecond + 60);
+      const first = inMinute[0];
+      const last = inMinute[inMinute.length - 1];
+      return {
+        minute: window.startSecond / 60 + 1,
+        requests: window.requests,
+        errors: window.errors,
+        p50: window.latency.p50Ms,
+        p99: window.latency.p99Ms,
+        gatewayRssMb: [mb(first?.gatewayRss), mb(last?.gatewayRss)],
+        subgraphsRssMb: [mb(first?.subgraphsRss), mb(last?.subgraphsRss)],
+      };
+    });
   const result: SoakResult = {
     date: new Date().toISOString(),
     command: `npm run reliability:soak -- ${process.argv.slice(2).join(' ')}`.trim(),

@@ -43,7 +43,8 @@ export function renderSoakReport(result: SoakResult): string {
     '| minute | requests | errors | p50 ms | p99 ms | gateway RSS MB (start → end) | subgraphs RSS MB (start → end) |',
     '|---:|---:|---:|---:|---:|---:|---:|',
     ...minutes.map(
-      (m) => `| ${m.minute} | ${m.requests} | ${m.errors} | ${ms(m.p50)} | ${ms(m.p99)} | ${m.gatewayRssMb[0]} → ${m.gatewayRssMb[1]} | ${m.subgraphsRssMb[0]} → ${m.subgraphsRssMb[1]} |`,
+      (m) =>
+        `| ${m.minute} | ${m.requests} | ${m.errors} | ${ms(m.p50)} | ${ms(m.p99)} | ${m.gatewayRssMb[0]} → ${m.gatewayRssMb[1]} | ${m.subgraphsRssMb[0]} → ${m.subgraphsRssMb[1]} |`,
     ),
   ].join('\n');
 }

@@ -44,11 +44,23 @@ export async function growDocuments(graph: GraphHarness, ownerId: string, total:
 /** `total` completed cases of `applicantId` (copies of a simulated 2025 case). */
 export async function growApplications(graph: GraphHarness, applicantId: string, total: number): Promise<string[]> {
   const applications = db(graph, 'applications');
-  const template = await applications.selectFrom('application').selectAll().where('submitted_year', '=', 2025).where('applicant_id', 'like', 'P-%').orderBy('id').executeTakeFirstOrThrow();
+  const template = await applications
+    .selectFrom('application')
+    .selectAll()
+    .where('submitted_year', '=', 2025)
+    .where('applicant_id', 'like', 'P-%')
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
   const existing: Array<{ id: string }> = await applications.selectFrom('application').select('id').where('applicant_id', '=', applicantId).orderBy('id').execute();
   const rows = Array.from({ length: Math.max(0, total - existing.length) }, (_, i) => {
     const n = existing.length + i;
-    return { ...template, id: `AP-GROWTH-${applicantId}-${String(n).padStart(3, '0')}`, number: `GROWTH-${applicantId}-${n}`, applicant_id: applicantId, submitted_by: applicantId };
+    return {
+      ...template,
+      id: `AP-GROWTH-${applicantId}-${String(n).padStart(3, '0')}`,
+      number: `GROWTH-${applicantId}-${n}`,
+      applicant_id: applicantId,
+      submitted_by: applicantId,
+    };
   });
   if (rows.length) await applications.insertInto('application').values(rows).execute();
   return [...existing.map((r) => r.id), ...rows.map((r) => r.id)];
@@ -65,13 +77,35 @@ export async function growCaseFile(graph: GraphHarness, applicationId: string, t
   const licences = await growLicences(graph, owner, total);
   const documents = await growDocuments(graph, owner, total);
   const count = async (table: string, column: string) =>
-    Number((await applications.selectFrom(table).select((eb: any) => eb.fn.count(column).distinct().as('n')).where('application_id', '=', applicationId).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await applications
+          .selectFrom(table)
+          .select((eb: any) => eb.fn.count(column).distinct().as('n'))
+          .where('application_id', '=', applicationId)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const [events, fields, materials] = [await count('application_event', 'seq'), await count('application_field', 'key'), await count('application_material', 'requirement_code')];
   const range = (from: number) => Array.from({ length: Math.max(0, total - from) }, (_, i) => from + i);
-  const history = range(events).map((n) => ({ application_id: applicationId, seq: n + 1, at: new Date(Date.UTC(2025, 0, 1, 0, n)).toISOString(), status: 'SUBMITTED', actor: '申请人', note: `entry ${n}` }));
+  const history = range(events).map((n) => ({
+    application_id: applicationId,
+    seq: n + 1,
+    at: new Date(Date.UTC(2025, 0, 1, 0, n)).toISOString(),
+    status: 'SUBMITTED',
+    actor: '申请人',
+    note: `entry ${n}`,
+  }));
   const values = range(fields).map((n) => ({
-    application_id: applicationId, position: n, key: `growth${n}`, source: null, value: `value ${n}`,
-    provenance_system: 'applications', provenance_department: null, trust_level: 'D', retrieved_at: '2025-01-01T00:00:00.000Z',
+    application_id: applicationId,
+    position: n,
+    key: `growth${n}`,
+    source: null,
+    value: `value ${n}`,
+    provenance_system: 'applications',
+    provenance_department: null,
+    trust_level: 'D',
+    retrieved_at: '2025-01-01T00:00:00.000Z',
   }));
   const evidence = range(materials).flatMap((n) => [
     { application_id: applicationId, position: 2 * n, requirement_code: `REQ-${n}`, evidence_kind: 'Licence', evidence_id: licences[n]! },
@@ -96,6 +130,8 @@ export async function growMatterGuide(graph: GraphHarness, code: string, total: 
     .execute();
   await catalog
     .insertInto('matter_form_field')
-    .values(positions.map((n) => ({ basic_code: basicCode, key: `field${n}`, label: `字段${n}`, type: 'TEXT', required: 0, source: null, options: null, rules: null, position: n })))
+    .values(
+      positions.map((n) => ({ basic_code: basicCode, key: `field${n}`, label: `字段${n}`, type: 'TEXT', required: 0, source: null, options: null, rules: null, position: n })),
+    )
     .execute();
 }

@@ -67,9 +67,7 @@ export async function installPackedCli(dir: string): Promise<PackedCli> {
  */
 function departmentEnv(): NodeJS.ProcessEnv {
   const env = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([key]) => !/^(npm_|VITEST|GOVGRAPH_|REDIS_|TURBO_)/i.test(key) && !['INIT_CWD', 'DATA_DIR', 'NODE_ENV', 'NODE_OPTIONS'].includes(key),
-    ),
+    Object.entries(process.env).filter(([key]) => !/^(npm_|VITEST|GOVGRAPH_|REDIS_|TURBO_)/i.test(key) && !['INIT_CWD', 'DATA_DIR', 'NODE_ENV', 'NODE_OPTIONS'].includes(key)),
   );
   env.PATH = (process.env.PATH ?? '')
     .split(delimiter)

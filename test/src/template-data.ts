@@ -16,7 +16,11 @@ export async function seedTemplateData(dir: string): Promise<void> {
   const keys = { keysDir: `${dir}/keys`, trustDir: `${dir}/trust`, production: false };
   const log = createLogger('test-template', 'silent');
   for (const service of SUBGRAPH_SERVICES) {
-    const started = await startService(service, { name: service.name, port: 0, host: '127.0.0.1', dataDir: dir, databaseUrl: undefined, redisUrl: undefined, redisPrefix: 'govgraph-template:' }, { party: loadPartyCredentials(service.name, keys), log });
+    const started = await startService(
+      service,
+      { name: service.name, port: 0, host: '127.0.0.1', dataDir: dir, databaseUrl: undefined, redisUrl: undefined, redisPrefix: 'govgraph-template:' },
+      { party: loadPartyCredentials(service.name, keys), log },
+    );
     await started.running.close();
   }
 }

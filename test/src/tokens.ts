@@ -13,12 +13,7 @@ export async function signWithIdentityKey(
   payload: JWTPayload,
   options: { issuer?: string; audience?: string; expiresAt?: number; notBefore?: number } = {},
 ): Promise<string> {
-  const row = await identity.db
-    .selectFrom('signing_key')
-    .selectAll()
-    .where('retired_at', 'is', null)
-    .orderBy('created_at', 'desc')
-    .executeTakeFirstOrThrow();
+  const row = await identity.db.selectFrom('signing_key').selectAll().where('retired_at', 'is', null).orderBy('created_at', 'desc').executeTakeFirstOrThrow();
   const jwk = JSON.parse(unseal(sealingSecret, 'identity-token-signing-key', row.private_jwk)) as JWK;
   const now = Math.floor(Date.now() / 1000);
   return new SignJWT(payload)

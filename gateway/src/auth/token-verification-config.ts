@@ -24,7 +24,9 @@ export function loadTokenVerification(env: NodeJS.ProcessEnv, nodeEnv: string, i
   const verifyTokens = readOnOff(env, 'GATEWAY_TOKEN_VERIFICATION', true);
   const acknowledged = (env.GATEWAY_TOKEN_VERIFICATION_OFF_IN_PRODUCTION ?? '').trim();
   if (acknowledged !== '' && acknowledged !== VERIFICATION_OFF_ACKNOWLEDGEMENT) {
-    throw new Error(`GATEWAY_TOKEN_VERIFICATION_OFF_IN_PRODUCTION must be "${VERIFICATION_OFF_ACKNOWLEDGEMENT}" or unset, got ${JSON.stringify(env.GATEWAY_TOKEN_VERIFICATION_OFF_IN_PRODUCTION)}`);
+    throw new Error(
+      `GATEWAY_TOKEN_VERIFICATION_OFF_IN_PRODUCTION must be "${VERIFICATION_OFF_ACKNOWLEDGEMENT}" or unset, got ${JSON.stringify(env.GATEWAY_TOKEN_VERIFICATION_OFF_IN_PRODUCTION)}`,
+    );
   }
   // Off by mistake in production would quietly make every caller anonymous and check no token: say so, and stop.
   if (!verifyTokens && nodeEnv === 'production' && acknowledged !== VERIFICATION_OFF_ACKNOWLEDGEMENT) {

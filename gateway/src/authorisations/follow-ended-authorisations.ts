@@ -43,7 +43,13 @@ export function followEndedAuthorisations(
       failing = false;
     } catch (error) {
       // Logged once per outage, not every attempt.
-      if (!failing) log.warn({ err: error }, deps.ended.known ? 'cannot read ended authorisations from identity; events still arrive' : 'cannot read ended authorisations from identity: agents acting for enterprises are refused until it answers');
+      if (!failing)
+        log.warn(
+          { err: error },
+          deps.ended.known
+            ? 'cannot read ended authorisations from identity; events still arrive'
+            : 'cannot read ended authorisations from identity: agents acting for enterprises are refused until it answers',
+        );
       failing = true;
     }
   };

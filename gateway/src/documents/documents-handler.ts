@@ -72,7 +72,13 @@ export function createDocumentsHandler(options: DocumentsHandlerOptions) {
     }
     const filename = uploadFilename(req, url);
     if (filename === null) {
-      throw new RequestRefusal(400, ErrorCode.BAD_USER_INPUT, 'The x-filename header is not valid URI encoding', { reason: 'BAD_FILENAME', field: 'filename' }, { connection: 'close' });
+      throw new RequestRefusal(
+        400,
+        ErrorCode.BAD_USER_INPUT,
+        'The x-filename header is not valid URI encoding',
+        { reason: 'BAD_FILENAME', field: 'filename' },
+        { connection: 'close' },
+      );
     }
     const target = new URL(base);
     if (filename !== undefined) target.searchParams.set('filename', filename);

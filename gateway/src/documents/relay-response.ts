@@ -25,11 +25,7 @@ export function unavailable(): RequestRefusal {
  * of our signature (401) or a failure (5xx) is the gateway's problem, not the client's: it
  * becomes DOWNSTREAM_SERVICE_ERROR, with the details only in the log.
  */
-export async function relayResponse(
-  response: IncomingMessage,
-  res: ServerResponse,
-  options: { log: Logger; closeAfter: boolean },
-): Promise<void> {
+export async function relayResponse(response: IncomingMessage, res: ServerResponse, options: { log: Logger; closeAfter: boolean }): Promise<void> {
   const status = response.statusCode ?? 502;
   if (status === 401 || status >= 500) {
     response.resume();

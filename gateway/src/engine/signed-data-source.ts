@@ -144,9 +144,10 @@ export class SignedDataSource implements GraphQLDataSource<GatewayContext> {
     const init = { method: 'POST', headers: this.headersFor(options, pluginHeaders), body: JSON.stringify({ query, ...rest }) };
     let response: FetcherResponse | undefined;
     try {
-      response = this.publicFetches && isPlanned(options) && isPublicQuery(options)
-        ? (await this.publicFetches.share(`${this.url}\n${init.body}`, () => this.fetcher(this.url, init))).clone()
-        : await this.fetcher(this.url, init);
+      response =
+        this.publicFetches && isPlanned(options) && isPublicQuery(options)
+          ? (await this.publicFetches.share(`${this.url}\n${init.body}`, () => this.fetcher(this.url, init))).clone()
+          : await this.fetcher(this.url, init);
       if (!response.ok) throw await errorFromResponse(response);
       const body = await readBody(response);
       if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Error(`Expected JSON response body, but received: ${String(body)}`);

@@ -20,7 +20,14 @@ export function joinEventBus(
   let bus: EventBus | undefined;
   let waiting: NodeJS.Timeout | undefined;
   const open = () => {
-    bus = createEventBus({ redisUrl: config.redisUrl, redisPrefix: config.redisPrefix, dataDir: config.dataDir, log: deps.log, party: config.party, eventsRefused: deps.eventsRefused });
+    bus = createEventBus({
+      redisUrl: config.redisUrl,
+      redisPrefix: config.redisPrefix,
+      dataDir: config.dataDir,
+      log: deps.log,
+      party: config.party,
+      eventsRefused: deps.eventsRefused,
+    });
     subscribe(bus);
   };
   if (config.redisUrl) {

@@ -20,7 +20,10 @@ const PREFLIGHT_MAX_AGE_SECONDS = 600;
  * default: a browser page on another origin may then send requests but never read an answer.
  */
 export function corsOriginsFrom(env: NodeJS.ProcessEnv, variable = 'GATEWAY_CORS_ORIGINS'): ReadonlySet<string> {
-  const entries = (env[variable] ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+  const entries = (env[variable] ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   const origins = new Set<string>();
   for (const entry of entries) {
     let url: URL | undefined;

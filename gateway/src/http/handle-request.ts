@@ -1,15 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
-import {
-  BodyTooLargeError,
-  ErrorCode,
-  executeThroughApollo,
-  parseJsonBody,
-  readBody,
-  sendGraphQLError,
-  sendJson,
-  type Logger,
-} from '@govgraph/kit';
+import { BodyTooLargeError, ErrorCode, executeThroughApollo, parseJsonBody, readBody, sendGraphQLError, sendJson, type Logger } from '@govgraph/kit';
 import type { GatewayContext } from '../context.js';
 import { RequestRefusal, type ParsedOperations } from '../plugins/gateway-plugin.js';
 import type { PluginPipeline } from '../plugins/plugin-pipeline.js';
@@ -99,9 +90,7 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
       if (path === '/healthz') return sendJson(res, 200, { status: 'ok', service: 'gateway' });
       if (path === '/readyz') {
         if (deps.readiness) return await deps.readiness(req, res);
-        return deps.isReady()
-          ? sendJson(res, 200, { status: 'ready', service: 'gateway' })
-          : sendJson(res, 503, { status: 'not ready', service: 'gateway' });
+        return deps.isReady() ? sendJson(res, 200, { status: 'ready', service: 'gateway' }) : sendJson(res, 503, { status: 'not ready', service: 'gateway' });
       }
       return sendGraphQLError(res, 404, ErrorCode.NOT_FOUND, 'Nothing is served at this path');
     } catch (caught) {

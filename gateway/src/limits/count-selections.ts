@@ -17,11 +17,7 @@ import { saturatingAdd, type MeasureBudget } from './measure-budget.js';
  * per field it is collected under, not once per path. Fragment cycles must have been ruled out
  * (fragment-cycles.ts).
  */
-export function countSelections(
-  root: SelectionSetNode,
-  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
-  budget: MeasureBudget,
-): { aliases: number; rootFields: number } {
+export function countSelections(root: SelectionSetNode, fragments: ReadonlyMap<string, FragmentDefinitionNode>, budget: MeasureBudget): { aliases: number; rootFields: number } {
   const aliasesWithin = new Map<SelectionSetNode, number>();
 
   const collect = (set: SelectionSetNode, nesting: number) => {

@@ -8,11 +8,7 @@ import type { MeasureBudget } from './measure-budget.js';
  * rely on having run after it: its memoised walks would never finish on a cycle. Iterative, so a
  * long chain of fragments cannot exhaust the stack either; each fragment is looked into once.
  */
-export function findFragmentCycle(
-  root: SelectionSetNode,
-  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
-  budget: MeasureBudget,
-): string[] | undefined {
+export function findFragmentCycle(root: SelectionSetNode, fragments: ReadonlyMap<string, FragmentDefinitionNode>, budget: MeasureBudget): string[] | undefined {
   const spreadsOf = new Map<string, string[]>();
   const spreads = (name: string): string[] => {
     let names = spreadsOf.get(name);

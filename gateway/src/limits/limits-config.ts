@@ -66,8 +66,7 @@ export function readRateLimitConfig(env: NodeJS.ProcessEnv, nodeEnv: string): Re
     accountPerMinute: integer(env, 'GATEWAY_RATE_LIMIT_ACCOUNT_PER_MINUTE', DEFAULT_RATE_LIMITS.accountPerMinute, 0),
     addressPerMinute: integer(env, 'GATEWAY_RATE_LIMIT_ADDRESS_PER_MINUTE', DEFAULT_RATE_LIMITS.addressPerMinute, 0),
     // Unset: loopback outside production, nothing in production. Set (even to ''): exactly that list.
-    exemptAddresses:
-      exempt === undefined ? new Set(nodeEnv === 'production' ? [] : LOOPBACK) : addressList('GATEWAY_RATE_LIMIT_EXEMPT_ADDRESSES', exempt),
+    exemptAddresses: exempt === undefined ? new Set(nodeEnv === 'production' ? [] : LOOPBACK) : addressList('GATEWAY_RATE_LIMIT_EXEMPT_ADDRESSES', exempt),
   });
 }
 
@@ -82,7 +81,10 @@ function integer(env: NodeJS.ProcessEnv, variable: string, fallback: number, min
 }
 
 function addressList(variable: string, raw: string): ReadonlySet<string> {
-  const entries = raw.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const entries = raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   for (const entry of entries) {
     if (!isIP(entry)) throw new Error(`${variable} must list IP addresses separated by commas, got ${JSON.stringify(entry)}`);
   }

@@ -61,8 +61,7 @@ export function measureOperation(
     const message = `Cannot spread fragment "${cycle[0]}" within itself${via.length > 0 ? ` via ${via.map((name) => `"${name}"`).join(', ')}` : ''}.`;
     throw new MeasureRefusal('cycle', message, undefined, cycle);
   }
-  const root =
-    operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+  const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
   const { depth, cost } = estimateCost(schema, root, operation.selectionSet, byName, options, budget);
   const { aliases, rootFields } = countSelections(operation.selectionSet, byName, budget);
   return { depth, aliases, rootFields, cost };

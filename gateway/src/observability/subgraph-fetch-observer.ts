@@ -36,13 +36,14 @@ export function createSubgraphFetchObserver(options: { metrics: GatewayMetrics; 
       if (operationType === 'mutation') observation.written.add(subgraph);
       const started = performance.now();
       const parent = requestObservationOf(context).span;
-      const span = tracer && parent
-        ? tracer.startSpan(`subgraph ${subgraph}`, {
-            kind: 'client',
-            parent: parent.context,
-            attributes: { 'govgraph.subgraph': subgraph, 'govgraph.request_id': context.requestId },
-          })
-        : undefined;
+      const span =
+        tracer && parent
+          ? tracer.startSpan(`subgraph ${subgraph}`, {
+              kind: 'client',
+              parent: parent.context,
+              attributes: { 'govgraph.subgraph': subgraph, 'govgraph.request_id': context.requestId },
+            })
+          : undefined;
       let done = false;
       const finish = (outcome: FetchOutcome) => {
         if (done) return;

@@ -8,10 +8,7 @@ import type { PlaygroundExample } from './client/page-config.js';
  * operation, its leading comment as the description, and example variables — the given ones, or
  * its required variables without a default set to null. A missing folder gives no examples.
  */
-export async function loadExamples(
-  dir: string,
-  variablesByFile: Readonly<Record<string, Record<string, unknown>>> = {},
-): Promise<PlaygroundExample[]> {
+export async function loadExamples(dir: string, variablesByFile: Readonly<Record<string, Record<string, unknown>>> = {}): Promise<PlaygroundExample[]> {
   let files: string[];
   try {
     files = (await readdir(dir)).filter((file) => file.endsWith('.graphql')).sort();

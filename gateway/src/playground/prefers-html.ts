@@ -42,8 +42,7 @@ function parseAccept(header: string): MediaRange[] {
 function quality(ranges: MediaRange[], type: string, subtype: string): { q: number; specificity: number } {
   let best = { q: 0, specificity: -1 };
   for (const range of ranges) {
-    const specificity =
-      range.type === type && range.subtype === subtype ? 2 : range.type === type && range.subtype === '*' ? 1 : range.type === '*' ? 0 : -1;
+    const specificity = range.type === type && range.subtype === subtype ? 2 : range.type === type && range.subtype === '*' ? 1 : range.type === '*' ? 0 : -1;
     if (specificity > best.specificity) best = { q: range.q, specificity };
   }
   return best;

@@ -38,10 +38,9 @@ export function useAliasGuard(options: UseAliasGuardOptions): GatewayPlugin {
           async didResolveOperation({ schema, document }) {
             const shadowing = verdictFor(schema, document);
             if (!shadowing) return;
-            throw new GraphQLError(
-              `The alias "${shadowing.alias}" on ${shadowing.field} takes the name of a field the gateway joins ${shadowing.type} on; choose another alias`,
-              { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'ALIAS_SHADOWS_JOIN_FIELD', alias: shadowing.alias, http: { status: 400 } } },
-            );
+            throw new GraphQLError(`The alias "${shadowing.alias}" on ${shadowing.field} takes the name of a field the gateway joins ${shadowing.type} on; choose another alias`, {
+              extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'ALIAS_SHADOWS_JOIN_FIELD', alias: shadowing.alias, http: { status: 400 } },
+            });
           },
         };
       },

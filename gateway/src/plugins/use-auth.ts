@@ -25,14 +25,26 @@ export function useAuth(options: UseAuthOptions): GatewayPlugin {
       } catch (error) {
         if (error instanceof KeySetUnavailableError) {
           context.log.error({ err: error.cause }, 'cannot fetch the JWKS to verify a token');
-          throw new RequestRefusal(503, ErrorCode.DOWNSTREAM_SERVICE_ERROR, 'Cannot verify the token now; the identity service is unavailable', {
-            serviceName: 'identity',
-          }, { 'retry-after': '5' });
+          throw new RequestRefusal(
+            503,
+            ErrorCode.DOWNSTREAM_SERVICE_ERROR,
+            'Cannot verify the token now; the identity service is unavailable',
+            {
+              serviceName: 'identity',
+            },
+            { 'retry-after': '5' },
+          );
         }
         context.log.info({ reason: error instanceof InvalidTokenError ? error.reason : 'unknown' }, 'token refused');
-        throw new RequestRefusal(401, ErrorCode.UNAUTHENTICATED, 'Invalid or expired token', {}, {
-          'www-authenticate': 'Bearer error="invalid_token"',
-        });
+        throw new RequestRefusal(
+          401,
+          ErrorCode.UNAUTHENTICATED,
+          'Invalid or expired token',
+          {},
+          {
+            'www-authenticate': 'Bearer error="invalid_token"',
+          },
+        );
       }
       context.log = context.log.child({ accountId: context.claims.accountId });
     },

@@ -1,13 +1,5 @@
 import type { ApolloServerPlugin, GraphQLRequest } from '@apollo/server';
-import {
-  GraphQLError,
-  Kind,
-  valueFromASTUntyped,
-  type DocumentNode,
-  type FragmentDefinitionNode,
-  type GraphQLSchema,
-  type OperationDefinitionNode,
-} from 'graphql';
+import { GraphQLError, Kind, valueFromASTUntyped, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { ErrorCode } from '@govgraph/kit';
 import type { GatewayContext } from '../context.js';
 import { countTokens } from '../limits/count-tokens.js';

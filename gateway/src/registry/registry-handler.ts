@@ -48,7 +48,12 @@ export function createRegistryHandler(options: RegistryHandlerOptions): Registry
       return undefined;
     }
     if (!check.ok) {
-      const reason = { missing: 'a credential is required (Authorization: Bearer <token>)', malformed: 'not a registry credential', unknown: 'unknown credential', revoked: 'this credential was revoked' }[check.reason];
+      const reason = {
+        missing: 'a credential is required (Authorization: Bearer <token>)',
+        malformed: 'not a registry credential',
+        unknown: 'unknown credential',
+        revoked: 'this credential was revoked',
+      }[check.reason];
       if (check.reason !== 'missing') context.log.warn({ reason: check.reason, subgraph }, 'registry: credential refused');
       sendGraphQLError(res, 401, ErrorCode.UNAUTHENTICATED, `Credential refused: ${reason}`, { 'www-authenticate': 'Bearer realm="govgraph-registry"' });
       return undefined;
@@ -212,7 +217,9 @@ export function createRegistryHandler(options: RegistryHandlerOptions): Registry
         const { composition, dataFlows } = outcome.report;
         const reasons = [
           ...(composition.ok ? [] : [`it does not compose (${composition.errors.join('; ')})`]),
-          ...(dataFlows?.undeclared.length ? [`undeclared data flows: ${dataFlows.undeclared.map((f) => `${f.field} (${f.kind}, ${f.provider} → ${f.consumer})`).join(', ')}`] : []),
+          ...(dataFlows?.undeclared.length
+            ? [`undeclared data flows: ${dataFlows.undeclared.map((f) => `${f.field} (${f.kind}, ${f.provider} → ${f.consumer})`).join(', ')}`]
+            : []),
         ];
         context.log.warn({ target, reasons, credential: by }, 'registry: rollback refused');
         return sendJson(res, 409, {

@@ -326,7 +326,11 @@ export class SupergraphRegistry {
     const composed = composeGraph(overlay(committed.subgraphs, state.published));
     if (!composed.ok) {
       // The committed graph changed under the published subgraphs (a deploy): keep serving.
-      this.logOnce(state.version, { errors: composed.errors }, 'registry: the published subgraphs do not compose with this gateway’s committed supergraph; keeping the current one');
+      this.logOnce(
+        state.version,
+        { errors: composed.errors },
+        'registry: the published subgraphs do not compose with this gateway’s committed supergraph; keeping the current one',
+      );
       return false;
     }
     this.version = state.version;

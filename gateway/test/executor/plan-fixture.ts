@@ -127,7 +127,10 @@ export interface SentFetch {
  * Fake subgraphs that run the fixture schemas in-process, answers passed through JSON as over the
  * wire; `tamper` may replace an answer (malformed or failing subgraphs). Records every fetch in order.
  */
-export function fakeSubgraphs(tamper?: (fetch: SentFetch, answer: Record<string, unknown>) => Record<string, unknown> | Promise<Record<string, unknown>>): { serviceMap: ServiceMap; sent: SentFetch[] } {
+export function fakeSubgraphs(tamper?: (fetch: SentFetch, answer: Record<string, unknown>) => Record<string, unknown> | Promise<Record<string, unknown>>): {
+  serviceMap: ServiceMap;
+  sent: SentFetch[];
+} {
   const schemas = subgraphSchemas();
   const sent: SentFetch[] = [];
   const serviceMap: ServiceMap = Object.create(null);
@@ -148,5 +151,11 @@ export function fakeSubgraphs(tamper?: (fetch: SentFetch, answer: Record<string,
 
 /** What a client would receive, in a comparable form. */
 export function asAnswer(result: Awaited<ReturnType<ExecuteQueryPlan>>): unknown {
-  return JSON.parse(JSON.stringify({ data: result.data, errors: result.errors?.map((error) => ({ message: error.message, path: error.path, code: error.extensions?.code })), extensions: result.extensions }));
+  return JSON.parse(
+    JSON.stringify({
+      data: result.data,
+      errors: result.errors?.map((error) => ({ message: error.message, path: error.path, code: error.extensions?.code })),
+      extensions: result.extensions,
+    }),
+  );
 }

@@ -30,7 +30,16 @@ export interface Switches {
 export const silentLog = createLogger('differential-fuzz', 'silent');
 const gatewayKeys = testParties(['gateway']).gateway.keys;
 /** One attempt, no retries, a breaker that never opens: a fetch either answers or the run shows why. */
-const SETTINGS: ResilienceSettings = { timeoutMs: 30_000, timeoutsMs: {}, retries: 0, retryDelayMs: 1, breakerFailures: Number.MAX_SAFE_INTEGER, breakerOpenMs: 1, maxConnections: 1, idleMs: 1_000 };
+const SETTINGS: ResilienceSettings = {
+  timeoutMs: 30_000,
+  timeoutsMs: {},
+  retries: 0,
+  retryDelayMs: 1,
+  breakerFailures: Number.MAX_SAFE_INTEGER,
+  breakerOpenMs: 1,
+  maxConnections: 1,
+  idleMs: 1_000,
+};
 
 /** The 16 combinations: executor × batchEntityFetches × dedupeRepresentations × sharePublicFetches. */
 export const ALL_SWITCHES: readonly Switches[] = (['govgraph', 'apollo'] as const).flatMap((executor) =>

@@ -80,12 +80,26 @@ export class ZooFuzzer {
     const peers = alone ? [] : group.filter((document) => document !== found.document);
     const shrunk = await shrinkDocument(this.schemas.apiGraphQLSchema, found.document, async (candidate) => (await this.differs(found, candidate, peers)) !== undefined);
     const outcome = (await this.differs(found, shrunk, peers)) ?? (await this.alone(found));
-    return { zoo: this.zoo.name, seed: found.document.seed, engine: found.engine.name, query: found.document.query, variables: found.document.variables, shrunk: { ...outcome, alone } };
+    return {
+      zoo: this.zoo.name,
+      seed: found.document.seed,
+      engine: found.engine.name,
+      query: found.document.query,
+      variables: found.document.variables,
+      shrunk: { ...outcome, alone },
+    };
   }
 
   /** The difference as found, not shrunk (quick exploratory runs). */
   async unshrunk(found: Found): Promise<Mismatch> {
-    return { zoo: this.zoo.name, seed: found.document.seed, engine: found.engine.name, query: found.document.query, variables: found.document.variables, shrunk: { ...(await this.alone(found)), alone: true } };
+    return {
+      zoo: this.zoo.name,
+      seed: found.document.seed,
+      engine: found.engine.name,
+      query: found.document.query,
+      variables: found.document.variables,
+      shrunk: { ...(await this.alone(found)), alone: true },
+    };
   }
 
   close(): void {
@@ -94,7 +108,12 @@ export class ZooFuzzer {
 
   /** Both answers to `candidate` when the engine's differs from stock's (run twice in flight, beside `peers`). */
   private async differs(found: Found, candidate: Shrinkable, peers: FuzzDocument[]) {
-    const document = this.plan(found.document.seed, { document: candidate.document, query: print(candidate.document), variables: candidate.variables, operationName: found.document.operationName });
+    const document = this.plan(found.document.seed, {
+      document: candidate.document,
+      query: print(candidate.document),
+      variables: candidate.variables,
+      operationName: found.document.operationName,
+    });
     if (!document) return undefined;
     const [[stock], answers] = await Promise.all([this.runAll(this.stock, [document]), this.runAll(found.engine, [document, document, ...peers])]);
     const different = answers.slice(0, 2).find((answer) => !sameAnswer(stock!, answer));

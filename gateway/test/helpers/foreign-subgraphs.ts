@@ -48,13 +48,16 @@ export interface ForeignSubgraphs {
 }
 
 /** `acceptsAuthorization`: what `accounts` takes as a signed-in caller (by default only `Bearer partner-token`). */
-export async function startForeignSubgraphs(acceptsAuthorization: (header: string | undefined) => boolean = (header) => header === `Bearer ${PARTNER_TOKEN}`): Promise<ForeignSubgraphs> {
+export async function startForeignSubgraphs(
+  acceptsAuthorization: (header: string | undefined) => boolean = (header) => header === `Bearer ${PARTNER_TOKEN}`,
+): Promise<ForeignSubgraphs> {
   const accountsSchema = buildSubgraphSchema({
     typeDefs: ACCOUNTS_SDL,
     resolvers: {
       Query: {
         me: (_: unknown, __: unknown, context: unknown) => {
-          if (!acceptsAuthorization((context as ForeignContext).headers.authorization)) throw new GraphQLError('Sign in with the partner', { extensions: { code: 'UNAUTHENTICATED' } });
+          if (!acceptsAuthorization((context as ForeignContext).headers.authorization))
+            throw new GraphQLError('Sign in with the partner', { extensions: { code: 'UNAUTHENTICATED' } });
           return { id: 'acct-7', name: 'Ada' };
         },
       },

@@ -7,9 +7,7 @@ export interface TestServer {
 }
 
 /** A throwaway node:http server on 127.0.0.1, port 0. */
-export async function startHttpServer(
-  handler: (req: IncomingMessage, res: ServerResponse, body: string) => void | Promise<void>,
-): Promise<TestServer> {
+export async function startHttpServer(handler: (req: IncomingMessage, res: ServerResponse, body: string) => void | Promise<void>): Promise<TestServer> {
   const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const chunks: Buffer[] = [];
     for await (const chunk of req as AsyncIterable<Buffer>) chunks.push(chunk);

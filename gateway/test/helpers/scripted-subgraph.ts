@@ -13,10 +13,7 @@ export interface ScriptedRequest {
 }
 
 /** What the subgraph does with one request: answer, answer after a pause, hang, or drop the connection. */
-export type Action =
-  | { status?: number; body: unknown; delayMs?: number }
-  | 'hang'
-  | 'reset';
+export type Action = { status?: number; body: unknown; delayMs?: number } | 'hang' | 'reset';
 
 export interface ScriptedSubgraph {
   url: string;

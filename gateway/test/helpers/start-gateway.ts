@@ -32,11 +32,7 @@ export interface GraphQLAnswer {
   text: string;
 }
 
-export async function postGraphQL(
-  gateway: RunningGateway,
-  payload: unknown,
-  headers: Record<string, string> = {},
-): Promise<GraphQLAnswer> {
+export async function postGraphQL(gateway: RunningGateway, payload: unknown, headers: Record<string, string> = {}): Promise<GraphQLAnswer> {
   const response = await fetch(gateway.graphqlUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },

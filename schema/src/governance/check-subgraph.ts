@@ -91,9 +91,7 @@ export function checkSubgraph(input: CheckSubgraphInput): CheckResult {
   const url = input.url ?? previous?.url ?? `http://${input.subgraph}.invalid/graphql`;
   const change = !previous ? 'added' : previous.sdl === input.sdl && previous.url === url ? 'unchanged' : 'updated';
   const proposed: SubgraphSdl = { name: input.subgraph, url, sdl: input.sdl };
-  const subgraphs = previous
-    ? current.subgraphs.map((s) => (s.name === input.subgraph ? proposed : s))
-    : [...current.subgraphs, proposed];
+  const subgraphs = previous ? current.subgraphs.map((s) => (s.name === input.subgraph ? proposed : s)) : [...current.subgraphs, proposed];
 
   const composed = composeGraph(subgraphs);
   const usages = operationUsage(current.apiSchema, input.operations);
@@ -112,8 +110,7 @@ export function checkSubgraph(input: CheckSubgraphInput): CheckResult {
     if (oldSchema && newSchema) found.push({ diff: diffSchemas(oldSchema, newSchema, { subgraph: true }), scope: 'subgraph' });
   }
 
-  const report = (pick: (diff: SchemaDiff) => SchemaChange[]) =>
-    found.flatMap(({ diff, scope }) => pick(diff).map((c) => reported(c, scope, usages)));
+  const report = (pick: (diff: SchemaDiff) => SchemaChange[]) => found.flatMap(({ diff, scope }) => pick(diff).map((c) => reported(c, scope, usages)));
   const breaking = report((d) => d.breaking);
   const warnings = report((d) => d.warnings);
   const additions = report((d) => d.additions);

@@ -34,9 +34,7 @@ export interface CredentialStore {
   close(): Promise<void>;
 }
 
-export type CredentialCheck =
-  | { ok: true; credential: CredentialInfo }
-  | { ok: false; reason: 'missing' | 'malformed' | 'unknown' | 'revoked' };
+export type CredentialCheck = { ok: true; credential: CredentialInfo } | { ok: false; reason: 'missing' | 'malformed' | 'unknown' | 'revoked' };
 
 export function credentialInfo(record: CredentialRecord): CredentialInfo {
   const { sha256: _hash, ...info } = record;

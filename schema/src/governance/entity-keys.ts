@@ -68,9 +68,10 @@ export function diffEntityKeys(subgraph: string, oldDocument: DocumentNode, newD
         diff.breaking.push({
           kind: 'KEY_REMOVED',
           coordinate: type,
-          message: after.length === 0
-            ? `${type} is no longer an entity of ${subgraph} (@key(fields: "${key.fields}") removed): plans that join ${type} into ${subgraph} fail`
-            : `${type} @key(fields: "${key.fields}") was removed from ${subgraph}: plans that join ${type} on "${key.fields}" fail`,
+          message:
+            after.length === 0
+              ? `${type} is no longer an entity of ${subgraph} (@key(fields: "${key.fields}") removed): plans that join ${type} into ${subgraph} fail`
+              : `${type} @key(fields: "${key.fields}") was removed from ${subgraph}: plans that join ${type} on "${key.fields}" fail`,
           match,
         });
       }

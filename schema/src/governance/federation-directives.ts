@@ -1,16 +1,7 @@
 import { Kind, type ConstDirectiveNode, type DocumentNode } from 'graphql';
 
 /** The federation directives the data-flow analysis reads. */
-export type FederationDirective =
-  | 'key'
-  | 'external'
-  | 'requires'
-  | 'provides'
-  | 'override'
-  | 'shareable'
-  | 'interfaceObject'
-  | 'context'
-  | 'fromContext';
+export type FederationDirective = 'key' | 'external' | 'requires' | 'provides' | 'override' | 'shareable' | 'interfaceObject' | 'context' | 'fromContext';
 
 const KNOWN: readonly FederationDirective[] = ['key', 'external', 'requires', 'provides', 'override', 'shareable', 'interfaceObject', 'context', 'fromContext'];
 

@@ -43,9 +43,7 @@ export function checkDataFlows(input: DataFlowCheckInput): DataFlowReport {
   return {
     added,
     removed: before.filter((flow) => !afterKeys.has(flowKey(flow))),
-    undeclared: after.filter(
-      (flow) => flow.agreement === null && (addedKeys.has(flowKey(flow)) || changed.has(flow.consumer) || changed.has(flow.declaredIn)),
-    ),
+    undeclared: after.filter((flow) => flow.agreement === null && (addedKeys.has(flowKey(flow)) || changed.has(flow.consumer) || changed.has(flow.declaredIn))),
     total: after.length,
   };
 }

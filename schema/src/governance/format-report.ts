@@ -18,7 +18,9 @@ export function formatReport(report: CheckReport): string {
   if (report.operations.broken.length > 0) {
     lines.push('', `✗ ${count(report.operations.broken.length, 'contract operation')} no longer validate${report.operations.broken.length === 1 ? 's' : ''}`);
     for (const broken of report.operations.broken) {
-      lines.push(`  ${named(broken.file, broken.operation)}${broken.alreadyInvalid ? ' — already invalid before this change (was the committed graph composed with it already?)' : ''}`);
+      lines.push(
+        `  ${named(broken.file, broken.operation)}${broken.alreadyInvalid ? ' — already invalid before this change (was the committed graph composed with it already?)' : ''}`,
+      );
       for (const error of broken.errors) lines.push(`      ${error}`);
     }
   }

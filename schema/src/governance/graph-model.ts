@@ -1,11 +1,4 @@
-import {
-  Kind,
-  parse,
-  type ConstDirectiveNode,
-  type DocumentNode,
-  type FieldDefinitionNode,
-  type TypeNode,
-} from 'graphql';
+import { Kind, parse, type ConstDirectiveNode, type DocumentNode, type FieldDefinitionNode, type TypeNode } from 'graphql';
 import { normaliseFieldSet } from './entity-keys.js';
 import { booleanArgument, federationDirectiveNames, stringArgument, type FederationDirective } from './federation-directives.js';
 
@@ -82,12 +75,12 @@ export class GraphModel {
     const found = new Set([type]);
     const up = [type];
     while (up.length > 0) {
-      for (const parent of this.parents.get(up.pop()!) ?? []) if (!found.has(parent)) (found.add(parent), up.push(parent));
+      for (const parent of this.parents.get(up.pop()!) ?? []) if (!found.has(parent)) found.add(parent), up.push(parent);
     }
     const below = [type];
     while (below.length > 0) {
       const current = below.pop()!;
-      for (const [child, parents] of this.parents) if (parents.has(current) && !found.has(child)) (found.add(child), below.push(child));
+      for (const [child, parents] of this.parents) if (parents.has(current) && !found.has(child)) found.add(child), below.push(child);
     }
     family = found;
     this.families.set(type, family);
@@ -143,8 +136,7 @@ function add(map: Map<string, Set<string>>, key: string, value: string): void {
 
 function readSubgraph(name: string, document: DocumentNode): SubgraphModel {
   const directiveOf = federationDirectiveNames(document);
-  const has = (directives: readonly ConstDirectiveNode[] | undefined, which: FederationDirective) =>
-    (directives ?? []).filter((d) => directiveOf(d.name.value) === which);
+  const has = (directives: readonly ConstDirectiveNode[] | undefined, which: FederationDirective) => (directives ?? []).filter((d) => directiveOf(d.name.value) === which);
   const types = new Map<string, TypeModel>();
   const typeOf = (typeName: string, kind: TypeModel['kind']): TypeModel => {
     let type = types.get(typeName);

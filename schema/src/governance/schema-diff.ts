@@ -50,13 +50,7 @@ export type BreakingChangeKind =
   | 'KEY_CHANGED';
 
 /** Changes that break nothing that validates, but may surprise a client (an exhaustive switch, a default). */
-export type WarningKind =
-  | 'ENUM_VALUE_ADDED'
-  | 'UNION_MEMBER_ADDED'
-  | 'INTERFACE_ADDED'
-  | 'ARG_DEFAULT_CHANGED'
-  | 'INPUT_FIELD_DEFAULT_CHANGED'
-  | 'REFERENCE_KEY_CHANGED';
+export type WarningKind = 'ENUM_VALUE_ADDED' | 'UNION_MEMBER_ADDED' | 'INTERFACE_ADDED' | 'ARG_DEFAULT_CHANGED' | 'INPUT_FIELD_DEFAULT_CHANGED' | 'REFERENCE_KEY_CHANGED';
 
 export type AdditionKind = 'TYPE_ADDED' | 'FIELD_ADDED' | 'OPTIONAL_ARG_ADDED' | 'OPTIONAL_INPUT_FIELD_ADDED' | 'KEY_ADDED';
 
@@ -159,12 +153,7 @@ export function diffSchemas(oldSchema: GraphQLSchema, newSchema: GraphQLSchema, 
   return diff;
 }
 
-function diffOutputType(
-  diff: SchemaDiff,
-  oldType: GraphQLObjectType | GraphQLInterfaceType,
-  newType: GraphQLObjectType | GraphQLInterfaceType,
-  options: DiffOptions,
-): void {
+function diffOutputType(diff: SchemaDiff, oldType: GraphQLObjectType | GraphQLInterfaceType, newType: GraphQLObjectType | GraphQLInterfaceType, options: DiffOptions): void {
   const oldInterfaces = new Set(oldType.getInterfaces().map((i) => i.name));
   const newInterfaces = new Set(newType.getInterfaces().map((i) => i.name));
   for (const name of oldInterfaces) {
@@ -419,7 +408,10 @@ function ownFields(type: GraphQLObjectType | GraphQLInterfaceType, options: Diff
 }
 
 interface WithDirectives {
-  readonly directives?: ReadonlyArray<{ readonly name: { readonly value: string }; readonly arguments?: ReadonlyArray<{ readonly name: { readonly value: string }; readonly value: { readonly kind: string } }> }>;
+  readonly directives?: ReadonlyArray<{
+    readonly name: { readonly value: string };
+    readonly arguments?: ReadonlyArray<{ readonly name: { readonly value: string }; readonly value: { readonly kind: string } }>;
+  }>;
 }
 
 function hasDirective(node: WithDirectives | null | undefined, name: string): boolean {
@@ -429,7 +421,10 @@ function hasDirective(node: WithDirectives | null | undefined, name: string): bo
 /** `type Department @key(fields: "code", resolvable: false)`: a reference to another subgraph's entity. */
 function isEntityStub(type: GraphQLNamedType): boolean {
   const keys = (type.astNode as WithDirectives | null | undefined)?.directives?.filter((d) => d.name.value === 'key' || d.name.value === 'federation__key') ?? [];
-  return keys.length > 0 && keys.every((key) => key.arguments?.some((a) => a.name.value === 'resolvable' && a.value.kind === 'BooleanValue' && (a.value as unknown as { value: boolean }).value === false));
+  return (
+    keys.length > 0 &&
+    keys.every((key) => key.arguments?.some((a) => a.name.value === 'resolvable' && a.value.kind === 'BooleanValue' && (a.value as unknown as { value: boolean }).value === false))
+  );
 }
 
 function kindOf(type: GraphQLNamedType): string {
@@ -454,8 +449,16 @@ function renamedType(oldType: GraphQLNamedType, added: GraphQLNamedType[]): Grap
 
 function membersOf(type: GraphQLNamedType): string[] {
   if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) return Object.keys(type.getFields()).sort();
-  if (isEnumType(type)) return type.getValues().map((v) => v.name).sort();
-  if (isUnionType(type)) return type.getTypes().map((t) => t.name).sort();
+  if (isEnumType(type))
+    return type
+      .getValues()
+      .map((v) => v.name)
+      .sort();
+  if (isUnionType(type))
+    return type
+      .getTypes()
+      .map((t) => t.name)
+      .sort();
   return [];
 }
 
@@ -465,7 +468,11 @@ function uniqueBy<T>(candidates: T[], test: (candidate: T) => boolean): T | unde
 }
 
 function sameOutputSignature(a: GraphQLField<unknown, unknown>, b: GraphQLField<unknown, unknown>): boolean {
-  const args = (field: GraphQLField<unknown, unknown>) => field.args.map((arg) => `${arg.name}:${String(arg.type)}`).sort().join(',');
+  const args = (field: GraphQLField<unknown, unknown>) =>
+    field.args
+      .map((arg) => `${arg.name}:${String(arg.type)}`)
+      .sort()
+      .join(',');
   return String(a.type) === String(b.type) && args(a) === args(b);
 }
 

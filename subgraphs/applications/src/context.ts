@@ -23,10 +23,7 @@ export interface ApplicationsServices {
   clock: () => Date;
 }
 
-export function createApplicationsServices(
-  db: Kysely<ApplicationTables>,
-  options: { keys: PartyKeys; bus: EventBus; log: Logger; clock?: () => Date },
-): ApplicationsServices {
+export function createApplicationsServices(db: Kysely<ApplicationTables>, options: { keys: PartyKeys; bus: EventBus; log: Logger; clock?: () => Date }): ApplicationsServices {
   const clock = options.clock ?? (() => new Date());
   const deps = {
     db,
@@ -46,14 +43,38 @@ export function createApplicationsServices(
 export function createApplicationsLoaders(services: ApplicationsServices) {
   const { applications, documents } = services;
   return {
-    applicationById: keyedLoader((ids: readonly string[]) => applications.byIds(ids), (a) => a.id),
-    fieldsByApplication: groupedLoader((ids: readonly string[]) => applications.fieldsOf(ids), (f) => f.application_id),
-    materialsByApplication: groupedLoader((ids: readonly string[]) => applications.materialsOf(ids), (m) => m.application_id),
-    historyByApplication: groupedLoader((ids: readonly string[]) => applications.historyOf(ids), (h) => h.application_id),
-    earlierFieldsByApplicant: groupedLoader((ids: readonly string[]) => applications.earlierDeclaredFields(ids), (f) => f.applicant_id),
-    earlierDocumentsByApplicant: groupedLoader((ids: readonly string[]) => applications.earlierDocumentMaterials(ids), (m) => m.applicant_id),
-    documentById: keyedLoader((ids: readonly string[]) => documents.byIds(ids), (d) => d.id),
-    documentsByOwner: groupedLoader((ids: readonly string[]) => documents.ofOwners(ids), (d) => d.ownerId),
+    applicationById: keyedLoader(
+      (ids: readonly string[]) => applications.byIds(ids),
+      (a) => a.id,
+    ),
+    fieldsByApplication: groupedLoader(
+      (ids: readonly string[]) => applications.fieldsOf(ids),
+      (f) => f.application_id,
+    ),
+    materialsByApplication: groupedLoader(
+      (ids: readonly string[]) => applications.materialsOf(ids),
+      (m) => m.application_id,
+    ),
+    historyByApplication: groupedLoader(
+      (ids: readonly string[]) => applications.historyOf(ids),
+      (h) => h.application_id,
+    ),
+    earlierFieldsByApplicant: groupedLoader(
+      (ids: readonly string[]) => applications.earlierDeclaredFields(ids),
+      (f) => f.applicant_id,
+    ),
+    earlierDocumentsByApplicant: groupedLoader(
+      (ids: readonly string[]) => applications.earlierDocumentMaterials(ids),
+      (m) => m.applicant_id,
+    ),
+    documentById: keyedLoader(
+      (ids: readonly string[]) => documents.byIds(ids),
+      (d) => d.id,
+    ),
+    documentsByOwner: groupedLoader(
+      (ids: readonly string[]) => documents.ofOwners(ids),
+      (d) => d.ownerId,
+    ),
   };
 }
 

@@ -37,7 +37,14 @@ function pagingContract(open: () => Promise<{ database: Database<ApplicationTabl
   it('walks a department’s completed queue page by page: every case once, earliest deadline first', async () => {
     const department = DEPARTMENTS.trafficPolice.code;
     const expected = (
-      await database.db.selectFrom('application').select('id').where('department_code', '=', department).where('status', '=', 'COMPLETED').orderBy('deadline').orderBy('id').execute()
+      await database.db
+        .selectFrom('application')
+        .select('id')
+        .where('department_code', '=', department)
+        .where('status', '=', 'COMPLETED')
+        .orderBy('deadline')
+        .orderBy('id')
+        .execute()
     ).map((r) => r.id);
     const seen: string[] = [];
     let after: { deadline: string; id: string } | null = null;

@@ -40,14 +40,16 @@ describe('the case lifecycle on a real database', () => {
     { key: 'idNumber', value: '440303199003071233' },
   ];
   const materials = [{ requirementCode: 'PHOTO', documentId: 'D-photo' }];
-  const submit = (matterCode: string, idempotencyKey: string, claims = applicant) =>
-    services.submissions.submit(claims, { matterCode, idempotencyKey, fields, materials });
+  const submit = (matterCode: string, idempotencyKey: string, claims = applicant) => services.submissions.submit(claims, { matterCode, idempotencyKey, fields, materials });
 
   beforeAll(async () => {
     database = openDatabase<ApplicationTables>({ name: 'applications', dataDir: ':memory:' });
     await migrateToLatest(database.db, applicationMigrations, database.dialect);
     services = createApplicationsServices(database.db, { keys: testParties(['applications']).applications.keys, bus, log: createLogger('test', 'silent'), clock: () => now });
-    await database.db.insertInto('document').values({ id: 'D-photo', owner_id: 'P-000001', filename: 'p.png', media_type: 'image/png', size: 1, sha256: 'a'.repeat(64), uploaded_at: now.toISOString() }).execute();
+    await database.db
+      .insertInto('document')
+      .values({ id: 'D-photo', owner_id: 'P-000001', filename: 'p.png', media_type: 'image/png', size: 1, sha256: 'a'.repeat(64), uploaded_at: now.toISOString() })
+      .execute();
     const taken = now.toISOString();
     await services.sessions.save('P-000001', snapshot('PROMISED-1', CaseType.PROMISED, MatterType.CONFIRMATION, 1, taken));
     await services.sessions.save('P-000001', snapshot('INSTANT-1', CaseType.INSTANT, MatterType.PUBLIC_SERVICE, 0, taken));
@@ -62,7 +64,11 @@ describe('the case lifecycle on a real database', () => {
     const instant = await submit('INSTANT-1', 'instant-case-0001');
     expect(instant).toMatchObject({ status: 'COMPLETED', onTime: true, deadline: '2026-12-04', decidedAt: now.toISOString() });
     const history = await services.applications.historyOf([instant.id]);
-    expect(history.map((h) => [h.status, h.actor])).toEqual([['SUBMITTED', '申请人'], ['APPROVED', '系统'], ['COMPLETED', '系统']]);
+    expect(history.map((h) => [h.status, h.actor])).toEqual([
+      ['SUBMITTED', '申请人'],
+      ['APPROVED', '系统'],
+      ['COMPLETED', '系统'],
+    ]);
     const licensing = await submit('INSTANT-LICENSING', 'instant-case-0002');
     expect(licensing.status).toBe('APPROVED');
   });
@@ -72,8 +78,15 @@ describe('the case lifecycle on a real database', () => {
     expect(new Set(cases.map((c) => c.id)).size).toBe(1);
     expect(cases[0]).toMatchObject({ status: 'SUBMITTED', deadline: '2026-12-07', submittedBy: 'P-000001' });
     const stored = await services.applications.fieldsOf([cases[0]!.id]);
-    expect(stored.map((f) => [f.key, f.provenance_system, f.trust_level])).toEqual([['applicantName', 'identity', 'A'], ['idNumber', 'applications', 'D']]);
-    const count = await database.db.selectFrom('application').select((eb) => eb.fn.countAll<number>().as('n')).where('idempotency_key', '=', 'promised-case-01').executeTakeFirstOrThrow();
+    expect(stored.map((f) => [f.key, f.provenance_system, f.trust_level])).toEqual([
+      ['applicantName', 'identity', 'A'],
+      ['idNumber', 'applications', 'D'],
+    ]);
+    const count = await database.db
+      .selectFrom('application')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('idempotency_key', '=', 'promised-case-01')
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(1);
   });
 
@@ -81,7 +94,9 @@ describe('the case lifecycle on a real database', () => {
     const record = await submit('PROMISED-1', 'promised-case-02');
     await expect(services.lifecycle.decide(officer, { id: record.id, action: DecisionAction.APPROVE })).rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
     await expect(services.lifecycle.decide(applicant, { id: record.id, action: DecisionAction.ACCEPT })).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
-    await expect(services.lifecycle.decide({ ...officer, department: DEPARTMENTS.marketRegulation.code }, { id: record.id, action: DecisionAction.ACCEPT })).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND' } });
+    await expect(services.lifecycle.decide({ ...officer, department: DEPARTMENTS.marketRegulation.code }, { id: record.id, action: DecisionAction.ACCEPT })).rejects.toMatchObject({
+      extensions: { code: 'NOT_FOUND' },
+    });
     await expect(services.lifecycle.withdraw(stranger, { id: record.id })).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND' } });
   });
 

@@ -5,12 +5,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  DocumentStore,
-  DocumentTooLargeError,
-  EmptyDocumentError,
-  MediaTypeNotAllowedError,
-} from '../src/document/document-store.js';
+import { DocumentStore, DocumentTooLargeError, EmptyDocumentError, MediaTypeNotAllowedError } from '../src/document/document-store.js';
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(200, 7)]);
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -32,7 +27,10 @@ describe('DocumentStore', () => {
   afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
   const tempFiles = () => (existsSync(store.tmpDir) ? readdirSync(store.tmpDir) : []);
-  const blobs = () => readdirSync(join(dataDir, 'documents')).filter((d) => d !== 'tmp').flatMap((d) => readdirSync(join(dataDir, 'documents', d)));
+  const blobs = () =>
+    readdirSync(join(dataDir, 'documents'))
+      .filter((d) => d !== 'tmp')
+      .flatMap((d) => readdirSync(join(dataDir, 'documents', d)));
 
   it('stores the content under its SHA-256 and sniffs its type', async () => {
     const stored = await store.put(chunked(PNG), { maxBytes: 1024 });

@@ -25,17 +25,20 @@ describe('prefillFields', () => {
   });
 
   it('lets the more trusted source win, then the more recent', () => {
-    const [byTrust] = prefillFields([{ key: 'mobile', source: 'person.mobile' }], [
-      fact('person.mobile', '13900000000', TrustLevel.D, '2026-11-20T00:00:00.000Z', 'applications'),
-      fact('person.mobile', '13800138000', TrustLevel.A, '2026-01-01T00:00:00.000Z'),
-      fact('person.mobile', '13700000000', TrustLevel.C, '2026-11-25T00:00:00.000Z', 'applications'),
-    ]);
+    const [byTrust] = prefillFields(
+      [{ key: 'mobile', source: 'person.mobile' }],
+      [
+        fact('person.mobile', '13900000000', TrustLevel.D, '2026-11-20T00:00:00.000Z', 'applications'),
+        fact('person.mobile', '13800138000', TrustLevel.A, '2026-01-01T00:00:00.000Z'),
+        fact('person.mobile', '13700000000', TrustLevel.C, '2026-11-25T00:00:00.000Z', 'applications'),
+      ],
+    );
     expect(byTrust).toMatchObject({ value: '13800138000', provenance: { trustLevel: 'A' } });
 
-    const [byTime] = prefillFields([{ key: 'mobile', source: 'person.mobile' }], [
-      fact('person.mobile', 'older', TrustLevel.C, '2026-01-01T00:00:00.000Z'),
-      fact('person.mobile', 'newer', TrustLevel.C, '2026-06-01T00:00:00.000Z'),
-    ]);
+    const [byTime] = prefillFields(
+      [{ key: 'mobile', source: 'person.mobile' }],
+      [fact('person.mobile', 'older', TrustLevel.C, '2026-01-01T00:00:00.000Z'), fact('person.mobile', 'newer', TrustLevel.C, '2026-06-01T00:00:00.000Z')],
+    );
     expect(byTime!.value).toBe('newer');
   });
 });
@@ -58,7 +61,9 @@ describe('offerMaterials', () => {
     expect(offers).toEqual([
       {
         requirementCode: 'CURRENT_DRIVING_LICENCE',
-        satisfiedBy: [{ __typename: 'Licence', id: '1.2.156.3005.2.JDCJSZ.X.1.1.Z', typeCode: 'JDCJSZ', title: '机动车驾驶证', number: '440303199003071233', validTo: '2032-03-10' }],
+        satisfiedBy: [
+          { __typename: 'Licence', id: '1.2.156.3005.2.JDCJSZ.X.1.1.Z', typeCode: 'JDCJSZ', title: '机动车驾驶证', number: '440303199003071233', validTo: '2032-03-10' },
+        ],
       },
       { requirementCode: 'PHOTO', satisfiedBy: [] },
       { requirementCode: 'VEHICLE_LICENCE', satisfiedBy: [] },
@@ -68,7 +73,19 @@ describe('offerMaterials', () => {
 
 describe('reuse of the applicant’s earlier applications', () => {
   const earlier = (key: string, value: string, source: string | null, caseStatus: string) =>
-    ({ application_id: 'AP-1', position: 0, key, source, value, provenance_system: 'applications', provenance_department: null, trust_level: 'D', retrieved_at: '2026-03-01T00:00:00.000Z', applicant_id: 'P-1', case_status: caseStatus }) as const;
+    ({
+      application_id: 'AP-1',
+      position: 0,
+      key,
+      source,
+      value,
+      provenance_system: 'applications',
+      provenance_department: null,
+      trust_level: 'D',
+      retrieved_at: '2026-03-01T00:00:00.000Z',
+      applicant_id: 'P-1',
+      case_status: caseStatus,
+    }) as const;
 
   it('fills a field with the same key or the same source, below identity’s trust', () => {
     const facts = earlierFieldFacts([earlier('deliveryMethod', '邮寄', null, 'COMPLETED'), earlier('contactMobile', '13900000000', 'person.mobile', 'SUBMITTED')]);

@@ -15,9 +15,7 @@ describe('Prefill entity', () => {
 
   it('reports an unknown matter as NOT_FOUND', () => {
     const resolver = new PrefillResolver();
-    expect(() => resolver.fields({ matterCode: 'NOPE', applicantId: 'P-1', matter: null })).toThrow(
-      expect.objectContaining({ extensions: { code: 'NOT_FOUND' } }),
-    );
+    expect(() => resolver.fields({ matterCode: 'NOPE', applicantId: 'P-1', matter: null })).toThrow(expect.objectContaining({ extensions: { code: 'NOT_FOUND' } }));
     expect(() => resolver.materials({ matterCode: 'NOPE', applicantId: 'P-1' })).toThrow(expect.objectContaining({ extensions: { code: 'NOT_FOUND' } }));
   });
 

@@ -156,7 +156,11 @@ describe('the applications demo seed (SQLite)', () => {
     const withFields = await database.db
       .selectFrom('application_field')
       .select(sql<number>`count(distinct application_id)`.as('n'))
-      .where('application_id', 'in', open.map((c) => c.id))
+      .where(
+        'application_id',
+        'in',
+        open.map((c) => c.id),
+      )
       .executeTakeFirstOrThrow();
     expect(Number(withFields.n)).toBe(open.length);
   });

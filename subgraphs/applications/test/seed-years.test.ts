@@ -19,10 +19,13 @@ async function seeded(database: Database<ApplicationTables>, years?: number): Pr
 
 const casesPerYear = async (database: Database<ApplicationTables>) =>
   Object.fromEntries(
-    (await database.db.selectFrom('application').select(['submitted_year', sql<number>`count(*)`.as('n')]).groupBy('submitted_year').execute()).map((r) => [
-      Number(r.submitted_year),
-      Number(r.n),
-    ]),
+    (
+      await database.db
+        .selectFrom('application')
+        .select(['submitted_year', sql<number>`count(*)`.as('n')])
+        .groupBy('submitted_year')
+        .execute()
+    ).map((r) => [Number(r.submitted_year), Number(r.n)]),
   );
 
 /** Every year's hall statistics as the seed simulated it, and no case counted twice or lost. */
@@ -77,16 +80,9 @@ describe('ten simulated years of cases (SQLite)', () => {
   });
 
   it('leaves 2025 and 2026 exactly as the default seed writes them', async () => {
-    const recent = (database: Database<ApplicationTables>) =>
-      database.db.selectFrom('application').selectAll().where('submitted_year', '>=', 2025).orderBy('id').execute();
+    const recent = (database: Database<ApplicationTables>) => database.db.selectFrom('application').selectAll().where('submitted_year', '>=', 2025).orderBy('id').execute();
     const events = (database: Database<ApplicationTables>) =>
-      database.db
-        .selectFrom('application_event')
-        .selectAll()
-        .where('application_id', '>=', 'AP-2025-')
-        .orderBy('application_id')
-        .orderBy('seq')
-        .execute();
+      database.db.selectFrom('application_event').selectAll().where('application_id', '>=', 'AP-2025-').orderBy('application_id').orderBy('seq').execute();
     expect(await recent(tenYears)).toEqual(await recent(oneYear));
     expect(await events(tenYears)).toEqual(await events(oneYear));
   }, 120_000);

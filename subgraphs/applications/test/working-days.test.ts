@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import holidayFile from '../src/calendar/cn-holidays.json' with { type: 'json' };
-import {
-  CALENDAR_YEARS,
-  PROVISIONAL_YEARS,
-  addWorkingDays,
-  calendarCovers,
-  isWorkingDay,
-  workingDaysBetween,
-} from '../src/calendar/working-days.js';
+import { CALENDAR_YEARS, PROVISIONAL_YEARS, addWorkingDays, calendarCovers, isWorkingDay, workingDaysBetween } from '../src/calendar/working-days.js';
 
 /** Every date from `from` to `to`, both included. */
 function datesFrom(from: string, to: string): string[] {
@@ -21,8 +14,7 @@ function datesFrom(from: string, to: string): string[] {
 describe('the holiday file', () => {
   it('covers 2025–2027, citing the State Council notice for each published year', () => {
     expect(CALENDAR_YEARS).toEqual([2025, 2026, 2027]);
-    const years: Record<string, { provisional: boolean; source: { title: string; documentNumber: string; publishedOn: string } }> =
-      holidayFile.years;
+    const years: Record<string, { provisional: boolean; source: { title: string; documentNumber: string; publishedOn: string } }> = holidayFile.years;
     expect(years['2025']?.source).toMatchObject({ documentNumber: '国办发明电〔2024〕12号', publishedOn: '2024-11-12' });
     expect(years['2026']?.source).toMatchObject({ documentNumber: '国办发明电〔2025〕7号', publishedOn: '2025-11-04' });
     for (const year of ['2025', '2026']) {

@@ -26,17 +26,35 @@ export function createCatalogServices(db: Kysely<CatalogTables>, dialect: Dialec
 /** One query per entity type per request, whatever the shape of the operation. */
 export function createCatalogLoaders(services: CatalogServices) {
   return {
-    departmentByCode: keyedLoader((codes: readonly string[]) => services.departments.byCodes(codes), (d) => d.code),
-    matterByCode: keyedLoader((codes: readonly string[]) => services.matters.byCodes(codes), (m) => m.code),
+    departmentByCode: keyedLoader(
+      (codes: readonly string[]) => services.departments.byCodes(codes),
+      (d) => d.code,
+    ),
+    matterByCode: keyedLoader(
+      (codes: readonly string[]) => services.matters.byCodes(codes),
+      (m) => m.code,
+    ),
     matterCountByDepartment: new DataLoader<string, number>(async (codes) => {
       const counts = await services.departments.matterCounts(codes);
       return codes.map((code) => counts.get(code) ?? 0);
     }),
     /** Keyed by basic code: every implementation of a definition shares its materials and form. */
-    materialsByDefinition: groupedLoader((codes: readonly string[]) => services.matters.materialsOf(codes), (m) => m.basicCode),
-    formFieldsByDefinition: groupedLoader((codes: readonly string[]) => services.matters.formFieldsOf(codes), (f) => f.basicCode),
-    divisionByCode: keyedLoader((codes: readonly string[]) => services.divisions.byCodes(codes), (d) => d.code),
-    divisionChildren: groupedLoader((codes: readonly string[]) => services.divisions.childrenOf(codes), (d) => d.parentCode ?? ''),
+    materialsByDefinition: groupedLoader(
+      (codes: readonly string[]) => services.matters.materialsOf(codes),
+      (m) => m.basicCode,
+    ),
+    formFieldsByDefinition: groupedLoader(
+      (codes: readonly string[]) => services.matters.formFieldsOf(codes),
+      (f) => f.basicCode,
+    ),
+    divisionByCode: keyedLoader(
+      (codes: readonly string[]) => services.divisions.byCodes(codes),
+      (d) => d.code,
+    ),
+    divisionChildren: groupedLoader(
+      (codes: readonly string[]) => services.divisions.childrenOf(codes),
+      (d) => d.parentCode ?? '',
+    ),
   };
 }
 

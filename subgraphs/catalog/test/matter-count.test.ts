@@ -29,7 +29,11 @@ function countContract(open: () => Promise<{ database: Database<CatalogTables>; 
   });
 
   it('counts the whole catalog and each department as the matters are', async () => {
-    const counted = await database.db.selectFrom('matter').select(['department_code', sql<number>`count(*)`.as('n')]).groupBy('department_code').execute();
+    const counted = await database.db
+      .selectFrom('matter')
+      .select(['department_code', sql<number>`count(*)`.as('n')])
+      .groupBy('department_code')
+      .execute();
     const total = counted.reduce((n, r) => n + Number(r.n), 0);
     expect(total).toBeGreaterThan(3_000);
     expect(await matters.count(undefined)).toBe(total);
@@ -41,7 +45,12 @@ function countContract(open: () => Promise<{ database: Database<CatalogTables>; 
 
   it('still counts matters when any other filter is given', async () => {
     const [department] = await database.db.selectFrom('department').select('code').orderBy('sort_order').execute();
-    const city = await database.db.selectFrom('matter').select(sql<number>`count(*)`.as('n')).where('department_code', '=', department!.code).where('level', '=', 'CITY').executeTakeFirstOrThrow();
+    const city = await database.db
+      .selectFrom('matter')
+      .select(sql<number>`count(*)`.as('n'))
+      .where('department_code', '=', department!.code)
+      .where('level', '=', 'CITY')
+      .executeTakeFirstOrThrow();
     expect(await matters.count({ departmentCode: department!.code, level: 'CITY' as never })).toBe(Number(city.n));
   });
 }

@@ -66,13 +66,22 @@ export function createIdentityServices(db: Kysely<IdentityTables>, options: Iden
 }
 
 export function createIdentityLoaders(services: IdentityServices) {
-  const personById = keyedLoader((ids: readonly string[]) => services.persons.byIds(ids), (p) => p.id);
-  const enterpriseById = keyedLoader((ids: readonly string[]) => services.enterprises.byIds(ids), (e) => e.id);
+  const personById = keyedLoader(
+    (ids: readonly string[]) => services.persons.byIds(ids),
+    (p) => p.id,
+  );
+  const enterpriseById = keyedLoader(
+    (ids: readonly string[]) => services.enterprises.byIds(ids),
+    (e) => e.id,
+  );
   return {
     personById,
     enterpriseById,
     applicantById: applicantLoader(personById, enterpriseById),
-    accountById: keyedLoader((ids: readonly string[]) => services.accounts.byIds(ids), (a) => a.id),
+    accountById: keyedLoader(
+      (ids: readonly string[]) => services.accounts.byIds(ids),
+      (a) => a.id,
+    ),
     /** Officers' reads through case grants, written together (one insert per request, not per row). */
     recordAccess: new DataLoader<Omit<DataAccessRecord, 'id'>, true>(
       async (entries) => {

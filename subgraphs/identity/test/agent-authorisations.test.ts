@@ -12,8 +12,17 @@ const postgresUp = await postgresAvailable();
 const TODAY = '2026-03-02';
 const NOW = new Date('2026-03-02T04:00:00.000Z');
 const person = (id: string, idNumber: string) => ({
-  id, id_type: 'RESIDENT_ID', id_number: idNumber, name: id, gender: 'MALE', birth_date: '1990-03-07', mobile: '1', email: null,
-  division_code: '440303', address_detail: '-', updated_at: '-',
+  id,
+  id_type: 'RESIDENT_ID',
+  id_number: idNumber,
+  name: id,
+  gender: 'MALE',
+  birth_date: '1990-03-07',
+  mobile: '1',
+  email: null,
+  division_code: '440303',
+  address_detail: '-',
+  updated_at: '-',
 });
 
 /** Agents as a database seeded before authorisations had ids, then migrated. */
@@ -23,21 +32,44 @@ function authorisationContract(open: () => Promise<{ database: Database<Identity
   let authorisations: AuthorisationRepository;
   let services: Parameters<typeof mayStillAct>[1];
   const acting = (personId: string, authorisationId?: string): Claims => ({
-    accountId: 'A-1', personId, applicantId: 'E-1', roles: ['citizen'], department: null, ...(authorisationId ? { authorisationId } : {}),
+    accountId: 'A-1',
+    personId,
+    applicantId: 'E-1',
+    roles: ['citizen'],
+    department: null,
+    ...(authorisationId ? { authorisationId } : {}),
   });
 
   beforeAll(async () => {
     ({ database, cleanup } = await open());
     const { '0003-agent-authorisations': latest, ...older } = identityMigrations;
     await migrateToLatest(database.db, older, database.dialect);
-    await database.db.insertInto('person').values([person('P-1', '1'), person('P-2', '2'), person('P-3', '3')]).execute();
-    await database.db.insertInto('enterprise').values({
-      id: 'E-1', credit_code: 'X', name: 'E', entity_type: '-', legal_representative_id: 'P-1', division_code: '440303', address_detail: '-', established_on: '2020-01-01', status: '存续', updated_at: '-',
-    }).execute();
-    await (database.db as any).insertInto('enterprise_agent').values([
-      { enterprise_id: 'E-1', person_id: 'P-1', role: 'LEGAL_REPRESENTATIVE', valid_from: '2020-01-01', valid_to: null },
-      { enterprise_id: 'E-1', person_id: 'P-2', role: 'AUTHORISED_AGENT', valid_from: '2024-01-01', valid_to: '2030-12-31' },
-    ]).execute();
+    await database.db
+      .insertInto('person')
+      .values([person('P-1', '1'), person('P-2', '2'), person('P-3', '3')])
+      .execute();
+    await database.db
+      .insertInto('enterprise')
+      .values({
+        id: 'E-1',
+        credit_code: 'X',
+        name: 'E',
+        entity_type: '-',
+        legal_representative_id: 'P-1',
+        division_code: '440303',
+        address_detail: '-',
+        established_on: '2020-01-01',
+        status: '存续',
+        updated_at: '-',
+      })
+      .execute();
+    await (database.db as any)
+      .insertInto('enterprise_agent')
+      .values([
+        { enterprise_id: 'E-1', person_id: 'P-1', role: 'LEGAL_REPRESENTATIVE', valid_from: '2020-01-01', valid_to: null },
+        { enterprise_id: 'E-1', person_id: 'P-2', role: 'AUTHORISED_AGENT', valid_from: '2024-01-01', valid_to: '2030-12-31' },
+      ])
+      .execute();
     expect(latest).toBeDefined();
     expect(await migrateToLatest(database.db, identityMigrations, database.dialect)).toEqual(['0003-agent-authorisations']);
     authorisations = new AuthorisationRepository(database.db);
@@ -62,7 +94,10 @@ function authorisationContract(open: () => Promise<{ database: Database<Identity
 
   it('an offer matched to nobody cannot be accepted; one matched is accepted once, by its person only', async () => {
     const offer = (personId: string | null) =>
-      authorisations.offer({ enterpriseId: 'E-1', offeredByAccountId: 'A-1', idType: 'RESIDENT_ID' as never, idNumberMasked: '****', name: 'x', personId, validFrom: TODAY, validTo: '2027-12-31' }, NOW);
+      authorisations.offer(
+        { enterpriseId: 'E-1', offeredByAccountId: 'A-1', idType: 'RESIDENT_ID' as never, idNumberMasked: '****', name: 'x', personId, validFrom: TODAY, validTo: '2027-12-31' },
+        NOW,
+      );
     const unmatched = await offer(null);
     const matched = await offer('P-3');
     expect({ ...unmatched, id: '', name: '' }).toEqual({ ...matched, id: '', name: '' });
@@ -78,7 +113,19 @@ function authorisationContract(open: () => Promise<{ database: Database<Identity
   });
 
   it('re-authorising replaces the old authorisation and revoking ends the new one: both recorded as ended', async () => {
-    const again = await authorisations.offer({ enterpriseId: 'E-1', offeredByAccountId: 'A-1', idType: 'RESIDENT_ID' as never, idNumberMasked: '****', name: 'x', personId: 'P-2', validFrom: TODAY, validTo: '2028-12-31' }, NOW);
+    const again = await authorisations.offer(
+      {
+        enterpriseId: 'E-1',
+        offeredByAccountId: 'A-1',
+        idType: 'RESIDENT_ID' as never,
+        idNumberMasked: '****',
+        name: 'x',
+        personId: 'P-2',
+        validFrom: TODAY,
+        validTo: '2028-12-31',
+      },
+      NOW,
+    );
     expect(await authorisations.accept(again.id, 'P-2', NOW, TODAY)).toMatchObject({ replaced: 'AUTH-E-1-P-2' });
     expect(await mayStillAct(acting('P-2', 'AUTH-E-1-P-2'), services)).toBe(false);
     expect(await mayStillAct(acting('P-2', again.id), services)).toBe(true);

@@ -8,11 +8,29 @@ import { identityService } from '../src/server.js';
 /** identity prepared as `npm start` prepares it, on an empty database, with the given environment. */
 async function prepare(env: NodeJS.ProcessEnv) {
   const lines: Array<{ level: number; msg: string }> = [];
-  const sink = new Writable({ write: (chunk, _e, done) => (lines.push(...String(chunk).trim().split('\n').map((l) => JSON.parse(l))), done()) });
+  const sink = new Writable({
+    write: (chunk, _e, done) => (
+      lines.push(
+        ...String(chunk)
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l)),
+      ),
+      done()
+    ),
+  });
   const database = openDatabase<IdentityTables>({ name: 'identity', dataDir: ':memory:' });
   try {
     await prepareDatabase(identityService, database, createLogger('identity', 'info', sink), { env, sealingSecret: 's'.repeat(40) });
-    const count = async (table: 'account' | 'person') => Number((await database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const count = async (table: 'account' | 'person') =>
+      Number(
+        (
+          await database.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     return { accounts: await count('account'), persons: await count('person'), warnings: lines.filter((l) => l.level === 40).map((l) => l.msg) };
   } finally {
     await database.close();

@@ -8,17 +8,7 @@ import type { EntityReference } from './entity-reference.js';
 
 /** The federation version every subgraph links; @interfaceObject needs 2.3 or later. */
 export const FEDERATION_SPEC = 'https://specs.apollo.dev/federation/v2.5';
-const FEDERATION_IMPORTS = [
-  '@key',
-  '@external',
-  '@requires',
-  '@provides',
-  '@shareable',
-  '@interfaceObject',
-  '@inaccessible',
-  '@tag',
-  '@override',
-];
+const FEDERATION_IMPORTS = ['@key', '@external', '@requires', '@provides', '@shareable', '@interfaceObject', '@inaccessible', '@tag', '@override'];
 
 export interface FederatedSchemaOptions {
   /** type-graphql resolver classes. */

@@ -4,10 +4,7 @@ import DataLoader from 'dataloader';
  * One row per key: a single query for every key asked in the same tick, answered in key
  * order, null where nothing was found.
  */
-export function keyedLoader<Key, Row>(
-  fetch: (keys: readonly Key[]) => Promise<Row[]>,
-  keyOf: (row: Row) => Key,
-): DataLoader<Key, Row | null> {
+export function keyedLoader<Key, Row>(fetch: (keys: readonly Key[]) => Promise<Row[]>, keyOf: (row: Row) => Key): DataLoader<Key, Row | null> {
   return new DataLoader(async (keys) => {
     const rows = await fetch(keys);
     const byKey = new Map(rows.map((row) => [keyOf(row), row]));
@@ -16,10 +13,7 @@ export function keyedLoader<Key, Row>(
 }
 
 /** Many rows per key (a holder's licences, a matter's materials), in one query. */
-export function groupedLoader<Key, Row>(
-  fetch: (keys: readonly Key[]) => Promise<Row[]>,
-  groupOf: (row: Row) => Key,
-): DataLoader<Key, Row[]> {
+export function groupedLoader<Key, Row>(fetch: (keys: readonly Key[]) => Promise<Row[]>, groupOf: (row: Row) => Key): DataLoader<Key, Row[]> {
   return new DataLoader(async (keys) => {
     const rows = await fetch(keys);
     const groups = new Map<Key, Row[]>();

@@ -158,7 +158,13 @@ export async function startService<Schema>(
     const running = await subgraph.listen(config.port, config.host);
     return {
       database: database as Database<unknown>,
-      running: { ...running, close: async () => { await running.close(); await closeAll(); } },
+      running: {
+        ...running,
+        close: async () => {
+          await running.close();
+          await closeAll();
+        },
+      },
     };
   } catch (error) {
     await closeAll();

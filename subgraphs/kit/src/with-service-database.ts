@@ -17,10 +17,7 @@ export interface MaintenanceContext extends SharedStateClients {
  * would open it from the environment, migrated and seeded, and the event bus and rate limiter
  * when the command reads them (the catalog's seed announces on the bus); all closed afterwards.
  */
-export async function withServiceDatabase<Schema, T>(
-  service: SubgraphService<Schema>,
-  work: (database: Database<Schema>, context: MaintenanceContext) => Promise<T>,
-): Promise<T> {
+export async function withServiceDatabase<Schema, T>(service: SubgraphService<Schema>, work: (database: Database<Schema>, context: MaintenanceContext) => Promise<T>): Promise<T> {
   const config = subgraphConfig(service.name);
   const log = createLogger(service.name, process.env.LOG_LEVEL ?? 'warn');
   const party = loadServiceParty(service.name, config);

@@ -24,7 +24,21 @@ const service: SubgraphService<Tables> = {
 
 async function prepareEmpty(env: NodeJS.ProcessEnv, seed?: boolean) {
   const lines: Array<{ level: number; msg: string }> = [];
-  const log = createLogger('identity', 'info', new Writable({ write: (chunk, _e, done) => (lines.push(...String(chunk).trim().split('\n').map((l) => JSON.parse(l))), done()) }));
+  const log = createLogger(
+    'identity',
+    'info',
+    new Writable({
+      write: (chunk, _e, done) => (
+        lines.push(
+          ...String(chunk)
+            .trim()
+            .split('\n')
+            .map((l) => JSON.parse(l)),
+        ),
+        done()
+      ),
+    }),
+  );
   const database = openDatabase<Tables>({ name: 'identity', dataDir: ':memory:' });
   try {
     await prepareDatabase(service, database, log, { env, ...(seed !== undefined ? { seed } : {}) });

@@ -84,7 +84,13 @@ interface BusRig {
 
 /** An envelope signed by `signer` but claiming any publisher and stream: what sealEvent would never make. */
 function forge(signer: PartyKeys, fields: { publisher: string; stream: string; payload: unknown; at?: Date }): string {
-  const unsigned = { publisher: fields.publisher, stream: fields.stream, id: randomBytes(16).toString('base64url'), at: (fields.at ?? new Date()).toISOString(), payload: JSON.stringify(fields.payload) };
+  const unsigned = {
+    publisher: fields.publisher,
+    stream: fields.stream,
+    id: randomBytes(16).toString('base64url'),
+    at: (fields.at ?? new Date()).toISOString(),
+    payload: JSON.stringify(fields.payload),
+  };
   return JSON.stringify({ v: 1, ...unsigned, sig: signer.signCompact(eventSigningText(unsigned)) } satisfies EventEnvelope);
 }
 
@@ -124,7 +130,7 @@ function signedEventContract(openRig: () => BusRig) {
     return { rig, refused, publisher, seen, ns, sentinel };
   }
 
-  it('delivers a signed event from the stream\'s publisher once, with its publisher, id and time', async () => {
+  it("delivers a signed event from the stream's publisher once, with its publisher, id and time", async () => {
     const { publisher, seen, ns, refused, sentinel } = caseDecisions();
     await publisher.publish(CASE_DECISION_STREAM, { n: 1 });
     await sentinel();
@@ -145,7 +151,18 @@ function signedEventContract(openRig: () => BusRig) {
     identity.subscribe(DATA_ACCESS_STREAM, 'identity', async (event) => void recorded.push(event.payload as DataAccessEvent));
     await rig.writeRaw(DATA_ACCESS_STREAM, { payload: JSON.stringify(fakeOfficerRead) });
     await rig.writeRaw(DATA_ACCESS_STREAM, JSON.stringify(fakeOfficerRead));
-    await rig.writeRaw(DATA_ACCESS_STREAM, JSON.stringify({ v: 1, publisher: 'licences', stream: DATA_ACCESS_STREAM, id: 'x'.repeat(22), at: new Date().toISOString(), payload: JSON.stringify(fakeOfficerRead), sig: '' }));
+    await rig.writeRaw(
+      DATA_ACCESS_STREAM,
+      JSON.stringify({
+        v: 1,
+        publisher: 'licences',
+        stream: DATA_ACCESS_STREAM,
+        id: 'x'.repeat(22),
+        at: new Date().toISOString(),
+        payload: JSON.stringify(fakeOfficerRead),
+        sig: '',
+      }),
+    );
     const genuine: DataAccessEvent = { ...fakeOfficerRead, purpose: 'case review', caseId: 'C-1', fields: ['licences.licence'] };
     await licences.publish(DATA_ACCESS_STREAM, genuine);
     await until(() => recorded.length > 0);
@@ -157,7 +174,7 @@ function signedEventContract(openRig: () => BusRig) {
     ]);
   });
 
-  it('refuses an event signed with another department\'s key', async () => {
+  it("refuses an event signed with another department's key", async () => {
     const { rig, ns, refused, sentinel } = caseDecisions();
     // licences' key, claiming to be applications (the stream's publisher).
     await rig.writeRaw(CASE_DECISION_STREAM, forge(parties.licences.keys, { publisher: 'applications', stream: CASE_DECISION_STREAM, payload: { n: 1 } }));
@@ -208,7 +225,7 @@ function signedEventContract(openRig: () => BusRig) {
     expect([...refused.seen, ...replicaRefused.seen].every((r) => r.reason === 'replayed')).toBe(true);
   });
 
-  it('refuses a data-access read naming another department\'s fields', async () => {
+  it("refuses a data-access read naming another department's fields", async () => {
     const rig = openRig();
     rigs.push(rig);
     const refused = refusalRecorder();
@@ -269,7 +286,7 @@ describe('file event bus (the embedded default)', () => {
     };
   });
 
-  it('counts refused events in the service\'s metrics when built by createEventBus', async () => {
+  it("counts refused events in the service's metrics when built by createEventBus", async () => {
     const rigDir = mkdtempSync(join(dir, 'metrics-'));
     const bus = createEventBus({ redisPrefix: 'unused:', dataDir: rigDir, log, party: parties.identity });
     const handled: unknown[] = [];

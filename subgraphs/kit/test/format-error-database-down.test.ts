@@ -26,7 +26,10 @@ describe('a subgraph whose database is down', () => {
 
   it('answers DOWNSTREAM_SERVICE_ERROR naming itself, not a masked INTERNAL_SERVER_ERROR', async () => {
     const database = openDatabase({ name: 'down', dataDir: '', url: `postgres://postgres@127.0.0.1:${await closedPort()}/test` });
-    const failure = await sql`select 1`.execute(database.db).then(() => null, (error: Error) => error);
+    const failure = await sql`select 1`.execute(database.db).then(
+      () => null,
+      (error: Error) => error,
+    );
     await database.close();
     expect(failure).toBeInstanceOf(Error);
     const { formatted, wrapped } = asResolverError(failure!);

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  formatLicenceId,
-  isCreditCode,
-  mod3736CheckCharacter,
-  parseLicenceId,
-  parseResidentId,
-  withCreditCodeCheck,
-} from '../src/identifiers/index.js';
+import { formatLicenceId, isCreditCode, mod3736CheckCharacter, parseLicenceId, parseResidentId, withCreditCodeCheck } from '../src/identifiers/index.js';
 
 describe('resident ID numbers (GB 11643)', () => {
   it('accepts the examples from docs/domain.md and derives birth date and gender', () => {

@@ -62,7 +62,9 @@ describe('signed routes: headers', () => {
 
   it('is not interchangeable with a GraphQL request signature', () => {
     const graphql = signRequest(gatewayKeys, { audience: 'applications', requestId: 'r1', claims, body: '' });
-    expect(verifyRouteRequest(trust, 'applications', getter({ ...graphql, [RouteTrustHeader.body]: 'none' }), { method: 'GET', target: '/documents/D-1' })).toMatchObject({ ok: false });
+    expect(verifyRouteRequest(trust, 'applications', getter({ ...graphql, [RouteTrustHeader.body]: 'none' }), { method: 'GET', target: '/documents/D-1' })).toMatchObject({
+      ok: false,
+    });
     const route = signRouteRequest(gatewayKeys, { audience: 'applications', requestId: 'r1', claims, method: 'POST', target: '/graphql', body: 'none' });
     expect(verifyRequest(trust, 'applications', getter(route), '')).toMatchObject({ ok: false });
   });

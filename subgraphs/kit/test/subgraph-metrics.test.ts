@@ -7,7 +7,7 @@ import { startBareSubgraph, testParties } from '../src/testing/index.js';
 const parties = testParties(['gateway', 'catalog']);
 const schema = new GraphQLSchema({ query: new GraphQLObjectType({ name: 'Query', fields: { hello: { type: GraphQLString, resolve: () => 'hi' } } }) });
 
-describe('a subgraph\'s /metrics', () => {
+describe("a subgraph's /metrics", () => {
   let running: RunningSubgraph;
   afterAll(async () => running?.close());
 

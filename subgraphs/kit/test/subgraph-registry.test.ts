@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_PORTS,
-  KNOWN_SUBGRAPHS,
-  SUBGRAPH_REGISTRY,
-  parseSubgraphRegistry,
-  subgraphConfig,
-  subgraphEnvPrefix,
-  type RegisteredSubgraph,
-} from '../src/index.js';
+import { DEFAULT_PORTS, KNOWN_SUBGRAPHS, SUBGRAPH_REGISTRY, parseSubgraphRegistry, subgraphConfig, subgraphEnvPrefix, type RegisteredSubgraph } from '../src/index.js';
 
 const known: RegisteredSubgraph[] = KNOWN_SUBGRAPHS.map((name, i) => ({ name, port: 4001 + i, package: `@govgraph/${name}`, dir: `subgraphs/${name}` }));
 const registry = (subgraphs: unknown[]) => JSON.stringify({ subgraphs });

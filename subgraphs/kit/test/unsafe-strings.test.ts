@@ -22,9 +22,7 @@ describe('stringProblem', () => {
 describe('findUnsafeString', () => {
   it('names the argument of a literal, nested in input objects and lists', () => {
     expect(findUnsafeString(parse(`{ search(text: "a\\u0000") { id } }`), {})).toEqual({ path: 'text', problem: expect.stringMatching(/NUL/) });
-    expect(findUnsafeString(parse(`mutation { submit(input: { fields: [{ key: "a", value: "ok" }, { key: "b", value: "x\\u0000" }] }) }`), {})?.path).toBe(
-      'input.fields[1].value',
-    );
+    expect(findUnsafeString(parse(`mutation { submit(input: { fields: [{ key: "a", value: "ok" }, { key: "b", value: "x\\u0000" }] }) }`), {})?.path).toBe('input.fields[1].value');
     expect(findUnsafeString(parse(`{ a @include(if: true) { b(x: "fine") @skip(if: false) } }`), {})).toBeNull();
   });
 

@@ -44,10 +44,22 @@ export function createLicencesServices(
 
 export function createLicencesLoaders(services: LicencesServices) {
   return {
-    licenceById: keyedLoader((ids: readonly string[]) => services.licences.byIds(ids), (l) => l.id),
-    licencesByHolder: groupedLoader((ids: readonly string[]) => services.licences.ofHolders(ids), (l) => l.holderId),
-    typeByCode: keyedLoader((codes: readonly string[]) => services.types.byCodes(codes), (t) => t.code),
-    historyByLicence: groupedLoader((ids: readonly string[]) => services.licences.historyOf(ids), (e) => e.licenceId),
+    licenceById: keyedLoader(
+      (ids: readonly string[]) => services.licences.byIds(ids),
+      (l) => l.id,
+    ),
+    licencesByHolder: groupedLoader(
+      (ids: readonly string[]) => services.licences.ofHolders(ids),
+      (l) => l.holderId,
+    ),
+    typeByCode: keyedLoader(
+      (codes: readonly string[]) => services.types.byCodes(codes),
+      (t) => t.code,
+    ),
+    historyByLicence: groupedLoader(
+      (ids: readonly string[]) => services.licences.historyOf(ids),
+      (e) => e.licenceId,
+    ),
   };
 }
 

@@ -47,7 +47,13 @@ export const govgraphBaseline: Contender = {
       args: ['--import', 'tsx', 'src/index.ts'],
       cwd: join(process.env.BENCH_BASELINE_DIR!, 'gateway'),
       // Its own tsconfig: the decorators of its subgraph kit are compiled with that checkout's settings.
-      env: { ...workload.govgraphEnv, ...Object.fromEntries(shortForms), TSX_TSCONFIG_PATH: join(process.env.BENCH_BASELINE_DIR!, 'tsconfig.json'), GATEWAY_PORT: String(port), HOST: '127.0.0.1' },
+      env: {
+        ...workload.govgraphEnv,
+        ...Object.fromEntries(shortForms),
+        TSX_TSCONFIG_PATH: join(process.env.BENCH_BASELINE_DIR!, 'tsconfig.json'),
+        GATEWAY_PORT: String(port),
+        HOST: '127.0.0.1',
+      },
       url: `http://127.0.0.1:${port}/graphql`,
     });
   },

@@ -9,10 +9,7 @@ import { processTree } from './process-tree.js';
  * Starts a contender's server with its log written to a temporary file (removed when it stops,
  * or when it fails to start), so the benchmark's own process never carries the log.
  */
-export async function startLoggedContender(
-  contender: { id: string; label: string },
-  options: Omit<SpawnServerOptions, 'logFile'> & { url: string },
-): Promise<RunningContender> {
+export async function startLoggedContender(contender: { id: string; label: string }, options: Omit<SpawnServerOptions, 'logFile'> & { url: string }): Promise<RunningContender> {
   const logDir = mkdtempSync(join(tmpdir(), `govgraph-bench-${contender.id}-`));
   const server = await spawnServer({ ...options, logFile: join(logDir, `${contender.id}.log`) }).catch((error: unknown) => {
     rmSync(logDir, { recursive: true, force: true });

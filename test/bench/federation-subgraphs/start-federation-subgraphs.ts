@@ -33,9 +33,7 @@ export interface FederationSubgraphs {
 /** The four benchmark subgraphs, each its own process on a free port, and their supergraph. */
 export async function startFederationSubgraphs(): Promise<FederationSubgraphs> {
   const names = Object.keys(FEDERATION_SUBGRAPHS) as Array<keyof typeof FEDERATION_SUBGRAPHS>;
-  const started = await Promise.allSettled(
-    names.map((name) => spawnServer({ label: `subgraph ${name}`, args: ['--import', 'tsx', SERVE, name, '0'] })),
-  );
+  const started = await Promise.allSettled(names.map((name) => spawnServer({ label: `subgraph ${name}`, args: ['--import', 'tsx', SERVE, name, '0'] })));
   const processes: Record<string, ServerProcess> = {};
   started.forEach((result, i) => {
     if (result.status === 'fulfilled') processes[names[i]!] = result.value;
@@ -46,9 +44,7 @@ export async function startFederationSubgraphs(): Promise<FederationSubgraphs> {
     throw failure.reason;
   }
   const urls = Object.fromEntries(names.map((name) => [name, processes[name]!.url]));
-  const composed = composeServices(
-    names.map((name) => ({ name, url: urls[name], typeDefs: parse(FEDERATION_SUBGRAPHS[name].typeDefs) })),
-  );
+  const composed = composeServices(names.map((name) => ({ name, url: urls[name], typeDefs: parse(FEDERATION_SUBGRAPHS[name].typeDefs) })));
   if (composed.errors || !composed.supergraphSdl) {
     await Promise.all(Object.values(processes).map((p) => p.stop()));
     throw new Error(`benchmark subgraphs do not compose: ${(composed.errors ?? []).map((e) => e.message).join('; ')}`);

@@ -56,7 +56,11 @@ export async function recordPlans(workload: Workload, gateway: Contender, holdMs
         let best: RecordedFetch[] | null = null;
         for (let pass = 0; pass < passes; pass++) {
           const before = performance.now();
-          const response = await fetch(running.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...request.headers }, body: JSON.stringify(request.body) });
+          const response = await fetch(running.graphqlUrl, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', ...request.headers },
+            body: JSON.stringify(request.body),
+          });
           const text = await response.text();
           const after = performance.now();
           if (pass === 0) {

@@ -4,7 +4,18 @@ import { KeepAliveClient } from '../../load/http-client.js';
 import type { RecordedFetch } from './waves.js';
 
 /** Headers that belong to one connection, not to the request; never recorded or replayed. */
-const HOP_BY_HOP = new Set(['host', 'connection', 'keep-alive', 'content-length', 'transfer-encoding', 'te', 'upgrade', 'proxy-connection', 'proxy-authorization', 'accept-encoding']);
+const HOP_BY_HOP = new Set([
+  'host',
+  'connection',
+  'keep-alive',
+  'content-length',
+  'transfer-encoding',
+  'te',
+  'upgrade',
+  'proxy-connection',
+  'proxy-authorization',
+  'accept-encoding',
+]);
 
 export interface RecordingProxy {
   name: string;
@@ -40,7 +51,17 @@ export async function startRecordingProxy(name: string, targetUrl: string, holdM
         if (isFetch) await new Promise((resolve) => setTimeout(resolve, holdMs));
         res.writeHead(answer.status, { 'content-type': answer.contentType ?? 'application/json', 'content-length': Buffer.byteLength(answer.body) });
         res.end(answer.body, () => {
-          if (isFetch) fetches.push({ subgraph: name, url: new URL(req.url ?? '/', targetUrl).href, body, headers, startMs, endMs: performance.now(), status: answer.status, responseBody: answer.body });
+          if (isFetch)
+            fetches.push({
+              subgraph: name,
+              url: new URL(req.url ?? '/', targetUrl).href,
+              body,
+              headers,
+              startMs,
+              endMs: performance.now(),
+              status: answer.status,
+              responseBody: answer.body,
+            });
         });
       } catch (error) {
         if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/json' });

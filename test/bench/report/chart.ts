@@ -47,7 +47,8 @@ export function barChartSvg(groups: Array<{ title: string; rows: Row[] }>): stri
       bars.push(`<text x="${LABEL_WIDTH - 8}" y="${mid + 4}" text-anchor="end" font-size="12">${escapeXml(r.label)}</text>`);
       bars.push(`<rect x="${LABEL_WIDTH}" y="${barY}" width="${(scale(r.medianPerSecond) - LABEL_WIDTH).toFixed(1)}" height="${BAR_HEIGHT}" fill="${colour}"/>`);
       bars.push(`<line x1="${scale(r.minPerSecond).toFixed(1)}" x2="${scale(r.maxPerSecond).toFixed(1)}" y1="${mid}" y2="${mid}" stroke="#222" stroke-width="1.5"/>`);
-      for (const v of [r.minPerSecond, r.maxPerSecond]) bars.push(`<line x1="${scale(v).toFixed(1)}" x2="${scale(v).toFixed(1)}" y1="${mid - 5}" y2="${mid + 5}" stroke="#222" stroke-width="1.5"/>`);
+      for (const v of [r.minPerSecond, r.maxPerSecond])
+        bars.push(`<line x1="${scale(v).toFixed(1)}" x2="${scale(v).toFixed(1)}" y1="${mid - 5}" y2="${mid + 5}" stroke="#222" stroke-width="1.5"/>`);
       const ratio = r.ratioToApollo !== null && r.id !== 'apollo-stock' ? `  (${r.ratioToApollo.toFixed(2)}× Apollo)` : '';
       bars.push(`<text x="${(scale(r.maxPerSecond) + 8).toFixed(1)}" y="${mid + 4}" font-size="12">${r.medianPerSecond.toFixed(0)}${ratio}</text>`);
       y += ROW_HEIGHT;
@@ -58,7 +59,8 @@ export function barChartSvg(groups: Array<{ title: string; rows: Row[] }>): stri
     for (let v = 0; v <= axisMax + step / 2; v += step) ticks.push(v);
     for (const v of ticks) parts.push(`<line x1="${scale(v).toFixed(1)}" x2="${scale(v).toFixed(1)}" y1="${groupTop}" y2="${y}" stroke="#e3e3e3"/>`);
     parts.push(...bars);
-    for (const v of ticks) parts.push(`<text x="${scale(v).toFixed(1)}" y="${y + 14}" text-anchor="middle" font-size="11" fill="#555">${Number.isInteger(v) ? v.toFixed(0) : v.toFixed(1)}</text>`);
+    for (const v of ticks)
+      parts.push(`<text x="${scale(v).toFixed(1)}" y="${y + 14}" text-anchor="middle" font-size="11" fill="#555">${Number.isInteger(v) ? v.toFixed(0) : v.toFixed(1)}</text>`);
     y += 22;
   }
   const height = y + 10;

@@ -101,15 +101,21 @@ export function targetLines(results: WorkloadResults, rows: Row[]): string[] {
   if (fastest.ratioToApollo !== null) lines.push(`req/s ≥ ${want}× stock Apollo Gateway${which}: ${fastest.ratioToApollo.toFixed(2)}× — ${mark(fastest.ratioToApollo >= want)}`);
   if (hives.length) {
     const best = hives.reduce((a, b) => (b.medianPerSecond > a.medianPerSecond ? b : a));
-    lines.push(`ahead of Hive Gateway's best correct configuration (${best.label}, ${best.medianPerSecond.toFixed(0)} req/s)${which}: ${(fastest.medianPerSecond / best.medianPerSecond).toFixed(2)}× — ${mark(fastest.medianPerSecond > best.medianPerSecond)}`);
+    lines.push(
+      `ahead of Hive Gateway's best correct configuration (${best.label}, ${best.medianPerSecond.toFixed(0)} req/s)${which}: ${(fastest.medianPerSecond / best.medianPerSecond).toFixed(2)}× — ${mark(fastest.medianPerSecond > best.medianPerSecond)}`,
+    );
   }
   if (replay && govgraph.singleP50Ms !== null && replay.singleP50Ms) {
     const ratio = govgraph.singleP50Ms / replay.singleP50Ms;
-    lines.push(`p50 at concurrency 1 within 2× of the direct replay: ${govgraph.singleP50Ms.toFixed(2)} ms vs ${replay.singleP50Ms.toFixed(2)} ms = ${ratio.toFixed(2)}× — ${mark(ratio <= 2)}`);
+    lines.push(
+      `p50 at concurrency 1 within 2× of the direct replay: ${govgraph.singleP50Ms.toFixed(2)} ms vs ${replay.singleP50Ms.toFixed(2)} ms = ${ratio.toFixed(2)}× — ${mark(ratio <= 2)}`,
+    );
   }
   if (apollo?.peakRssMiB && govgraph.peakRssMiB) {
     const ratio = govgraph.peakRssMiB / apollo.peakRssMiB;
-    lines.push(`peak RSS ≤ 1.5× stock Apollo Gateway's: ${govgraph.peakRssMiB.toFixed(0)} MiB vs ${apollo.peakRssMiB.toFixed(0)} MiB = ${ratio.toFixed(2)}× — ${mark(ratio <= 1.5)}`);
+    lines.push(
+      `peak RSS ≤ 1.5× stock Apollo Gateway's: ${govgraph.peakRssMiB.toFixed(0)} MiB vs ${apollo.peakRssMiB.toFixed(0)} MiB = ${ratio.toFixed(2)}× — ${mark(ratio <= 1.5)}`,
+    );
   }
   return lines;
 }

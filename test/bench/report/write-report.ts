@@ -44,7 +44,9 @@ export function workloadReport(results: WorkloadResults): string {
     `\`${results.command}\` — ${results.date}; ${results.settings.rounds} round(s) × ${results.settings.seconds} s at concurrency ${results.settings.concurrency}` +
       (results.settings.singleSeconds > 0 ? `, ${results.settings.singleSeconds} s at concurrency 1` : '') +
       `, after ${results.settings.warmupSeconds} s warm-up each; mix (round-robin): ${mixSummary(results.requests)}.` +
-      (results.machine.loadAverage ? ` Load average of the ${results.machine.cores}-core machine: ${results.machine.loadAverage.start.toFixed(1)} at the start, ${results.machine.loadAverage.end.toFixed(1)} at the end.` : ''),
+      (results.machine.loadAverage
+        ? ` Load average of the ${results.machine.cores}-core machine: ${results.machine.loadAverage.start.toFixed(1)} at the start, ${results.machine.loadAverage.end.toFixed(1)} at the end.`
+        : ''),
     '',
     markdownTable(results, rows),
     '',

@@ -55,7 +55,10 @@ export function parseOptions(argv: string[]): BenchOptions {
         i++;
         break;
       case '--only':
-        options.only = (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+        options.only = (value ?? '')
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
         i++;
         break;
       case '--no-write':

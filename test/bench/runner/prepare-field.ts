@@ -30,7 +30,13 @@ export interface Field {
 
 const say = (line: string) => console.log(line);
 /** An error message (a process's last output lines included) folded onto one table-sized line. */
-const oneLine = (message: string) => message.split('\n').map((l) => l.trim()).filter(Boolean).join(' ⏎ ').slice(0, 400);
+const oneLine = (message: string) =>
+  message
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join(' ⏎ ')
+    .slice(0, 400);
 
 function blank(id: string, label: string, kind: ContenderResults['kind']): ContenderResults {
   return { id, label, kind, checkBefore: { checked: 0, wrong: [] }, checkAfter: null, excluded: null, runs: [], peakRssBytes: null };

@@ -3,7 +3,15 @@ import type { GraphHarness } from '../../src/harness.js';
 import { signWithIdentityKey } from '../../src/tokens.js';
 
 /** Everyone the matrix asks on behalf of. */
-export const CALLERS = ['anonymous', 'citizen A (zhangsan)', 'citizen B (lisi)', 'enterprise agent (lisi for E-000001)', 'officer, right department (police)', 'officer, other department (market)', 'expired token (zhangsan)'] as const;
+export const CALLERS = [
+  'anonymous',
+  'citizen A (zhangsan)',
+  'citizen B (lisi)',
+  'enterprise agent (lisi for E-000001)',
+  'officer, right department (police)',
+  'officer, other department (market)',
+  'expired token (zhangsan)',
+] as const;
 export type Caller = (typeof CALLERS)[number];
 
 export interface Credential {
@@ -21,7 +29,12 @@ export async function signInEveryone(graph: GraphHarness): Promise<Map<Caller, C
   const lisi = await as('lisi');
   const agentToken = (await graph.operation('act-as.graphql', { enterpriseId: 'E-000001' }, lisi.token!)).data.actAs.token as string;
   const payload = JSON.parse(Buffer.from(zhangsan.token!.split('.')[1]!, 'base64url').toString('utf8'));
-  const expired = await signWithIdentityKey(graph.databases.identity!, graph.party('identity').keys.sealingSecret, { sub: payload.sub, person: payload.person, applicant: payload.applicant, roles: payload.roles }, { expiresAt: Math.floor(Date.now() / 1000) - 60 });
+  const expired = await signWithIdentityKey(
+    graph.databases.identity!,
+    graph.party('identity').keys.sealingSecret,
+    { sub: payload.sub, person: payload.person, applicant: payload.applicant, roles: payload.roles },
+    { expiresAt: Math.floor(Date.now() / 1000) - 60 },
+  );
   return new Map<Caller, Credential>([
     ['anonymous', { token: null, claims: null }],
     ['citizen A (zhangsan)', zhangsan],

@@ -44,8 +44,18 @@ describe('access matrix: officer × case status × view × field — no full val
   const FIELDS: Field[] = [
     { label: 'form: idNumber', full: ID_NUMBER, read: (n) => n?.fields?.find((f: any) => f.key === 'idNumber')?.value, logged: 'applications.field.idNumber' },
     { label: 'form: mobile', full: MOBILE, read: (n) => n?.fields?.find((f: any) => f.key === 'mobile')?.value, logged: 'applications.field.mobile' },
-    { label: 'material: filename', full: FILENAME, read: (n) => n?.materials?.find((m: any) => m.requirementCode === 'PHOTO')?.evidence?.[0]?.filename, logged: 'applications.material.PHOTO.filename' },
-    { label: 'material: licence number', full: '', read: (n) => n?.materials?.find((m: any) => m.requirementCode === 'LICENCE')?.evidence?.[0]?.number, logged: 'licences.licence' },
+    {
+      label: 'material: filename',
+      full: FILENAME,
+      read: (n) => n?.materials?.find((m: any) => m.requirementCode === 'PHOTO')?.evidence?.[0]?.filename,
+      logged: 'applications.material.PHOTO.filename',
+    },
+    {
+      label: 'material: licence number',
+      full: '',
+      read: (n) => n?.materials?.find((m: any) => m.requirementCode === 'LICENCE')?.evidence?.[0]?.number,
+      logged: 'licences.licence',
+    },
     { label: 'applicant: name', full: '张三', read: (n) => n?.applicant?.name, logged: 'name' },
     { label: 'applicant: address', full: '东门街道解放路1001号', read: (n) => n?.applicant?.address?.detail, logged: 'address' },
   ];
@@ -62,20 +72,71 @@ describe('access matrix: officer × case status × view × field — no full val
     const at = new Date().toISOString();
     for (const status of STATUSES) {
       const id = caseOf(status);
-      await db.insertInto('application').values({
-        id, number: numberOf(status), applicant_id: 'P-000001', submitted_by: 'A-000001', matter_code: 'JJ-0103', matter_name: '机动车驾驶证遗失补证',
-        department_code: DEPARTMENTS.trafficPolice.code, case_type: 'PROMISED', licensing: 1, promised_days: 1, channel: 'ONLINE', status,
-        submitted_at: at, submitted_year: new Date().getFullYear(), accepted_at: null, decided_at: null, completed_at: null, deadline: '2026-01-05', paused_since: null,
-        paused_days: 0, resume_status: null, on_time: null, idempotency_key: `matrix-${status}`, payload_hash: 'x', form_snapshot: null, licence_id: null,
-      }).execute();
-      await db.insertInto('application_field').values([
-        { application_id: id, position: 0, key: 'idNumber', source: 'person.idNumber', value: ID_NUMBER, provenance_system: 'identity', provenance_department: null, trust_level: 'A', retrieved_at: at },
-        { application_id: id, position: 1, key: 'mobile', source: 'person.mobile', value: MOBILE, provenance_system: 'identity', provenance_department: null, trust_level: 'A', retrieved_at: at },
-      ]).execute();
-      await db.insertInto('application_material').values([
-        { application_id: id, position: 0, requirement_code: 'PHOTO', evidence_kind: 'Document', evidence_id: photo },
-        { application_id: id, position: 1, requirement_code: 'LICENCE', evidence_kind: 'Licence', evidence_id: licence.id },
-      ]).execute();
+      await db
+        .insertInto('application')
+        .values({
+          id,
+          number: numberOf(status),
+          applicant_id: 'P-000001',
+          submitted_by: 'A-000001',
+          matter_code: 'JJ-0103',
+          matter_name: '机动车驾驶证遗失补证',
+          department_code: DEPARTMENTS.trafficPolice.code,
+          case_type: 'PROMISED',
+          licensing: 1,
+          promised_days: 1,
+          channel: 'ONLINE',
+          status,
+          submitted_at: at,
+          submitted_year: new Date().getFullYear(),
+          accepted_at: null,
+          decided_at: null,
+          completed_at: null,
+          deadline: '2026-01-05',
+          paused_since: null,
+          paused_days: 0,
+          resume_status: null,
+          on_time: null,
+          idempotency_key: `matrix-${status}`,
+          payload_hash: 'x',
+          form_snapshot: null,
+          licence_id: null,
+        })
+        .execute();
+      await db
+        .insertInto('application_field')
+        .values([
+          {
+            application_id: id,
+            position: 0,
+            key: 'idNumber',
+            source: 'person.idNumber',
+            value: ID_NUMBER,
+            provenance_system: 'identity',
+            provenance_department: null,
+            trust_level: 'A',
+            retrieved_at: at,
+          },
+          {
+            application_id: id,
+            position: 1,
+            key: 'mobile',
+            source: 'person.mobile',
+            value: MOBILE,
+            provenance_system: 'identity',
+            provenance_department: null,
+            trust_level: 'A',
+            retrieved_at: at,
+          },
+        ])
+        .execute();
+      await db
+        .insertInto('application_material')
+        .values([
+          { application_id: id, position: 0, requirement_code: 'PHOTO', evidence_kind: 'Document', evidence_id: photo },
+          { application_id: id, position: 1, requirement_code: 'LICENCE', evidence_kind: 'Licence', evidence_id: licence.id },
+        ])
+        .execute();
       await db.insertInto('application_event').values({ application_id: id, seq: 1, at, status, actor: '申请人', note: null }).execute();
     }
   });
@@ -87,12 +148,20 @@ describe('access matrix: officer × case status × view × field — no full val
   async function read(officer: 'police' | 'market', status: string, view: (typeof VIEWS)[number]): Promise<any> {
     if (view === 'queue') {
       // Its deadline (early January 2026) puts the case first in its status's queue.
-      const answer = await graph.query(`query($status: ApplicationStatus) { officerQueue(status: $status, first: 5) { edges { node { ${CASE_SELECTION} } } } }`, { status }, tokens[officer]);
+      const answer = await graph.query(
+        `query($status: ApplicationStatus) { officerQueue(status: $status, first: 5) { edges { node { ${CASE_SELECTION} } } } }`,
+        { status },
+        tokens[officer],
+      );
       if (answer.errors?.some((e) => e.extensions?.code !== 'FORBIDDEN')) throw new Error(JSON.stringify(answer.errors));
       return answer.data?.officerQueue?.edges.map((e: any) => e.node).find((n: any) => n.id === caseOf(status)) ?? null;
     }
     const reason = view === 'case' ? null : `核查 ${status} ${officer}`;
-    const answer = await graph.query(`query($id: ID!, $reason: String) { application(id: $id, archiveReason: $reason) { ${CASE_SELECTION} } }`, { id: caseOf(status), reason }, tokens[officer]);
+    const answer = await graph.query(
+      `query($id: ID!, $reason: String) { application(id: $id, archiveReason: $reason) { ${CASE_SELECTION} } }`,
+      { id: caseOf(status), reason },
+      tokens[officer],
+    );
     if (answer.errors) throw new Error(JSON.stringify(answer.errors));
     return answer.data.application;
   }
@@ -116,7 +185,10 @@ describe('access matrix: officer × case status × view × field — no full val
     }
     // The reads are logged through events: give identity a moment, then read zhangsan's log once.
     await new Promise((resolve) => setTimeout(resolve, 2_000));
-    const log = (await graph.databases.identity!.db.selectFrom('data_access').select(['purpose', 'fields']).where('applicant_id', '=', 'P-000001').execute()) as Array<{ purpose: string; fields: string }>;
+    const log = (await graph.databases.identity!.db.selectFrom('data_access').select(['purpose', 'fields']).where('applicant_id', '=', 'P-000001').execute()) as Array<{
+      purpose: string;
+      fields: string;
+    }>;
     const unlogged: string[] = [];
     for (const { officer, status, view, field, cell } of cells) {
       const entry = cell === 'full' ? log.find((e) => e.purpose.includes(numberOf(status)) && (JSON.parse(e.fields) as string[]).includes(field.logged)) : undefined;
@@ -129,12 +201,25 @@ describe('access matrix: officer × case status × view × field — no full val
     const at = (officer: string, status: string, view: string) => cells.filter((c) => c.officer === officer && c.status === status && c.view === view).map((c) => c.cell);
     for (const status of STATUSES) {
       // Another department: the case does not exist for it.
-      for (const view of VIEWS) expect(at('market', status, view).every((c) => c === 'none'), `market ${status} ${view}`).toBe(true);
+      for (const view of VIEWS)
+        expect(
+          at('market', status, view).every((c) => c === 'none'),
+          `market ${status} ${view}`,
+        ).toBe(true);
       // The queue: masked values only (no licence at all), whatever the status.
-      expect(at('police', status, 'queue').every((c) => c !== 'full'), `police ${status} queue`).toBe(true);
+      expect(
+        at('police', status, 'queue').every((c) => c !== 'full'),
+        `police ${status} queue`,
+      ).toBe(true);
       // One case: full while with the department; a closed one masked without a reason, full with one.
-      expect(at('police', status, 'case').every((c) => (OPEN.has(status) ? c === 'full' : c !== 'full')), `police ${status} case`).toBe(true);
-      expect(at('police', status, 'case + archive reason').every((c) => c === 'full'), `police ${status} case + reason`).toBe(true);
+      expect(
+        at('police', status, 'case').every((c) => (OPEN.has(status) ? c === 'full' : c !== 'full')),
+        `police ${status} case`,
+      ).toBe(true);
+      expect(
+        at('police', status, 'case + archive reason').every((c) => c === 'full'),
+        `police ${status} case + reason`,
+      ).toBe(true);
     }
     // The queue shows the open cases and, asked for, the closed ones — masked.
     expect(at('police', 'SUBMITTED', 'queue')).toContain('masked');

@@ -107,10 +107,13 @@ export const OPERATION_ROWS: OperationRow[] = [
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const personal = (ids: string[]) =>
-  new RegExp(DEMO_PERSONS.filter((p) => ids.includes(p.id)).flatMap((p) => [p.name, p.idNumber, p.mobile, p.addressDetail].map(escapeRegExp)).join('|'));
+  new RegExp(
+    DEMO_PERSONS.filter((p) => ids.includes(p.id))
+      .flatMap((p) => [p.name, p.idNumber, p.mobile, p.addressDetail].map(escapeRegExp))
+      .join('|'),
+  );
 /** An officer's name is how the data-access log tells a citizen who read their data; the rest of the officer stays private. */
-const officerPrivate = (ids: string[]) =>
-  DEMO_PERSONS.filter((p) => ids.includes(p.id)).flatMap((p) => [p.idNumber, p.mobile, p.addressDetail].map(escapeRegExp));
+const officerPrivate = (ids: string[]) => DEMO_PERSONS.filter((p) => ids.includes(p.id)).flatMap((p) => [p.idNumber, p.mobile, p.addressDetail].map(escapeRegExp));
 const citizenMustNotSee = (citizens: string[]) => new RegExp([personal(citizens).source, ...officerPrivate(['P-000004', 'P-000005'])].join('|'));
 
 /**

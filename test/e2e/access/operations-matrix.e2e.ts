@@ -36,7 +36,9 @@ describe('access matrix: contract operations × callers', () => {
   });
 
   it('has a row for every operation in schema/operations, and each row every caller', () => {
-    const files = readdirSync(OPERATIONS_DIR).filter((file) => file.endsWith('.graphql')).sort();
+    const files = readdirSync(OPERATIONS_DIR)
+      .filter((file) => file.endsWith('.graphql'))
+      .sort();
     expect(OPERATION_ROWS.map((row) => row.file).sort()).toEqual(files);
     for (const row of OPERATION_ROWS) expect(Object.keys(row.expected).sort()).toEqual([...CALLERS].sort());
   });
@@ -54,15 +56,24 @@ describe('access matrix: contract operations × callers', () => {
         expect(body, `${where} — personal data the caller may not see`).not.toMatch(NEVER_FOR[caller]);
         if (typeof expected === 'object') {
           expect(codes, where).toContain(expected.refused);
-          expect(Object.values(answer.data ?? {}).filter((value) => value !== null), where).toEqual([]);
+          expect(
+            Object.values(answer.data ?? {}).filter((value) => value !== null),
+            where,
+          ).toEqual([]);
           continue;
         }
         expect(answer.errors, where).toBeUndefined();
         if (expected === 'none') {
-          expect(Object.values(answer.data ?? {}).every((value) => value === null), where).toBe(true);
+          expect(
+            Object.values(answer.data ?? {}).every((value) => value === null),
+            where,
+          ).toBe(true);
           continue;
         }
-        expect(Object.values(answer.data ?? {}).every((value) => value !== null), where).toBe(true);
+        expect(
+          Object.values(answer.data ?? {}).every((value) => value !== null),
+          where,
+        ).toBe(true);
         if (expected === 'own' && row.shows) expect(body, where).toMatch(row.shows);
       }
     });
@@ -123,7 +134,9 @@ describe('access matrix: contract operations × callers', () => {
     it('download of zhangsan’s document: zhangsan, and the officer whose department has his case; 404 for everyone else', async () => {
       for (const caller of CALLERS) {
         const answer = await download(zhangsanDocument, callers.get(caller)!.token);
-        table.push(`  ${'GET /documents/<zhangsan’s>'.padEnd(28)} ${caller.padEnd(38)} ${String(DOWNLOAD[caller]).padEnd(26)} ${answer.status} ${answer.json?.errors?.[0]?.extensions?.code ?? ''}`);
+        table.push(
+          `  ${'GET /documents/<zhangsan’s>'.padEnd(28)} ${caller.padEnd(38)} ${String(DOWNLOAD[caller]).padEnd(26)} ${answer.status} ${answer.json?.errors?.[0]?.extensions?.code ?? ''}`,
+        );
         expect(answer.status, caller).toBe(DOWNLOAD[caller]);
         if (answer.status === 200) expect(answer.bytes.equals(PNG_BYTES), caller).toBe(true);
         else expect(answer.json.errors[0].extensions.code, caller).toBe(answer.status === 401 ? 'UNAUTHENTICATED' : 'NOT_FOUND');

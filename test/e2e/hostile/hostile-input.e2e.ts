@@ -10,7 +10,10 @@ import { formatSummary, runHostile, type HostileSummary } from '../../hostile/ru
  * documents, bad variables, bodies, headers and tokens, oversized requests, batches, requests
  * straight to the subgraphs. The long run is `npm run reliability:hostile -- --count 100000 --seed N`.
  */
-const digest = (seed: number, count: number) => createHash('sha256').update(JSON.stringify([...hostileInputs(seed, count)])).digest('hex');
+const digest = (seed: number, count: number) =>
+  createHash('sha256')
+    .update(JSON.stringify([...hostileInputs(seed, count)]))
+    .digest('hex');
 
 describe('the generator', () => {
   it('gives the same inputs for the same seed, and others for another seed', () => {
@@ -47,7 +50,9 @@ describe('1,000 hostile inputs against the running graph', () => {
   it('logged no name, ID number, mobile or address of a demo person', () => expect(summary.logLinesWithPersonalData, formatSummary(summary)).toBe(0));
   it('still answers a normal query afterwards', () => expect(summary.answersAfterwards).toBe(true));
   it('refused most of them as the client’s mistake (4xx), and answered some (the valid mutations)', () => {
-    const refused = Object.entries(summary.byStatus).filter(([status]) => status.startsWith('4')).reduce((sum, [, n]) => sum + n, 0);
+    const refused = Object.entries(summary.byStatus)
+      .filter(([status]) => status.startsWith('4'))
+      .reduce((sum, [, n]) => sum + n, 0);
     expect(refused).toBeGreaterThan(500);
     expect(summary.byStatus['200']).toBeGreaterThan(0);
   });

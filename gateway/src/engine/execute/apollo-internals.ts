@@ -60,7 +60,8 @@ export function loadApolloInternals(): ApolloInternals {
   const { deepMerge } = require('@apollo/gateway/dist/utilities/deepMerge.js') as Pick<ApolloHelpers, 'deepMerge'>;
   const { applyRewrites, isObjectOfType } = require('@apollo/gateway/dist/dataRewrites.js') as Pick<ApolloHelpers, 'applyRewrites' | 'isObjectOfType'>;
   for (const [name, value] of Object.entries({ executeQueryPlan: executeModule.executeQueryPlan, deepMerge, applyRewrites, isObjectOfType })) {
-    if (typeof value !== 'function') throw new Error(`@apollo/gateway ${EXECUTOR_WRITTEN_FOR} no longer exports ${name} where govgraph's executor reads it; set GATEWAY_EXECUTOR=apollo`);
+    if (typeof value !== 'function')
+      throw new Error(`@apollo/gateway ${EXECUTOR_WRITTEN_FOR} no longer exports ${name} where govgraph's executor reads it; set GATEWAY_EXECUTOR=apollo`);
   }
   loaded = { helpers: { deepMerge, applyRewrites, isObjectOfType }, executeModule, stockExecuteQueryPlan: executeModule.executeQueryPlan };
   return loaded;

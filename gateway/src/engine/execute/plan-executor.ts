@@ -281,7 +281,11 @@ function hydratePaths(parent: Path, path: Path, step: number, data: unknown, out
 }
 
 /** A subgraph's error as the client sees it: its code kept (DOWNSTREAM_SERVICE_ERROR if it had none), the subgraph named. */
-function downstreamServiceError(original: GraphQLFormattedError, serviceName: string, errorPath: (path: ReadonlyArray<string | number> | undefined) => Path | undefined): GraphQLError {
+function downstreamServiceError(
+  original: GraphQLFormattedError,
+  serviceName: string,
+  errorPath: (path: ReadonlyArray<string | number> | undefined) => Path | undefined,
+): GraphQLError {
   const message = original.message || `Error while fetching subquery from service "${serviceName}"`;
   const options = {
     originalError: original as Error,

@@ -230,7 +230,14 @@ class Run {
   }
 
   /** The output value after applying `selections` to `inputValue`; sets isInvalid (a null to bubble up) and hasErrors. */
-  private updateValue(outputValue: unknown, step: TypeStep, inputValue: unknown, selections: Shaped[] | undefined, path: Array<string | number>, parentType: CompositeType): unknown {
+  private updateValue(
+    outputValue: unknown,
+    step: TypeStep,
+    inputValue: unknown,
+    selections: Shaped[] | undefined,
+    path: Array<string | number>,
+    parentType: CompositeType,
+  ): unknown {
     if (inputValue === undefined) throw new Error('Should not pass undefined for `inputValue` to this method');
     if (outputValue === null || (outputValue !== undefined && !selections)) {
       // Already computed by an earlier selection of the same response name.
@@ -262,9 +269,17 @@ class Run {
     return valid ? inputValue : null;
   }
 
-  private updateList(outputValue: unknown, step: TypeStep & { kind: 'list' }, inputValue: unknown, selections: Shaped[] | undefined, path: Array<string | number>, parentType: CompositeType): unknown {
+  private updateList(
+    outputValue: unknown,
+    step: TypeStep & { kind: 'list' },
+    inputValue: unknown,
+    selections: Shaped[] | undefined,
+    path: Array<string | number>,
+    parentType: CompositeType,
+  ): unknown {
     if (!Array.isArray(inputValue)) throw new Error(`Invalid non-list value ${String(inputValue)} returned by subgraph for list type ${String(step.type)}`);
-    if (outputValue !== undefined && !Array.isArray(outputValue)) throw new Error(`Invalid non-list value ${String(outputValue)} returned by subgraph for list type ${String(step.type)}`);
+    if (outputValue !== undefined && !Array.isArray(outputValue))
+      throw new Error(`Invalid non-list value ${String(outputValue)} returned by subgraph for list type ${String(step.type)}`);
     const length = inputValue.length;
     if (outputValue !== undefined && (outputValue as unknown[]).length !== length) {
       throw new Error(`[${String(inputValue)}].length (${length}) !== [${String(outputValue)}].length (${(outputValue as unknown[]).length})`);
@@ -284,10 +299,18 @@ class Run {
     return shouldNullify ? null : updated;
   }
 
-  private updateObject(outputValue: unknown, step: TypeStep & { kind: 'composite' }, inputValue: unknown, selections: Shaped[] | undefined, path: Array<string | number>, parentType: CompositeType): unknown {
+  private updateObject(
+    outputValue: unknown,
+    step: TypeStep & { kind: 'composite' },
+    inputValue: unknown,
+    selections: Shaped[] | undefined,
+    path: Array<string | number>,
+    parentType: CompositeType,
+  ): unknown {
     if (!selections) throw new Error(`Invalid empty selection set for composite type ${String(step.type)}`);
     if (typeof inputValue !== 'object') throw new Error(`Invalid non-object value ${String(inputValue)} returned by subgraph for composite type ${String(step.type)}`);
-    if (outputValue !== undefined && typeof outputValue !== 'object') throw new Error(`Invalid non-object value ${String(inputValue)} returned by subgraph for composite type ${String(step.type)}`);
+    if (outputValue !== undefined && typeof outputValue !== 'object')
+      throw new Error(`Invalid non-object value ${String(inputValue)} returned by subgraph for composite type ${String(step.type)}`);
     const input = inputValue as Record<string, unknown>;
     const inputTypename = input.__typename;
     if (inputTypename !== undefined && typeof inputTypename !== 'string') throw new Error(`Invalid non-string value ${String(inputTypename)} for __typename at ${String(path)}`);

@@ -38,4 +38,3 @@ export interface PlaygroundExample {
 }
 
 export const PAGE_CONFIG_ELEMENT_ID = 'playground-config';
-

@@ -47,8 +47,7 @@ export function SignInPanel({ demoAccounts, demoPassword }: SignInPanelProps) {
             </p>
             <p className="gg-muted">
               Every request now carries <code>Authorization: Bearer {session.token.slice(0, 12)}…</code>
-              {session.expiresAt ? <> until {new Date(session.expiresAt).toLocaleString()}</> : null}. A header
-              typed in a tab's Headers editor takes precedence.
+              {session.expiresAt ? <> until {new Date(session.expiresAt).toLocaleString()}</> : null}. A header typed in a tab's Headers editor takes precedence.
             </p>
             <button type="button" className="gg-button" onClick={signOut}>
               Sign out
@@ -95,12 +94,7 @@ export function SignInPanel({ demoAccounts, demoPassword }: SignInPanelProps) {
         </label>
         <label>
           Password
-          <input
-            type="password"
-            value={password}
-            autoComplete="current-password"
-            onChange={(event) => setPassword(event.target.value)}
-          />
+          <input type="password" value={password} autoComplete="current-password" onChange={(event) => setPassword(event.target.value)} />
         </label>
         <button type="submit" className="gg-button" disabled={busy !== null || !username}>
           Sign in

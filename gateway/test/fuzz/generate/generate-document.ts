@@ -173,7 +173,12 @@ class DocumentGenerator {
     if (otherName === undefined) return undefined;
     if (entry.node?.selectionSet && this.random.chance(0.6)) {
       const added = scope.add(otherName, entry);
-      return { ...entry.node, alias: otherName === field.name ? undefined : name(otherName), directives: this.directives(), selectionSet: this.variant(entry.node.selectionSet, getNamedType(field.type) as GraphQLCompositeType, added.child!) };
+      return {
+        ...entry.node,
+        alias: otherName === field.name ? undefined : name(otherName),
+        directives: this.directives(),
+        selectionSet: this.variant(entry.node.selectionSet, getNamedType(field.type) as GraphQLCompositeType, added.child!),
+      };
     }
     return this.write(type, scope, depth, field, entry.args, otherName, null, entry.child);
   }
@@ -278,7 +283,12 @@ class DocumentGenerator {
       const condition = this.random.pick(conditions);
       const fragmentScope = new Scope();
       const selectionSet = this.selectionSet(condition, fragmentScope, depth);
-      const node: FragmentDefinitionNode = { kind: Kind.FRAGMENT_DEFINITION, name: name(`F${this.fragments.length}`), typeCondition: { kind: Kind.NAMED_TYPE, name: name(condition.name) }, selectionSet };
+      const node: FragmentDefinitionNode = {
+        kind: Kind.FRAGMENT_DEFINITION,
+        name: name(`F${this.fragments.length}`),
+        typeCondition: { kind: Kind.NAMED_TYPE, name: name(condition.name) },
+        selectionSet,
+      };
       fragment = { node, type: condition, scope: fragmentScope };
       this.fragments.push(fragment);
       if (!scope.accepts(fragmentScope)) return undefined;
@@ -298,5 +308,8 @@ class DocumentGenerator {
 }
 
 function argsKey(args: readonly ArgumentNode[]): string {
-  return args.map((arg) => `${arg.name.value}:${print(arg.value)}`).sort().join(',');
+  return args
+    .map((arg) => `${arg.name.value}:${print(arg.value)}`)
+    .sort()
+    .join(',');
 }

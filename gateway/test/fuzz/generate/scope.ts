@@ -1,4 +1,15 @@
-import { getNamedType, isCompositeType, isLeafType, isListType, isNonNullType, isObjectType, type ArgumentNode, type FieldNode, type GraphQLCompositeType, type GraphQLOutputType } from 'graphql';
+import {
+  getNamedType,
+  isCompositeType,
+  isLeafType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  type ArgumentNode,
+  type FieldNode,
+  type GraphQLCompositeType,
+  type GraphQLOutputType,
+} from 'graphql';
 
 /** One field selected under a response name, as graphql's OverlappingFieldsCanBeMerged compares it. */
 export interface ScopeEntry {
@@ -35,7 +46,14 @@ export class Scope {
     const entries = this.entries.get(responseName) ?? [];
     const same = entries.find((entry) => sameField(entry, candidate));
     if (same) return same;
-    const entry: ScopeEntry = { parent: candidate.parent, fieldName: candidate.fieldName, args: candidate.args, argsKey: candidate.argsKey, type: candidate.type, child: isCompositeType(getNamedType(candidate.type)) ? new Scope() : null };
+    const entry: ScopeEntry = {
+      parent: candidate.parent,
+      fieldName: candidate.fieldName,
+      args: candidate.args,
+      argsKey: candidate.argsKey,
+      type: candidate.type,
+      child: isCompositeType(getNamedType(candidate.type)) ? new Scope() : null,
+    };
     entries.push(entry);
     this.entries.set(responseName, entries);
     return entry;

@@ -1,13 +1,4 @@
-import {
-  isEnumType,
-  isInputObjectType,
-  isListType,
-  isNonNullType,
-  isRequiredInputField,
-  Kind,
-  type ConstValueNode,
-  type GraphQLInputType,
-} from 'graphql';
+import { isEnumType, isInputObjectType, isListType, isNonNullType, isRequiredInputField, Kind, type ConstValueNode, type GraphQLInputType } from 'graphql';
 import type { Random } from '../random.js';
 
 /** The values the generator writes for scalars: the zoo's ids and strings, small numbers. */

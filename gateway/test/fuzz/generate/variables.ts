@@ -1,4 +1,14 @@
-import { GraphQLNonNull, isNonNullType, Kind, type ConstValueNode, type GraphQLInputType, type GraphQLScalarType, type TypeNode, type VariableDefinitionNode, type VariableNode } from 'graphql';
+import {
+  GraphQLNonNull,
+  isNonNullType,
+  Kind,
+  type ConstValueNode,
+  type GraphQLInputType,
+  type GraphQLScalarType,
+  type TypeNode,
+  type VariableDefinitionNode,
+  type VariableNode,
+} from 'graphql';
 import type { Random } from '../random.js';
 import { toLiteral, type Values } from './values.js';
 

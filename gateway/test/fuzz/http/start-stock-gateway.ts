@@ -21,7 +21,12 @@ export async function startStockGateway(supergraphSdl: string): Promise<{ graphq
   const gateway = new ApolloGateway({ supergraphSdl, buildService: ({ url }) => new ForwardingRequestId({ url }) });
   const server = new ApolloServer({
     gateway,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginSchemaReportingDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+    ],
   });
   const { url } = await startStandaloneServer(server, { listen: { port: 0, host: '127.0.0.1' }, context: async () => ({ requestId: randomUUID() }) });
   return { graphqlUrl: url, close: () => server.stop() };

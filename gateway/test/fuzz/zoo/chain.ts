@@ -34,7 +34,10 @@ export const chain: Zoo = {
         Query: {
           e: (_: unknown, { id }: Ref) => (id === 'none' ? null : { id }),
           es: (_: unknown, { ids }: { ids: string[] | null }) => (ids ?? ['1', '1']).map((id) => (id === 'none' ? null : { id })),
-          pairs: () => [[{ id: '1' }, { id: '1' }], [{ id: '2' }, { id: '3' }]],
+          pairs: () => [
+            [{ id: '1' }, { id: '1' }],
+            [{ id: '2' }, { id: '3' }],
+          ],
         },
         Mutation: {
           touch: (_: unknown, { id }: Ref, context: ZooContext) => {
@@ -65,7 +68,7 @@ export const chain: Zoo = {
           f1: ({ id }: Ref) => fated(`f1:${id}`, () => `f1 of ${id}`),
           f2: ({ id }: Ref) => fated(`f2:${id}`, () => `f2 of ${id}`),
           f: ({ id }: Ref, { arg }: { arg: string | null }) => fated(`f:${id}:${String(arg)}`, () => `f(${String(arg)}) of ${id}`),
-          n: ({ id }: Ref, { k }: { k: number }) => fatedNonNull(`n:${id}:${k}`, () => hash(id) % 10 + k),
+          n: ({ id }: Ref, { k }: { k: number }) => fatedNonNull(`n:${id}:${k}`, () => (hash(id) % 10) + k),
         },
       },
     },

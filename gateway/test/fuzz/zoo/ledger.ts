@@ -100,7 +100,8 @@ export const ledger: Zoo = {
           memo: ({ id }: Ref) => receiptParts(id)[3],
         },
         Cell: {
-          label: ({ row, col }: { row: number; col: number }, { prefix }: { prefix: string | null }) => fated(`label:${row}.${col}:${String(prefix)}`, () => `${prefix ?? ''}${row}.${col}`),
+          label: ({ row, col }: { row: number; col: number }, { prefix }: { prefix: string | null }) =>
+            fated(`label:${row}.${col}:${String(prefix)}`, () => `${prefix ?? ''}${row}.${col}`),
           account: ({ row, col }: { row: number; col: number }) => fated(`cell:${row}.${col}`, () => ({ id: ACCOUNT_IDS[(row + col) % 3]! })),
         },
       },
@@ -139,7 +140,9 @@ export const ledger: Zoo = {
         },
         Statement: {
           lines: ({ id, month }: { id: string; month: number }) =>
-            Array.from({ length: month % 3 }, (_, row) => fated(`line:${id}:${month}:${row}`, () => [entry(id, row, null), hash(`${id}${row}`) % 4 === 0 ? null : entry(id, row + 1, 'CREDIT')])),
+            Array.from({ length: month % 3 }, (_, row) =>
+              fated(`line:${id}:${month}:${row}`, () => [entry(id, row, null), hash(`${id}${row}`) % 4 === 0 ? null : entry(id, row + 1, 'CREDIT')]),
+            ),
           total: ({ id, month }: { id: string; month: number }) => fated(`total:${id}:${month}`, () => (hash(id) % 1000) / (month + 0.5)),
         },
       },

@@ -85,11 +85,15 @@ export const mediaZoo: Zoo = {
       name: 'ratings',
       sdl: RATINGS,
       resolvers: {
-        Query: { topRated: (_: unknown, { limit }: { limit: number | null }) => pick('top', [...MEDIA, 'x9'], Math.max(0, Math.min(limit ?? 0, 4))).map((id) => (id === 'x9' ? null : { id })) },
+        Query: {
+          topRated: (_: unknown, { limit }: { limit: number | null }) =>
+            pick('top', [...MEDIA, 'x9'], Math.max(0, Math.min(limit ?? 0, 4))).map((id) => (id === 'x9' ? null : { id })),
+        },
         Media: {
           __resolveReference: ({ id }: Ref) => (isMedia(id) ? { id } : null),
           stars: ({ id }: Ref) => fated(`stars:${id}`, () => hash(id) % 6),
-          similar: ({ id }: Ref, { limit }: { limit: number | null }) => fated(`similar:${id}`, () => pick(`similar:${id}`, MEDIA, Math.max(0, Math.min(limit ?? 0, 3))).map((other) => ({ id: other }))),
+          similar: ({ id }: Ref, { limit }: { limit: number | null }) =>
+            fated(`similar:${id}`, () => pick(`similar:${id}`, MEDIA, Math.max(0, Math.min(limit ?? 0, 3))).map((other) => ({ id: other }))),
         },
       },
     },
@@ -100,7 +104,8 @@ export const mediaZoo: Zoo = {
         Query: {
           person: (_: unknown, { id }: Ref) => (id.startsWith('p') && !id.startsWith('pet') ? person(id) : null),
           beings: (_: unknown, { ids }: { ids: string[] }) => ids.map((id) => (id.startsWith('pet') ? { __typename: 'Pet', id } : id.startsWith('p') ? person(id) : null)),
-          named: (_: unknown, { style }: { style: string | null }) => (style === 'LONG' ? ['pet1', 'p1', 'p1'] : ['p2', 'pet2']).map((id) => ({ __typename: id.startsWith('pet') ? 'Pet' : 'Person', id })),
+          named: (_: unknown, { style }: { style: string | null }) =>
+            (style === 'LONG' ? ['pet1', 'p1', 'p1'] : ['p2', 'pet2']).map((id) => ({ __typename: id.startsWith('pet') ? 'Pet' : 'Person', id })),
         },
         Named: { __resolveType: (value: { __typename: string }) => value.__typename },
         Being: { __resolveType: (value: { __typename: string }) => value.__typename },

@@ -94,7 +94,9 @@ export const shop: Zoo = {
           product: (_: unknown, { id }: Ref) => (known(id) ? { id } : null),
           products: (_: unknown, { ids }: { ids: string[] }) => ids.map((id) => (known(id) ? { id } : null)),
           bundles: (_: unknown, { size }: { size: number }) =>
-            fated(`bundles:${size}`, () => Array.from({ length: Math.max(0, Math.min(size, 4)) }, (_, row) => Array.from({ length: (row % 2) + 1 }, (_, i) => ({ id: String(((row + i) % 3) + 1) })))),
+            fated(`bundles:${size}`, () =>
+              Array.from({ length: Math.max(0, Math.min(size, 4)) }, (_, row) => Array.from({ length: (row % 2) + 1 }, (_, i) => ({ id: String(((row + i) % 3) + 1) }))),
+            ),
         },
         Product: {
           __resolveReference: (ref: { id?: string; sku?: string }) => {
@@ -139,7 +141,11 @@ export const shop: Zoo = {
           __resolveReference: ({ id }: Ref) => (id === 'gone' || !known(id) ? null : { id }),
           weight: ({ id }: Ref) => weight(id),
           reviews: ({ id }: Ref, { first }: { first?: number | null }) =>
-            fated(`reviews:${id}:${String(first)}`, () => reviewIds(id).slice(0, first ?? undefined).map((review) => ({ id: review }))),
+            fated(`reviews:${id}:${String(first)}`, () =>
+              reviewIds(id)
+                .slice(0, first ?? undefined)
+                .map((review) => ({ id: review })),
+            ),
           topReview: ({ id }: Ref) => {
             const review = reviewIds(id)[0]!;
             const author = authorOf(review);

@@ -12,7 +12,8 @@ function payload(ctx: ApplicationsContext, record: ApplicationRecord): { applica
 @Resolver()
 export class ApplicationMutationsResolver {
   @Mutation(() => ApplicationPayload, {
-    description: 'Submits the form the applicant opened with StartForm. Every problem is reported at once (BAD_USER_INPUT with extensions.problems); the same idempotencyKey returns the same application.',
+    description:
+      'Submits the form the applicant opened with StartForm. Every problem is reported at once (BAD_USER_INPUT with extensions.problems); the same idempotencyKey returns the same application.',
   })
   async submitApplication(@Arg('input', () => SubmitApplicationInput) input: SubmitApplicationInput, @Ctx() ctx: ApplicationsContext) {
     return payload(ctx, await ctx.services.submissions.submit(ctx.claims, input));

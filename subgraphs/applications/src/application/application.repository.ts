@@ -23,7 +23,11 @@ export class ApplicationRepository {
   constructor(private readonly db: Kysely<ApplicationTables>) {}
 
   async byIds(ids: readonly string[]): Promise<ApplicationRecord[]> {
-    const rows = await this.db.selectFrom('application').selectAll().where('id', 'in', [...ids]).execute();
+    const rows = await this.db
+      .selectFrom('application')
+      .selectAll()
+      .where('id', 'in', [...ids])
+      .execute();
     return rows.map(toApplicationRecord);
   }
 
@@ -33,15 +37,30 @@ export class ApplicationRepository {
   }
 
   fieldsOf(ids: readonly string[]): Promise<FieldRow[]> {
-    return this.db.selectFrom('application_field').selectAll().where('application_id', 'in', [...ids]).orderBy('position').execute();
+    return this.db
+      .selectFrom('application_field')
+      .selectAll()
+      .where('application_id', 'in', [...ids])
+      .orderBy('position')
+      .execute();
   }
 
   materialsOf(ids: readonly string[]): Promise<MaterialRow[]> {
-    return this.db.selectFrom('application_material').selectAll().where('application_id', 'in', [...ids]).orderBy('position').execute();
+    return this.db
+      .selectFrom('application_material')
+      .selectAll()
+      .where('application_id', 'in', [...ids])
+      .orderBy('position')
+      .execute();
   }
 
   historyOf(ids: readonly string[]): Promise<HistoryRow[]> {
-    return this.db.selectFrom('application_event').selectAll().where('application_id', 'in', [...ids]).orderBy('seq').execute();
+    return this.db
+      .selectFrom('application_event')
+      .selectAll()
+      .where('application_id', 'in', [...ids])
+      .orderBy('seq')
+      .execute();
   }
 
   /** The applicant's cases, newest first; `after` is the last (submitted_at, id) seen. */
@@ -50,22 +69,37 @@ export class ApplicationRepository {
     // A row-value comparison, not `a < x or (a = x and id < y)`: see `queue`.
     if (after) query = query.where((eb) => eb(eb.refTuple('submitted_at', 'id'), '<', eb.tuple(after.at, after.id)));
     const [rows, count] = await Promise.all([
-      query.orderBy('submitted_at', 'desc').orderBy('id', 'desc').limit(first + 1).execute(),
-      this.db.selectFrom('application').select((eb) => eb.fn.countAll<number>().as('n')).where('applicant_id', '=', applicantId).executeTakeFirstOrThrow(),
+      query
+        .orderBy('submitted_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(first + 1)
+        .execute(),
+      this.db
+        .selectFrom('application')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('applicant_id', '=', applicantId)
+        .executeTakeFirstOrThrow(),
     ]);
     return { rows: rows.slice(0, first).map(toApplicationRecord), totalCount: Number(count.n), hasNextPage: rows.length > first };
   }
 
   /** A department's cases in the given states, earliest deadline first. */
   async queue(departmentCode: string, statuses: readonly string[], first: number, after: { deadline: string; id: string } | null): Promise<Page<ApplicationRecord>> {
-    const base = this.db.selectFrom('application').where('department_code', '=', departmentCode).where('status', 'in', [...statuses]);
+    const base = this.db
+      .selectFrom('application')
+      .where('department_code', '=', departmentCode)
+      .where('status', 'in', [...statuses]);
     let query = base.selectAll();
     // `(deadline, id) > (x, y)` lets SQLite and PostgreSQL seek the application_queue index to the
     // cursor; the equivalent `or` made both scan the department's cases from the first, so a late
     // page cost more the more history there was (docs/benchmarks.md, growth section).
     if (after) query = query.where((eb) => eb(eb.refTuple('deadline', 'id'), '>', eb.tuple(after.deadline, after.id)));
     const [rows, count] = await Promise.all([
-      query.orderBy('deadline').orderBy('id').limit(first + 1).execute(),
+      query
+        .orderBy('deadline')
+        .orderBy('id')
+        .limit(first + 1)
+        .execute(),
       base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ]);
     return { rows: rows.slice(0, first).map(toApplicationRecord), totalCount: Number(count.n), hasNextPage: rows.length > first };

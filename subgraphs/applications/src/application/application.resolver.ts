@@ -16,11 +16,7 @@ import type { ApplicationStatus } from './application.enums.js';
  * officer's copy carries the view it is read under: `view` decides it from the record (a list
  * unless said otherwise).
  */
-export async function visibleApplication(
-  ctx: ApplicationsContext,
-  id: string,
-  view: (record: ApplicationRecord) => CaseView = listView,
-): Promise<ViewedRecord | null> {
+export async function visibleApplication(ctx: ApplicationsContext, id: string, view: (record: ApplicationRecord) => CaseView = listView): Promise<ViewedRecord | null> {
   if (typeof id !== 'string' || id.length > 32) return null;
   const record = await ctx.loaders.applicationById.load(id);
   if (!record) return null;
@@ -39,7 +35,10 @@ export class ApplicationResolver {
   application(
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: ApplicationsContext,
-    @Arg('archiveReason', () => String, { nullable: true, description: 'Why an officer reads a closed case (rejected, completed, withdrawn): shown to the applicant in their data-access log.' })
+    @Arg('archiveReason', () => String, {
+      nullable: true,
+      description: 'Why an officer reads a closed case (rejected, completed, withdrawn): shown to the applicant in their data-access log.',
+    })
     archiveReason?: string | null,
   ): Promise<ViewedRecord | null> {
     return visibleApplication(ctx, id, (record) => singleCaseView(record, archiveReason));
@@ -60,16 +59,27 @@ export class ApplicationResolver {
     const rows = await ctx.loaders.fieldsByApplication.load(record.id);
     const officer = readerOf(ctx, record) === 'officer';
     const full = !officer || viewOf(record).scope !== 'list';
-    if (officer && full) await recordOfficerRead(ctx, record, rows.filter((f) => f.value !== null && f.value !== '').map((f) => `applications.field.${f.key}`));
+    if (officer && full)
+      await recordOfficerRead(
+        ctx,
+        record,
+        rows.filter((f) => f.value !== null && f.value !== '').map((f) => `applications.field.${f.key}`),
+      );
     return rows.map((f) => ({
       key: f.key,
       value: full || f.value === null ? f.value : maskValue(f.value),
-      provenance: { system: f.provenance_system, department: f.provenance_department && (departmentName(f.provenance_department) ?? f.provenance_department), trustLevel: f.trust_level as never, retrievedAt: f.retrieved_at },
+      provenance: {
+        system: f.provenance_system,
+        department: f.provenance_department && (departmentName(f.provenance_department) ?? f.provenance_department),
+        trustLevel: f.trust_level as never,
+        retrievedAt: f.retrieved_at,
+      },
     }));
   }
 
   @FieldResolver(() => [ApplicationMaterial], {
-    description: 'The evidence given per requirement. An officer sees document filenames masked and no licence in a list; in a review, full filenames (logged first) and each licence through a grant licences logs.',
+    description:
+      'The evidence given per requirement. An officer sees document filenames masked and no licence in a list; in a review, full filenames (logged first) and each licence through a grant licences logs.',
   })
   async materials(@Root() record: ViewedRecord, @Ctx() ctx: ApplicationsContext): Promise<ApplicationMaterial[]> {
     const rows = await ctx.loaders.materialsByApplication.load(record.id);

@@ -20,12 +20,7 @@ export class OfficerQueueResolver {
     if (!isOfficer(ctx.claims) || !ctx.claims.department) throw new ForbiddenError('Only officers have a case queue');
     const size = checkPageSize(first);
     const cursor = readCursor('queue', after);
-    const page = await ctx.services.applications.queue(
-      ctx.claims.department,
-      status ? [status] : OPEN_STATUSES,
-      size,
-      cursor ? { deadline: cursor.sortKey, id: cursor.id } : null,
-    );
+    const page = await ctx.services.applications.queue(ctx.claims.department, status ? [status] : OPEN_STATUSES, size, cursor ? { deadline: cursor.sortKey, id: cursor.id } : null);
     for (const record of page.rows) ctx.loaders.applicationById.prime(record.id, record);
     return toConnection('queue', page, (r) => r.deadline);
   }

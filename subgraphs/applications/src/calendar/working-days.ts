@@ -81,15 +81,17 @@ for (const [year, calendar] of Object.entries(calendarFile.years)) {
 }
 
 /** The years cn-holidays.json has, ascending. */
-export const CALENDAR_YEARS: readonly number[] = Object.freeze(Object.keys(calendarFile.years).map(Number).sort((a, b) => a - b));
+export const CALENDAR_YEARS: readonly number[] = Object.freeze(
+  Object.keys(calendarFile.years)
+    .map(Number)
+    .sort((a, b) => a - b),
+);
 
 /**
  * Covered years whose State Council notice was not yet published: they hold only the statutory
  * holidays the law fixes, without the notice's extra days off and make-up working days.
  */
-export const PROVISIONAL_YEARS: readonly number[] = Object.freeze(
-  CALENDAR_YEARS.filter((year) => calendarFile.years[String(year)]?.provisional === true),
-);
+export const PROVISIONAL_YEARS: readonly number[] = Object.freeze(CALENDAR_YEARS.filter((year) => calendarFile.years[String(year)]?.provisional === true));
 
 /** Whether the calendar knows the holidays of this date's year (outside: weekends only). */
 export function calendarCovers(date: string): boolean {

@@ -1,17 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import type { Kysely } from 'kysely';
-import {
-  BodyTooLargeError,
-  ErrorCode,
-  isOfficer,
-  isUniqueViolation,
-  sendJson,
-  type DataAccessEvent,
-  type Logger,
-  type SignedRoute,
-  type SignedRouteContext,
-} from '@govgraph/kit';
+import { BodyTooLargeError, ErrorCode, isOfficer, isUniqueViolation, sendJson, type DataAccessEvent, type Logger, type SignedRoute, type SignedRouteContext } from '@govgraph/kit';
 import type { ApplicationTables } from '../database.js';
 import { attachmentDisposition, checkFilename } from './document-filename.js';
 import { newDocumentId } from './document-id.js';

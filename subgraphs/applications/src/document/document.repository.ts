@@ -25,7 +25,13 @@ export class DocumentRepository {
   constructor(private readonly db: Kysely<ApplicationTables>) {}
 
   async byIds(ids: readonly string[]): Promise<Document[]> {
-    return (await this.db.selectFrom('document').selectAll().where('id', 'in', [...ids]).execute()).map(toDocument);
+    return (
+      await this.db
+        .selectFrom('document')
+        .selectAll()
+        .where('id', 'in', [...ids])
+        .execute()
+    ).map(toDocument);
   }
 
   async ofOwners(ownerIds: readonly string[]): Promise<Document[]> {

@@ -56,9 +56,13 @@ const KNOWN_REFUSED: Array<{ label: string; test(head: Buffer): boolean }> = [
   {
     label: 'a macOS executable',
     test: (h) =>
-      [[0xfe, 0xed, 0xfa, 0xce], [0xfe, 0xed, 0xfa, 0xcf], [0xce, 0xfa, 0xed, 0xfe], [0xcf, 0xfa, 0xed, 0xfe], [0xca, 0xfe, 0xba, 0xbe]].some((m) =>
-        startsWith(h, Buffer.from(m)),
-      ),
+      [
+        [0xfe, 0xed, 0xfa, 0xce],
+        [0xfe, 0xed, 0xfa, 0xcf],
+        [0xce, 0xfa, 0xed, 0xfe],
+        [0xcf, 0xfa, 0xed, 0xfe],
+        [0xca, 0xfe, 0xba, 0xbe],
+      ].some((m) => startsWith(h, Buffer.from(m))),
   },
   { label: 'a script', test: (h) => startsWith(h, ascii('#!')) },
   { label: 'a web page or markup', test: (h) => /^(\uFEFF)?\s*<(!doctype|html|script|svg|\?xml)/i.test(h.toString('latin1').replace(/^\xEF\xBB\xBF/, '')) },

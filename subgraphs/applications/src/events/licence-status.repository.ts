@@ -13,17 +13,18 @@ export class LicenceStatusRepository {
       .insertInto('licence_status')
       .values(row)
       .onConflict((oc) =>
-        oc
-          .column('licence_id')
-          .doUpdateSet({ status: row.status, changed_at: row.changed_at, holder_id: row.holder_id })
-          .where('licence_status.changed_at', '<=', row.changed_at),
+        oc.column('licence_id').doUpdateSet({ status: row.status, changed_at: row.changed_at, holder_id: row.holder_id }).where('licence_status.changed_at', '<=', row.changed_at),
       )
       .execute();
   }
 
   async statuses(licenceIds: readonly string[]): Promise<Map<string, string>> {
     if (licenceIds.length === 0) return new Map();
-    const rows = await this.db.selectFrom('licence_status').select(['licence_id', 'status']).where('licence_id', 'in', [...licenceIds]).execute();
+    const rows = await this.db
+      .selectFrom('licence_status')
+      .select(['licence_id', 'status'])
+      .where('licence_id', 'in', [...licenceIds])
+      .execute();
     return new Map(rows.map((r) => [r.licence_id, r.status]));
   }
 }

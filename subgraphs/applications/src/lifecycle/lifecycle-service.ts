@@ -1,14 +1,4 @@
-import {
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-  UnauthenticatedError,
-  checkText,
-  cityDate,
-  isOfficer,
-  type Claims,
-  type LicenceStatusEvent,
-} from '@govgraph/kit';
+import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, checkText, cityDate, isOfficer, type Claims, type LicenceStatusEvent } from '@govgraph/kit';
 import { ApplicationStatus, DecisionAction } from '../application/application.enums.js';
 import type { ApplicationRecord } from '../application/application.record.js';
 import { addWorkingDays, workingDaysBetween } from '../calendar/working-days.js';
@@ -88,32 +78,46 @@ export class LifecycleService {
     for (const f of input.fields ?? []) values.set(f.key, f.value ?? null);
     const corrected = new Set((input.materials ?? []).map((m) => m.requirementCode));
     const draftMaterials = [
-      ...materials.filter((m) => !corrected.has(m.requirement_code)).map((m) => ({
-        requirementCode: m.requirement_code,
-        licenceId: m.evidence_kind === 'Licence' ? m.evidence_id : null,
-        documentId: m.evidence_kind === 'Document' ? m.evidence_id : null,
-      })),
+      ...materials
+        .filter((m) => !corrected.has(m.requirement_code))
+        .map((m) => ({
+          requirementCode: m.requirement_code,
+          licenceId: m.evidence_kind === 'Licence' ? m.evidence_id : null,
+          documentId: m.evidence_kind === 'Document' ? m.evidence_id : null,
+        })),
       ...(input.materials ?? []),
     ];
     const now = this.deps.clock();
     const facts = await submissionFacts(this.deps, record.applicantId, draftMaterials, now);
     const previous = new Map<string, { value: string | null; provenance: StoredProvenance }>(
-      fields.map((f) => [f.key, { value: f.value, provenance: { system: f.provenance_system, department: f.provenance_department, trustLevel: f.trust_level as StoredProvenance['trustLevel'], retrievedAt: f.retrieved_at } }]),
+      fields.map((f) => [
+        f.key,
+        {
+          value: f.value,
+          provenance: {
+            system: f.provenance_system,
+            department: f.provenance_department,
+            trustLevel: f.trust_level as StoredProvenance['trustLevel'],
+            retrievedAt: f.retrieved_at,
+          },
+        },
+      ]),
     );
     // Licences are checked against those offered when the form was opened, and their status since.
-    const checked = checkSubmission(
-      snapshot,
-      { fields: [...values].map(([key, value]) => ({ key, value })), materials: draftMaterials },
-      { ...facts, previous },
-    );
+    const checked = checkSubmission(snapshot, { fields: [...values].map(([key, value]) => ({ key, value })), materials: draftMaterials }, { ...facts, previous });
     if (checked.problems.length > 0) throw problemsError(checked.problems);
 
     const at = now.toISOString();
     const resumeTo = record.resumeStatus ?? ApplicationStatus.SUBMITTED;
-    return this.move(record, { status: resumeTo, ...this.resumeClock(record, now) }, [{ at, status: resumeTo, actor: APPLICANT_ACTOR, note: input.note ?? '已补正' }], async (trx) => {
-      await caseWriter.replaceFields(trx, record.id, checked.fields);
-      await caseWriter.replaceMaterials(trx, record.id, checked.materials);
-    });
+    return this.move(
+      record,
+      { status: resumeTo, ...this.resumeClock(record, now) },
+      [{ at, status: resumeTo, actor: APPLICANT_ACTOR, note: input.note ?? '已补正' }],
+      async (trx) => {
+        await caseWriter.replaceFields(trx, record.id, checked.fields);
+        await caseWriter.replaceMaterials(trx, record.id, checked.materials);
+      },
+    );
   }
 
   async withdraw(claims: Claims | null, input: WithdrawApplicationInput): Promise<ApplicationRecord> {

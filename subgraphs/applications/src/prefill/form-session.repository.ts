@@ -16,12 +16,7 @@ export class FormSessionRepository {
   }
 
   async latest(applicantId: string, matterCode: string): Promise<FormSnapshot | null> {
-    const row = await this.db
-      .selectFrom('form_session')
-      .select('snapshot')
-      .where('applicant_id', '=', applicantId)
-      .where('matter_code', '=', matterCode)
-      .executeTakeFirst();
+    const row = await this.db.selectFrom('form_session').select('snapshot').where('applicant_id', '=', applicantId).where('matter_code', '=', matterCode).executeTakeFirst();
     return row ? (JSON.parse(row.snapshot) as FormSnapshot) : null;
   }
 }

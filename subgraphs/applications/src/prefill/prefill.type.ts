@@ -49,7 +49,9 @@ export const PREFILL_REQUIRES = [
   '  profileFacts { path value provenance { system department trustLevel retrievedAt } }',
   '  licenceFacts { path value provenance { system department trustLevel retrievedAt } }',
   '}',
-].join(' ').replace(/\s+/g, ' ');
+]
+  .join(' ')
+  .replace(/\s+/g, ' ');
 
 @Directive('@key(fields: "matterCode applicantId")')
 @ObjectType({ description: 'The form of a matter opened for the current applicant, prefilled once-only.' })

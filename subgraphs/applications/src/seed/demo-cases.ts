@@ -12,9 +12,35 @@ import { seedMatters, type SeedMatter } from './seed-matters.js';
  * so neither has an open case here, and the open queues never belong to a demo account.
  */
 
-const ZHANGSAN = { id: 'P-000001', name: '张三', idNumber: '440303199003071233', mobile: '13800138000', email: 'zhangsan@example.cn', gender: 'MALE', birthDate: '1990-03-07', divisionCode: '440303', addressDetail: '东门街道解放路1001号' } as const;
-const WANGWU = { id: 'P-000003', name: '王五', idNumber: '440305197806150051', mobile: '13700137000', email: 'wangwu@example.cn', gender: 'MALE', birthDate: '1978-06-15', divisionCode: '440305', addressDetail: '粤海街道科技园路1号' } as const;
-const DEMO_COMPANY = { id: 'E-000001', name: '深圳市示例科技有限公司', creditCode: '91440300MA5F2JNT4W', divisionCode: '440305', addressDetail: '粤海街道高新南七道018号' } as const;
+const ZHANGSAN = {
+  id: 'P-000001',
+  name: '张三',
+  idNumber: '440303199003071233',
+  mobile: '13800138000',
+  email: 'zhangsan@example.cn',
+  gender: 'MALE',
+  birthDate: '1990-03-07',
+  divisionCode: '440303',
+  addressDetail: '东门街道解放路1001号',
+} as const;
+const WANGWU = {
+  id: 'P-000003',
+  name: '王五',
+  idNumber: '440305197806150051',
+  mobile: '13700137000',
+  email: 'wangwu@example.cn',
+  gender: 'MALE',
+  birthDate: '1978-06-15',
+  divisionCode: '440305',
+  addressDetail: '粤海街道科技园路1号',
+} as const;
+const DEMO_COMPANY = {
+  id: 'E-000001',
+  name: '深圳市示例科技有限公司',
+  creditCode: '91440300MA5F2JNT4W',
+  divisionCode: '440305',
+  addressDetail: '粤海街道高新南七道018号',
+} as const;
 
 function matterByCode(code: string): SeedMatter {
   const matter = seedMatters().find((m) => m.code === code);
@@ -80,12 +106,18 @@ export function demoAccountCases(): SeedCase[] {
   const lostAt = cityInstant(lostDay, 10 * 60 + 5);
   const replacedDay = addWorkingDays(lostDay, 1);
   cases.push(
-    promisedCase(lost, zhangsan, lostDay, {
-      submittedAt: lostAt,
-      acceptedAt: lostAt + 27 * MINUTE_MS,
-      decidedAt: cityInstant(replacedDay, 9 * 60 + 40),
-      completedAt: cityInstant(replacedDay, 10 * 60 + 15),
-    }, formValues(lost.fields, zhangsan, lostAt - 4 * MINUTE_MS, lostAt, random, { lossStatement: '驾驶证于2026年3月初不慎遗失，特申请补领' })),
+    promisedCase(
+      lost,
+      zhangsan,
+      lostDay,
+      {
+        submittedAt: lostAt,
+        acceptedAt: lostAt + 27 * MINUTE_MS,
+        decidedAt: cityInstant(replacedDay, 9 * 60 + 40),
+        completedAt: cityInstant(replacedDay, 10 * 60 + 15),
+      },
+      formValues(lost.fields, zhangsan, lostAt - 4 * MINUTE_MS, lostAt, random, { lossStatement: '驾驶证于2026年3月初不慎遗失，特申请补领' }),
+    ),
   );
 
   // 出生医学证明补发 (promised, 10 working days): decided a few days after acceptance.
@@ -95,12 +127,18 @@ export function demoAccountCases(): SeedCase[] {
   const birthAccepted = cityInstant(addWorkingDays(birthDay, 1), 9 * 60 + 18);
   const birthDecided = cityInstant(addWorkingDays(birthDay, 4), 14 * 60 + 5);
   cases.push(
-    promisedCase(birth, zhangsan, birthDay, {
-      submittedAt: birthAt,
-      acceptedAt: birthAccepted,
-      decidedAt: birthDecided,
-      completedAt: birthDecided + 35 * MINUTE_MS,
-    }, formValues(birth.fields, zhangsan, birthAt - 5 * MINUTE_MS, birthAt, random, { childName: '张小雨' })),
+    promisedCase(
+      birth,
+      zhangsan,
+      birthDay,
+      {
+        submittedAt: birthAt,
+        acceptedAt: birthAccepted,
+        decidedAt: birthDecided,
+        completedAt: birthDecided + 35 * MINUTE_MS,
+      },
+      formValues(birth.fields, zhangsan, birthAt - 5 * MINUTE_MS, birthAt, random, { childName: '张小雨' }),
+    ),
   );
 
   // The company: a promised, non-licensing matter of the tax bureau for enterprises.
@@ -111,12 +149,18 @@ export function demoAccountCases(): SeedCase[] {
   const certificateAt = cityInstant(certificateDay, 10 * 60 + 20);
   const issuedDay = addWorkingDays(certificateDay, 1);
   cases.push(
-    promisedCase(certificate, company, certificateDay, {
-      submittedAt: certificateAt,
-      acceptedAt: certificateAt + 31 * MINUTE_MS,
-      decidedAt: cityInstant(issuedDay, 15 * 60),
-      completedAt: cityInstant(issuedDay, 15 * 60 + 25),
-    }, formValues(certificate.fields, company, certificateAt - 6 * MINUTE_MS, certificateAt, random, { applicationReason: '参加政府采购投标需要' })),
+    promisedCase(
+      certificate,
+      company,
+      certificateDay,
+      {
+        submittedAt: certificateAt,
+        acceptedAt: certificateAt + 31 * MINUTE_MS,
+        decidedAt: cityInstant(issuedDay, 15 * 60),
+        completedAt: cityInstant(issuedDay, 15 * 60 + 25),
+      },
+      formValues(certificate.fields, company, certificateAt - 6 * MINUTE_MS, certificateAt, random, { applicationReason: '参加政府采购投标需要' }),
+    ),
   );
   return cases;
 }

@@ -14,7 +14,9 @@ function fullAddress(divisionCode: string, detail: string): string {
   return `${districtName(divisionCode) ?? ''}${detail}`;
 }
 
-export function personFacts(p: Pick<GeneratedPerson, 'name' | 'idNumber' | 'mobile' | 'email' | 'gender' | 'birthDate' | 'divisionCode' | 'addressDetail'>): Record<string, string | null> {
+export function personFacts(
+  p: Pick<GeneratedPerson, 'name' | 'idNumber' | 'mobile' | 'email' | 'gender' | 'birthDate' | 'divisionCode' | 'addressDetail'>,
+): Record<string, string | null> {
   return {
     'person.name': p.name,
     'person.idNumber': p.idNumber,

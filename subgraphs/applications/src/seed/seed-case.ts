@@ -80,7 +80,14 @@ const DECLARED: Record<string, (facts: SeedApplicant['facts'], random: () => num
  * `enterprise.` fact) from identity at trust A, read when the form was opened; the rest declared
  * by the applicant (trust D). Optional fields without a value are left out.
  */
-export function formValues(fields: readonly DemoField[], applicant: SeedApplicant, openedAt: number, submittedAt: number, random: () => number, declared: Record<string, string> = {}): SeedField[] {
+export function formValues(
+  fields: readonly DemoField[],
+  applicant: SeedApplicant,
+  openedAt: number,
+  submittedAt: number,
+  random: () => number,
+  declared: Record<string, string> = {},
+): SeedField[] {
   const values: SeedField[] = [];
   for (const field of fields) {
     const fromIdentity = field.source !== undefined && (field.source.startsWith('person.') || field.source.startsWith('enterprise.'));
@@ -91,7 +98,7 @@ export function formValues(fields: readonly DemoField[], applicant: SeedApplican
       continue;
     }
     const make = DECLARED[field.key];
-    const value = declared[field.key] ?? (make ? make(applicant.facts, random) : field.options?.[0] ?? '见附件');
+    const value = declared[field.key] ?? (make ? make(applicant.facts, random) : (field.options?.[0] ?? '见附件'));
     values.push({ key: field.key, source: field.source ?? null, value, system: 'applications', retrievedAt: submittedAt });
   }
   return values;

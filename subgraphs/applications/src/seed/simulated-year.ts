@@ -39,7 +39,11 @@ function weightedPicker<T>(items: readonly T[], weights: readonly number[], rand
 function popularityPicker(matters: readonly SeedMatter[], random: () => number): () => SeedMatter {
   const shuffled = shuffle([...matters], random);
   const ordered = [...shuffled.filter((m) => DEMO_MATTER_CODES.has(m.code)), ...shuffled.filter((m) => !DEMO_MATTER_CODES.has(m.code))];
-  return weightedPicker(ordered, ordered.map((_, rank) => 1 / (rank + 1) ** 0.8), random);
+  return weightedPicker(
+    ordered,
+    ordered.map((_, rank) => 1 / (rank + 1) ** 0.8),
+    random,
+  );
 }
 
 function shuffle<T>(items: T[], random: () => number): T[] {
@@ -52,7 +56,10 @@ function shuffle<T>(items: T[], random: () => number): T[] {
 
 /** `count` of `length` flags set, in a shuffled order: exact shares, deterministic. */
 function exactShare(length: number, count: number, random: () => number): boolean[] {
-  return shuffle(Array.from({ length }, (_, i) => i < count), random);
+  return shuffle(
+    Array.from({ length }, (_, i) => i < count),
+    random,
+  );
 }
 
 /**
@@ -66,8 +73,14 @@ export function simulateYear(options: { year: number; cases: number; seed?: numb
   const { year, cases } = options;
   const random = seededRandom(options.seed ?? year);
   const matters = seedMatters();
-  const pickInstant = popularityPicker(matters.filter((m) => m.caseType === CaseType.INSTANT), random);
-  const pickPromised = popularityPicker(matters.filter((m) => m.caseType === CaseType.PROMISED), random);
+  const pickInstant = popularityPicker(
+    matters.filter((m) => m.caseType === CaseType.INSTANT),
+    random,
+  );
+  const pickPromised = popularityPicker(
+    matters.filter((m) => m.caseType === CaseType.PROMISED),
+    random,
+  );
   const applicants = new ApplicantPicker(random);
   const instantFlags = exactShare(cases, Math.round(cases * HALL_SHARES.instant), random);
   const windowFlags = exactShare(cases, Math.round(cases * (1 - HALL_SHARES.online)), random);
@@ -93,9 +106,15 @@ export function simulateYear(options: { year: number; cases: number; seed?: numb
 
     if (instant) {
       result.push({
-        matter, applicantId, submittedBy, channel,
+        matter,
+        applicantId,
+        submittedBy,
+        channel,
         status: 'COMPLETED',
-        submittedAt, acceptedAt: submittedAt, decidedAt: submittedAt, completedAt: submittedAt,
+        submittedAt,
+        acceptedAt: submittedAt,
+        decidedAt: submittedAt,
+        completedAt: submittedAt,
         deadline: addWorkingDays(date, matter.promisedDays),
         onTime: 1,
         history: [
@@ -110,22 +129,28 @@ export function simulateYear(options: { year: number; cases: number; seed?: numb
     const deadline = addWorkingDays(date, matter.promisedDays);
     const deadlineIndex = dayIndex.get(deadline)!;
     // Accepted on the spot at a window or before 16:00 online; otherwise the next working morning.
-    const acceptedAt = window || minute < 960
-      ? submittedAt + (5 + Math.floor(random() * (window ? 25 : 115))) * MINUTE_MS
-      : cityInstant(calendar[submittedIndex + 1]!, 540 + Math.floor(random() * 90));
+    const acceptedAt =
+      window || minute < 960
+        ? submittedAt + (5 + Math.floor(random() * (window ? 25 : 115))) * MINUTE_MS
+        : cityInstant(calendar[submittedIndex + 1]!, 540 + Math.floor(random() * 90));
     const acceptedIndex = dayIndex.get(cityDateOf(acceptedAt))!;
     // Decided on a working day from acceptance to the deadline, most of them early.
     const decidedIndex = Math.min(deadlineIndex, acceptedIndex + Math.floor(random() ** 2 * (deadlineIndex - acceptedIndex + 1)));
-    const decidedAt = decidedIndex === acceptedIndex
-      ? acceptedAt + (10 + Math.floor(random() * 170)) * MINUTE_MS
-      : cityInstant(calendar[decidedIndex]!, 540 + Math.floor(random() * 510));
+    const decidedAt =
+      decidedIndex === acceptedIndex ? acceptedAt + (10 + Math.floor(random() * 170)) * MINUTE_MS : cityInstant(calendar[decidedIndex]!, 540 + Math.floor(random() * 510));
     const completedAt = decidedAt + (5 + Math.floor(random() * 55)) * MINUTE_MS;
     const rejected = random() < HALL_SHARES.rejectedPromised;
     const officer = windowOfficer(matter.departmentCode);
     result.push({
-      matter, applicantId, submittedBy, channel,
+      matter,
+      applicantId,
+      submittedBy,
+      channel,
       status: 'COMPLETED',
-      submittedAt, acceptedAt, decidedAt, completedAt,
+      submittedAt,
+      acceptedAt,
+      decidedAt,
+      completedAt,
       deadline,
       onTime: 1,
       history: [

@@ -46,11 +46,7 @@ export class HallStatisticsRepository {
     const [submittedRows, closedRows] = await Promise.all([
       this.db
         .selectFrom('application')
-        .select([
-          'department_code',
-          sql<number>`count(*)`.as('submitted'),
-          sql<number>`sum(case when case_type = 'INSTANT' then 1 else 0 end)`.as('instant'),
-        ])
+        .select(['department_code', sql<number>`count(*)`.as('submitted'), sql<number>`sum(case when case_type = 'INSTANT' then 1 else 0 end)`.as('instant')])
         .where('submitted_year', '=', year)
         .groupBy('department_code')
         .execute(),

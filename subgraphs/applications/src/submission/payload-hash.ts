@@ -7,8 +7,8 @@ import type { SubmitApplicationInput } from './submission.inputs.js';
  */
 export function payloadHash(input: SubmitApplicationInput): string {
   const fields = input.fields.map((f) => [f.key, (f.value ?? '').trim()]).sort((a, b) => (a[0]! < b[0]! ? -1 : a[0]! > b[0]! ? 1 : 0));
-  const materials = input.materials
-    .map((m) => [m.requirementCode, m.licenceId ?? '', m.documentId ?? ''].join('|'))
-    .sort();
-  return createHash('sha256').update(JSON.stringify([input.matterCode, fields, materials])).digest('hex');
+  const materials = input.materials.map((m) => [m.requirementCode, m.licenceId ?? '', m.documentId ?? ''].join('|')).sort();
+  return createHash('sha256')
+    .update(JSON.stringify([input.matterCode, fields, materials]))
+    .digest('hex');
 }

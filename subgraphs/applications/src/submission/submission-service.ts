@@ -47,7 +47,10 @@ export interface SubmissionDeps {
 }
 
 export function problemsError(problems: Problem[]): BadUserInputError {
-  const summary = problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`).join('; ');
+  const summary = problems
+    .slice(0, 5)
+    .map((p) => `${p.path}: ${p.message}`)
+    .join('; ');
   return new BadUserInputError(`The application cannot be accepted: ${summary}${problems.length > 5 ? '; …' : ''}`, problems[0]?.path, { problems });
 }
 
@@ -192,4 +195,3 @@ export class SubmissionService {
     }
   }
 }
-

@@ -27,7 +27,8 @@ export class SubmitApplicationInput {
   matterCode!: string;
 
   @Field(() => String, {
-    description: 'Chosen by the client, 8–64 letters, digits, "-" or "_": retrying with the same key returns the same application; reusing it for a different payload is a CONFLICT.',
+    description:
+      'Chosen by the client, 8–64 letters, digits, "-" or "_": retrying with the same key returns the same application; reusing it for a different payload is a CONFLICT.',
   })
   idempotencyKey!: string;
 

@@ -10,11 +10,19 @@ export class DepartmentRepository {
   }
 
   byCodes(codes: readonly string[]): Promise<Department[]> {
-    return this.db.selectFrom('department').select(['code', 'name']).where('code', 'in', [...codes]).execute();
+    return this.db
+      .selectFrom('department')
+      .select(['code', 'name'])
+      .where('code', 'in', [...codes])
+      .execute();
   }
 
   async matterCounts(codes: readonly string[]): Promise<Map<string, number>> {
-    const rows = await this.db.selectFrom('department').select(['code', 'matter_count']).where('code', 'in', [...codes]).execute();
+    const rows = await this.db
+      .selectFrom('department')
+      .select(['code', 'matter_count'])
+      .where('code', 'in', [...codes])
+      .execute();
     return new Map(rows.map((r) => [r.code, Number(r.matter_count)]));
   }
 }

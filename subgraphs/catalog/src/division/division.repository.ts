@@ -11,7 +11,13 @@ export class DivisionRepository {
   constructor(private readonly db: Kysely<CatalogTables>) {}
 
   async byCodes(codes: readonly string[]): Promise<Division[]> {
-    return (await this.db.selectFrom('division').selectAll().where('code', 'in', [...codes]).execute()).map(toDivision);
+    return (
+      await this.db
+        .selectFrom('division')
+        .selectAll()
+        .where('code', 'in', [...codes])
+        .execute()
+    ).map(toDivision);
   }
 
   async childrenOf(parentCodes: readonly string[]): Promise<Division[]> {
@@ -26,7 +32,11 @@ export class DivisionRepository {
   }
 
   async countsByLevel(): Promise<Record<string, number>> {
-    const rows = await this.db.selectFrom('division').select(['level', (eb) => eb.fn.countAll<number>().as('count')]).groupBy('level').execute();
+    const rows = await this.db
+      .selectFrom('division')
+      .select(['level', (eb) => eb.fn.countAll<number>().as('count')])
+      .groupBy('level')
+      .execute();
     return Object.fromEntries(rows.map((r) => [r.level, Number(r.count)]));
   }
 }

@@ -57,14 +57,20 @@ function escapeLike(text: string): string {
 }
 
 export class MatterRepository {
-  constructor(private readonly db: Kysely<CatalogTables>, private readonly dialect: Dialect) {}
+  constructor(
+    private readonly db: Kysely<CatalogTables>,
+    private readonly dialect: Dialect,
+  ) {}
 
   private base() {
     return this.db.selectFrom('matter').innerJoin('matter_definition', 'matter_definition.basic_code', 'matter.basic_code');
   }
 
   async byCodes(codes: readonly string[]): Promise<Matter[]> {
-    const rows = await this.base().select(MATTER_COLUMNS).where('matter.code', 'in', [...codes]).execute();
+    const rows = await this.base()
+      .select(MATTER_COLUMNS)
+      .where('matter.code', 'in', [...codes])
+      .execute();
     return rows.map(toMatter);
   }
 
@@ -113,9 +119,7 @@ export class MatterRepository {
     }
     if (!DEFINITION_FILTERS.some((key) => filter?.[key])) {
       // Counting implementations alone spares a join over the whole catalog (most pages filter nothing or text only).
-      const row = await this.implementationFilters(this.db.selectFrom('matter'), filter)
-        .select(sql<number>`count(*)`.as('count'))
-        .executeTakeFirstOrThrow();
+      const row = await this.implementationFilters(this.db.selectFrom('matter'), filter).select(sql<number>`count(*)`.as('count')).executeTakeFirstOrThrow();
       return Number(row.count);
     }
     const row = await this.filtered(filter).select(sql<number>`count(*)`.as('count')).executeTakeFirstOrThrow();

@@ -1,13 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import {
-  BadUserInputError,
-  MATTER_CODE_RULE,
-  NotFoundError,
-  checkPageSize,
-  checkText,
-  decodeCursor,
-  encodeCursor,
-} from '@govgraph/kit';
+import { BadUserInputError, MATTER_CODE_RULE, NotFoundError, checkPageSize, checkText, decodeCursor, encodeCursor } from '@govgraph/kit';
 import type { CatalogContext } from '../context.js';
 import { Department } from '../department/department.type.js';
 import { MatterConnection } from './matter-connection.type.js';
@@ -47,10 +39,7 @@ export class MatterResolver {
     checkFilter(filter);
     const size = checkPageSize(first);
     const afterCode = after ? decodeCursor(CURSOR_KIND, after) : undefined;
-    const [totalCount, rows] = await Promise.all([
-      ctx.services.matters.count(filter),
-      ctx.services.matters.page(filter, size + 1, afterCode),
-    ]);
+    const [totalCount, rows] = await Promise.all([ctx.services.matters.count(filter), ctx.services.matters.page(filter, size + 1, afterCode)]);
     const page = rows.slice(0, size);
     for (const matter of page) ctx.loaders.matterByCode.prime(matter.code, matter);
     const edges = page.map((node) => ({ cursor: encodeCursor(CURSOR_KIND, node.code), node }));

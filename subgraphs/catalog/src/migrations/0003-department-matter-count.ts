@@ -7,6 +7,9 @@ import type { Kysely, Migration } from 'kysely';
  */
 export const departmentMatterCount: Migration = {
   async up(db: Kysely<any>) {
-    await db.schema.alterTable('department').addColumn('matter_count', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    await db.schema
+      .alterTable('department')
+      .addColumn('matter_count', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
   },
 };

@@ -57,7 +57,13 @@ export function divisionRows(): DivisionRow[] {
         name = `${COMMUNITY_WORDS[Math.floor(random() * COMMUNITY_WORDS.length)]}${COMMUNITY_WORDS[Math.floor(random() * COMMUNITY_WORDS.length)]}`;
       } while (used.has(name));
       used.add(name);
-      rows.push({ code: `${subdistrict.code}${String(c + 1).padStart(3, '0')}`, name: `${name}社区`, level: DivisionLevel.COMMUNITY, parent_code: subdistrict.code, sort_order: c });
+      rows.push({
+        code: `${subdistrict.code}${String(c + 1).padStart(3, '0')}`,
+        name: `${name}社区`,
+        level: DivisionLevel.COMMUNITY,
+        parent_code: subdistrict.code,
+        sort_order: c,
+      });
     }
   });
   return rows;

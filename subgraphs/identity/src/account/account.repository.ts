@@ -20,7 +20,11 @@ export class AccountRepository {
   }
 
   async byIds(ids: readonly string[]): Promise<AccountRecord[]> {
-    return (await this.query().where('account.id', 'in', [...ids]).execute()).map(toAccount);
+    return (
+      await this.query()
+        .where('account.id', 'in', [...ids])
+        .execute()
+    ).map(toAccount);
   }
 
   private query() {
@@ -31,15 +35,7 @@ export class AccountRepository {
   }
 }
 
-function toAccount(row: {
-  id: string;
-  username: string;
-  password_hash: string;
-  person_id: string;
-  roles: string;
-  department_code: string | null;
-  name: string;
-}): AccountRecord {
+function toAccount(row: { id: string; username: string; password_hash: string; person_id: string; roles: string; department_code: string | null; name: string }): AccountRecord {
   return {
     id: row.id,
     username: row.username,

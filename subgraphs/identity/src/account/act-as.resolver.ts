@@ -69,9 +69,7 @@ export class ActAsResolver {
     const right = current.find((l) => l.role === AgentRole.LEGAL_REPRESENTATIVE) ?? current[0];
     if (right) return right;
     const ended = links.find((l) => l.validTo !== null && l.validTo < today);
-    throw new ForbiddenError(
-      ended ? `Your authorisation for this enterprise ended on ${ended.validTo}` : 'You are neither legal representative nor agent of this enterprise',
-    );
+    throw new ForbiddenError(ended ? `Your authorisation for this enterprise ended on ${ended.validTo}` : 'You are neither legal representative nor agent of this enterprise');
   }
 }
 

@@ -12,7 +12,10 @@ export const LOGIN_RULES = {
 } as const satisfies Record<string, RateRule>;
 
 export class LoginThrottle {
-  constructor(private readonly limiter: RateLimiter, private readonly rules = LOGIN_RULES) {}
+  constructor(
+    private readonly limiter: RateLimiter,
+    private readonly rules = LOGIN_RULES,
+  ) {}
 
   /** Before checking the password: refuses when the account or the address used its budget. */
   async admit(username: string, address: string | null): Promise<void> {

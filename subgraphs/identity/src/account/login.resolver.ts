@@ -10,11 +10,7 @@ export class LoginResolver {
   @Mutation(() => LoginPayload, {
     description: 'Password sign-in. UNAUTHENTICATED for any wrong username or password; RATE_LIMITED after repeated failures.',
   })
-  async login(
-    @Arg('username', () => String) username: string,
-    @Arg('password', () => String) password: string,
-    @Ctx() ctx: IdentityContext,
-  ): Promise<LoginPayload> {
+  async login(@Arg('username', () => String) username: string, @Arg('password', () => String) password: string, @Ctx() ctx: IdentityContext): Promise<LoginPayload> {
     checkText(username, 'username', { min: 1, max: 64 });
     checkText(password, 'password', { min: 1, max: 256 });
     const throttle = ctx.services.loginThrottle;

@@ -16,12 +16,7 @@ export interface Reachable {
 
 /** The grant still names this very officer, of the same department. */
 export function grantHolds(claims: Claims | null, grant: CaseGrant, now = Date.now()): boolean {
-  return (
-    isOfficer(claims) &&
-    claims!.accountId === grant.accountId &&
-    claims!.department === grant.department &&
-    grant.expiresAt >= now
-  );
+  return isOfficer(claims) && claims!.accountId === grant.accountId && claims!.department === grant.department && grant.expiresAt >= now;
 }
 
 /** Personal data: the applicant themself, or an officer holding a review or archive grant for it (a list grant shows masked values only). */

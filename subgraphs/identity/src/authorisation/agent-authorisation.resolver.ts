@@ -23,7 +23,12 @@ export class AgentAuthorisationResolver {
     // The same answer for an unknown id, one naming someone else, and one already taken or lapsed.
     if (!accepted) throw new NotFoundError('Authorisation offered to you', id);
     if (accepted.replaced) {
-      await ctx.services.authorisationEvents.publish({ authorisationId: accepted.replaced, enterpriseId: accepted.authorisation.enterpriseId, reason: 'replaced', endedAt: now.toISOString() });
+      await ctx.services.authorisationEvents.publish({
+        authorisationId: accepted.replaced,
+        enterpriseId: accepted.authorisation.enterpriseId,
+        reason: 'replaced',
+        endedAt: now.toISOString(),
+      });
     }
     ctx.log.info({ accountId: claims.accountId, enterpriseId: accepted.authorisation.enterpriseId, authorisationId: id }, 'agent authorisation accepted');
     return accepted.authorisation;

@@ -10,7 +10,10 @@ export const DEFAULT_AGENT_OFFERS_PER_DAY = 10;
 export class AgentOfferThrottle {
   private readonly rule: RateRule;
 
-  constructor(private readonly limiter: RateLimiter, perDay = DEFAULT_AGENT_OFFERS_PER_DAY) {
+  constructor(
+    private readonly limiter: RateLimiter,
+    perDay = DEFAULT_AGENT_OFFERS_PER_DAY,
+  ) {
     this.rule = { limit: perDay, windowSeconds: 24 * 60 * 60 };
   }
 

@@ -7,7 +7,10 @@ import { AUTHORISATION_ENDED_STREAM, type AuthorisationEndedEvent, type EventBus
  * half-minute, and identity refuses the token itself meanwhile.
  */
 export class AuthorisationEndedEvents {
-  constructor(private readonly bus: EventBus, private readonly log: Logger) {}
+  constructor(
+    private readonly bus: EventBus,
+    private readonly log: Logger,
+  ) {}
 
   async publish(event: AuthorisationEndedEvent): Promise<void> {
     try {

@@ -33,7 +33,13 @@ function newAuthorisationId(): string {
 function toRecord(row: OfferRow, ended: boolean, now: Date): AgentAuthorisationRecord {
   const lapsed = row.status === 'PENDING' && Date.parse(row.offered_at) < now.getTime() - OFFER_OPEN_DAYS * DAY_MS;
   const status =
-    row.status === 'ACCEPTED' ? (ended ? AgentAuthorisationStatus.ENDED : AgentAuthorisationStatus.ACCEPTED) : lapsed ? AgentAuthorisationStatus.LAPSED : AgentAuthorisationStatus.PENDING;
+    row.status === 'ACCEPTED'
+      ? ended
+        ? AgentAuthorisationStatus.ENDED
+        : AgentAuthorisationStatus.ACCEPTED
+      : lapsed
+        ? AgentAuthorisationStatus.LAPSED
+        : AgentAuthorisationStatus.PENDING;
   return {
     id: row.id,
     enterpriseId: row.enterprise_id,
@@ -119,7 +125,12 @@ export class AuthorisationRepository {
         .executeTakeFirst();
       if (!offer) return null;
       // Guarded by the status, so two acceptances at once make one authorisation.
-      const taken = await trx.updateTable('agent_offer').set({ status: 'ACCEPTED', accepted_at: now.toISOString() }).where('id', '=', offerId).where('status', '=', 'PENDING').executeTakeFirst();
+      const taken = await trx
+        .updateTable('agent_offer')
+        .set({ status: 'ACCEPTED', accepted_at: now.toISOString() })
+        .where('id', '=', offerId)
+        .where('status', '=', 'PENDING')
+        .executeTakeFirst();
       if (Number(taken.numUpdatedRows) !== 1) return null;
       const agent = { enterprise_id: offer.enterprise_id, person_id: personId, role: AgentRole.AUTHORISED_AGENT };
       const previous = await trx
@@ -130,7 +141,10 @@ export class AuthorisationRepository {
         .where('role', '=', agent.role)
         .executeTakeFirst();
       await trx.deleteFrom('enterprise_agent').where('enterprise_id', '=', agent.enterprise_id).where('person_id', '=', agent.person_id).where('role', '=', agent.role).execute();
-      await trx.insertInto('enterprise_agent').values({ ...agent, valid_from: offer.valid_from, valid_to: offer.valid_to, authorisation_id: offer.id }).execute();
+      await trx
+        .insertInto('enterprise_agent')
+        .values({ ...agent, valid_from: offer.valid_from, valid_to: offer.valid_to, authorisation_id: offer.id })
+        .execute();
       let replaced: string | null = null;
       if (previous?.authorisation_id && currentOn({ validFrom: previous.valid_from, validTo: previous.valid_to }, today)) {
         replaced = previous.authorisation_id;
@@ -183,12 +197,7 @@ export class AuthorisationRepository {
 
   /** Authorisations that ended at or after `since` (ISO 8601), oldest first. */
   async endedSince(since: string): Promise<Array<{ authorisationId: string; endedAt: string }>> {
-    const rows = await this.db
-      .selectFrom('authorisation_ended')
-      .select(['authorisation_id', 'ended_at'])
-      .where('ended_at', '>=', since)
-      .orderBy('ended_at')
-      .execute();
+    const rows = await this.db.selectFrom('authorisation_ended').select(['authorisation_id', 'ended_at']).where('ended_at', '>=', since).orderBy('ended_at').execute();
     return rows.map((r) => ({ authorisationId: r.authorisation_id, endedAt: r.ended_at }));
   }
 }

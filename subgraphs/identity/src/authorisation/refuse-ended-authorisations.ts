@@ -16,7 +16,10 @@ export function refuseEndedAuthorisations(): ApolloServerPlugin<IdentityContext>
       return {
         async didResolveOperation({ contextValue: ctx }) {
           if (await mayStillAct(ctx.claims, ctx.services)) return;
-          ctx.log.info({ accountId: ctx.claims?.accountId, enterpriseId: ctx.claims?.applicantId, authorisationId: ctx.claims?.authorisationId ?? null }, 'refused: acting for an enterprise without a right in force');
+          ctx.log.info(
+            { accountId: ctx.claims?.accountId, enterpriseId: ctx.claims?.applicantId, authorisationId: ctx.claims?.authorisationId ?? null },
+            'refused: acting for an enterprise without a right in force',
+          );
           throw new GraphQLError('Your authorisation to act for this enterprise has ended; sign in again to act as yourself', {
             extensions: { code: ErrorCode.FORBIDDEN, reason: 'AUTHORISATION_ENDED', http: { status: 200 } },
           });

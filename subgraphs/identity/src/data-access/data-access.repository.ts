@@ -34,7 +34,10 @@ export class DataAccessRepository {
   /** Records a read; with an id (from another department's event) a second delivery changes nothing. */
   async record(entry: Omit<DataAccessRecord, 'id'> & { id?: string }): Promise<void> {
     if (entry.id && (await this.db.selectFrom('data_access').select('id').where('id', '=', entry.id).executeTakeFirst())) return;
-    await this.db.insertInto('data_access').values(toRow(entry, entry.id ?? randomUUID())).execute();
+    await this.db
+      .insertInto('data_access')
+      .values(toRow(entry, entry.id ?? randomUUID()))
+      .execute();
   }
 
   /** Reads by officers in one request (a queue of cases), in one statement. */
@@ -47,11 +50,7 @@ export class DataAccessRepository {
   }
 
   async count(applicantId: string): Promise<number> {
-    const row = await this.db
-      .selectFrom('data_access')
-      .select(sql<number>`count(*)`.as('count'))
-      .where('applicant_id', '=', applicantId)
-      .executeTakeFirstOrThrow();
+    const row = await this.db.selectFrom('data_access').select(sql<number>`count(*)`.as('count')).where('applicant_id', '=', applicantId).executeTakeFirstOrThrow();
     return Number(row.count);
   }
 

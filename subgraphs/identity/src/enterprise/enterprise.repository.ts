@@ -48,7 +48,11 @@ export class EnterpriseRepository {
   constructor(private readonly db: Kysely<IdentityTables>) {}
 
   async byIds(ids: readonly string[]): Promise<EnterpriseRecord[]> {
-    const rows = await this.db.selectFrom('enterprise').selectAll().where('id', 'in', [...ids]).execute();
+    const rows = await this.db
+      .selectFrom('enterprise')
+      .selectAll()
+      .where('id', 'in', [...ids])
+      .execute();
     return rows.map(toEnterprise);
   }
 

@@ -33,17 +33,15 @@ export interface SigningKeysOptions {
 export class SigningKeys {
   private active: (ActiveKey & { loadedAt: number }) | null = null;
 
-  constructor(private readonly db: Kysely<IdentityTables>, private readonly options: SigningKeysOptions) {}
+  constructor(
+    private readonly db: Kysely<IdentityTables>,
+    private readonly options: SigningKeysOptions,
+  ) {}
 
   async current(): Promise<ActiveKey> {
     const now = this.options.clock();
     if (this.active && now.getTime() - this.active.loadedAt < REFRESH_MS && !this.tooOld(this.active, now)) return this.active;
-    const row = await this.db
-      .selectFrom('signing_key')
-      .selectAll()
-      .where('retired_at', 'is', null)
-      .orderBy('created_at', 'desc')
-      .executeTakeFirst();
+    const row = await this.db.selectFrom('signing_key').selectAll().where('retired_at', 'is', null).orderBy('created_at', 'desc').executeTakeFirst();
     if (row) {
       try {
         const jwk = JSON.parse(unseal(this.options.sealingSecret, SEAL_PURPOSE, row.private_jwk)) as JWK;

@@ -32,7 +32,11 @@ export class PersonRepository {
   }
 
   async byIds(ids: readonly string[]): Promise<PersonRecord[]> {
-    const rows = await this.db.selectFrom('person').selectAll().where('id', 'in', [...ids]).execute();
+    const rows = await this.db
+      .selectFrom('person')
+      .selectAll()
+      .where('id', 'in', [...ids])
+      .execute();
     return rows.map(toPerson);
   }
 }

@@ -9,6 +9,9 @@ export async function insertInBatches(db: Kysely<any>, table: string, rows: read
   const columns = Object.keys(rows[0]!).length;
   const batchSize = Math.max(1, Math.floor(30_000 / columns));
   for (let start = 0; start < rows.length; start += batchSize) {
-    await db.insertInto(table).values(rows.slice(start, start + batchSize) as any).execute();
+    await db
+      .insertInto(table)
+      .values(rows.slice(start, start + batchSize) as any)
+      .execute();
   }
 }

@@ -22,9 +22,7 @@ export type IntakeOutcome = 'handled' | 'duplicate' | 'refused';
  * a forged entry is not retried forever); throws when the handler failed, so it comes again.
  */
 export class EventIntake {
-  constructor(
-    private readonly options: { trust: TrustStore; handled: HandledEvents; log: Logger; eventsRefused: EventRefusalCounter; now: () => number },
-  ) {}
+  constructor(private readonly options: { trust: TrustStore; handled: HandledEvents; log: Logger; eventsRefused: EventRefusalCounter; now: () => number }) {}
 
   async receive(stored: StoredEvent, handle: (event: BusEvent) => Promise<void>): Promise<IntakeOutcome> {
     const { stream, group, entryId } = stored;
@@ -42,10 +40,7 @@ export class EventIntake {
   private refuse(stored: StoredEvent, reason: EventRefusalReason, publisher: string | null, eventId: string | null): 'refused' {
     this.options.eventsRefused.inc({ stream: stored.stream, reason });
     // Ids and names only: the payload may carry personal data and is never logged.
-    this.options.log.warn(
-      { stream: stored.stream, group: stored.group, publisher, reason, entry: stored.entryId, eventId },
-      'refused an event: not applied',
-    );
+    this.options.log.warn({ stream: stored.stream, group: stored.group, publisher, reason, entry: stored.entryId, eventId }, 'refused an event: not applied');
     return 'refused';
   }
 }

@@ -24,7 +24,11 @@ export class FileEventBus implements EventBus {
   private readonly intake: EventIntake;
   private closed = false;
 
-  constructor(dataDir: string, private readonly log: Logger, private readonly trust: EventBusTrust) {
+  constructor(
+    dataDir: string,
+    private readonly log: Logger,
+    private readonly trust: EventBusTrust,
+  ) {
     const file = dataDir === ':memory:' ? ':memory:' : join(dataDir, 'events.sqlite');
     if (file !== ':memory:') {
       mkdirSync(dataDir, { recursive: true });
@@ -61,7 +65,10 @@ export class FileEventBus implements EventBus {
       busy = true;
       try {
         const { last_seq: last } = this.db.prepare('select last_seq from consumer where grp = ? and stream = ?').get(group, stream) as { last_seq: number };
-        const rows = this.db.prepare('select seq, payload from event where stream = ? and seq > ? order by seq limit 100').all(stream, last) as Array<{ seq: number; payload: string }>;
+        const rows = this.db.prepare('select seq, payload from event where stream = ? and seq > ? order by seq limit 100').all(stream, last) as Array<{
+          seq: number;
+          payload: string;
+        }>;
         for (const row of rows) {
           // Handled, a duplicate, or refused: in every case the position moves on past it.
           await this.intake.receive({ stream, group, entryId: String(row.seq), text: row.payload }, handle);

@@ -11,7 +11,9 @@ type ScopeCheck = (publisher: string, payload: unknown) => boolean;
 const SCOPES: Readonly<Record<string, ScopeCheck>> = {
   [DATA_ACCESS_STREAM]: (publisher, payload) => {
     const fields = (payload as { fields?: unknown } | null)?.fields;
-    return Array.isArray(fields) && fields.length > 0 && fields.every((field) => typeof field === 'string' && field.startsWith(`${publisher}.`) && field.length > publisher.length + 1);
+    return (
+      Array.isArray(fields) && fields.length > 0 && fields.every((field) => typeof field === 'string' && field.startsWith(`${publisher}.`) && field.length > publisher.length + 1)
+    );
   },
 };
 

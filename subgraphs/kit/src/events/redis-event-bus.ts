@@ -27,7 +27,12 @@ export class RedisEventBus implements EventBus {
   private readonly now: () => number;
   private readonly intake: EventIntake;
 
-  constructor(url: string, private readonly prefix: string, private readonly log: Logger, private readonly trust: EventBusTrust) {
+  constructor(
+    url: string,
+    private readonly prefix: string,
+    private readonly log: Logger,
+    private readonly trust: EventBusTrust,
+  ) {
     this.redis = connectRedis(url, log);
     this.reader = connectRedis(url, log);
     this.now = trust.now ?? Date.now;

@@ -20,7 +20,7 @@ export type EventRefusalReason =
 
 export type EventCheck =
   | { ok: true; event: BusEvent }
-  | { ok: false; reason: EventRefusalReason; /** as claimed by the entry, when well-formed */ publisher: string | null; id: string | null };
+  | { ok: false; reason: EventRefusalReason /** as claimed by the entry, when well-formed */; publisher: string | null; id: string | null };
 
 /**
  * Everything about one stored event that needs no memory of earlier ones: its form, that it was

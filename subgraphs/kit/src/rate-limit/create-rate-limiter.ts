@@ -5,9 +5,7 @@ import type { RateLimiter } from './rate-limiter.js';
 import { RedisRateLimiter, type RedisRateLimiterOptions } from './redis-rate-limiter.js';
 
 /** Redis when REDIS_URL is set (shared by every process), memory otherwise. */
-export function createRateLimiter(
-  options: { redisUrl?: string | undefined; prefix: string; log: Logger } & RedisRateLimiterOptions,
-): RateLimiter {
+export function createRateLimiter(options: { redisUrl?: string | undefined; prefix: string; log: Logger } & RedisRateLimiterOptions): RateLimiter {
   if (!options.redisUrl) return new MemoryRateLimiter();
   const redis = connectRedis(options.redisUrl, options.log);
   const limiter = new RedisRateLimiter(redis, options.prefix, options.log, { timeoutMs: options.timeoutMs });

@@ -52,7 +52,7 @@ export class RedisRateLimiter implements RateLimiter {
     } catch (error) {
       if (!this.degraded) {
         this.degraded = true;
-        this.log.warn({ err: error }, 'rate limiter: Redis unavailable, counting in this process\'s memory until it answers');
+        this.log.warn({ err: error }, "rate limiter: Redis unavailable, counting in this process's memory until it answers");
       }
       return this.fallback.hit(key, rule, weight);
     }

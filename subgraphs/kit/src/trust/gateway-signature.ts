@@ -58,9 +58,7 @@ interface Envelope {
  * crypto.hash (20.12+) skips building a Hash object; older Node 20 has only createHash.
  */
 const sha256Hex: (data: string) => string =
-  typeof nodeCrypto.hash === 'function'
-    ? (data) => nodeCrypto.hash('sha256', data, 'hex')
-    : (data) => createHash('sha256').update(data).digest('hex');
+  typeof nodeCrypto.hash === 'function' ? (data) => nodeCrypto.hash('sha256', data, 'hex') : (data) => createHash('sha256').update(data).digest('hex');
 
 function signedText(e: Envelope): string {
   return `govgraph-v4\n${e.audience}\n${e.timestamp}\n${e.nonce}\n${e.requestId}\n${e.claims}\n${e.client}\n${sha256Hex(e.body)}`;
@@ -97,20 +95,12 @@ export function signRequest(keys: PartyKeys, input: RequestToSign): SignedHeader
   };
 }
 
-export type VerifiedRequest =
-  | { ok: true; requestId: string; claims: Claims | null; clientAddress: string | null; nonce: string }
-  | { ok: false; reason: string };
+export type VerifiedRequest = { ok: true; requestId: string; claims: Claims | null; clientAddress: string | null; nonce: string } | { ok: false; reason: string };
 
 type HeaderGetter = (name: string) => string | undefined;
 
 /** Checks a request's gateway signature for this subgraph (audience); the nonce is the caller's to remember. */
-export function verifyRequest(
-  trust: TrustStore,
-  audience: string,
-  header: HeaderGetter,
-  body: string,
-  now = Date.now(),
-): VerifiedRequest {
+export function verifyRequest(trust: TrustStore, audience: string, header: HeaderGetter, body: string, now = Date.now()): VerifiedRequest {
   const requestId = header(TrustHeader.requestId);
   const claims = header(TrustHeader.claims) ?? '';
   const client = header(TrustHeader.client) ?? '';
@@ -128,10 +118,7 @@ export function verifyRequest(
 }
 
 /** What is wrong with the trust headers before any signature is checked (sizes, age), or null. */
-export function trustHeaderProblem(
-  headers: { requestId: string; nonce: string; claims: string; client: string; timestamp: string },
-  now: number,
-): string | null {
+export function trustHeaderProblem(headers: { requestId: string; nonce: string; claims: string; client: string; timestamp: string }, now: number): string | null {
   if (headers.requestId.length > 128) return 'request id too long';
   if (headers.nonce.length > 64) return 'nonce too long';
   if (headers.claims.length > 4096 || headers.client.length > 64) return 'trust header too long';

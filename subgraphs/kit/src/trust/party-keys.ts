@@ -143,10 +143,7 @@ export class PartyKeys {
     const sealFile = join(dir, 'seal.key');
     if (!existsSync(keyFile) || !existsSync(sealFile)) {
       if (!options.create) {
-        throw new Error(
-          `no keys for ${options.party} in ${dir}: create them with \`npx govgraph keys init ${options.party}\` ` +
-            '(production never generates keys by itself)',
-        );
+        throw new Error(`no keys for ${options.party} in ${dir}: create them with \`npx govgraph keys init ${options.party}\` ` + '(production never generates keys by itself)');
       }
       initPartyKeys(options);
     }

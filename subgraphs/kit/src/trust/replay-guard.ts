@@ -68,7 +68,12 @@ export class RedisNonceStore implements NonceStore {
   private readonly local = new ReplayGuard();
   private degraded = false;
 
-  constructor(url: string, private readonly keyPrefix: string, private readonly log: Logger, connection?: RedisConnection) {
+  constructor(
+    url: string,
+    private readonly keyPrefix: string,
+    private readonly log: Logger,
+    connection?: RedisConnection,
+  ) {
     this.redis = connection ?? connectRedis(url, log);
   }
 
@@ -103,7 +108,5 @@ export class RedisNonceStore implements NonceStore {
 
 /** Redis when the service has REDIS_URL (every replica shares it), memory otherwise. */
 export function createNonceStore(options: { redisUrl: string | undefined; redisPrefix: string; party: string; log: Logger }): NonceStore {
-  return options.redisUrl
-    ? new RedisNonceStore(options.redisUrl, `${options.redisPrefix}nonce:${options.party}:`, options.log)
-    : new MemoryNonceStore();
+  return options.redisUrl ? new RedisNonceStore(options.redisUrl, `${options.redisPrefix}nonce:${options.party}:`, options.log) : new MemoryNonceStore();
 }

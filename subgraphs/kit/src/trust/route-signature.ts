@@ -105,13 +105,7 @@ export type VerifiedRouteRequest =
 
 type HeaderGetter = (name: string) => string | undefined;
 
-export function verifyRouteRequest(
-  trust: TrustStore,
-  audience: string,
-  header: HeaderGetter,
-  request: { method: string; target: string },
-  now = Date.now(),
-): VerifiedRouteRequest {
+export function verifyRouteRequest(trust: TrustStore, audience: string, header: HeaderGetter, request: { method: string; target: string }, now = Date.now()): VerifiedRouteRequest {
   const requestId = header(RouteTrustHeader.requestId);
   const claims = header(RouteTrustHeader.claims) ?? '';
   const client = header(RouteTrustHeader.client) ?? '';
@@ -159,11 +153,7 @@ export function signBodyTrailer(keys: PartyKeys, seal: BodySeal): BodyTrailers {
  * Checks the trailer against the body as the subgraph received it (its own count and hash), so a
  * body altered, cut short or extended on the way, or a trailer lifted from another request, fails.
  */
-export function verifyBodyTrailer(
-  trust: TrustStore,
-  trailer: HeaderGetter,
-  received: BodySeal,
-): { ok: true } | { ok: false; reason: string } {
+export function verifyBodyTrailer(trust: TrustStore, trailer: HeaderGetter, received: BodySeal): { ok: true } | { ok: false; reason: string } {
   const size = trailer(BodyTrailer.size);
   const sha256 = trailer(BodyTrailer.sha256);
   const signature = trailer(BodyTrailer.signature);

@@ -63,7 +63,10 @@ export type SignatureRefusal = 'malformed' | 'unknown-key' | 'bad-signature';
 export class TrustStore {
   private readonly parties = new Map<string, LoadedParty>();
 
-  constructor(readonly trustDir: string, private readonly now: () => number = Date.now) {}
+  constructor(
+    readonly trustDir: string,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** Checks `<kid>.<signature>` over data as made by party. */
   verify(party: string, compact: string, data: string | Buffer): { ok: true; kid: string } | { ok: false; reason: SignatureRefusal } {

@@ -30,7 +30,6 @@ async function requireReader(ctx: LicencesContext, applicant: Applicant, field: 
   return holderId;
 }
 
-
 @Resolver(() => Applicant)
 export class ApplicantLicencesResolver {
   // Nullable on purpose: the field crosses from licences into every applicant, so when licences
@@ -55,9 +54,7 @@ export class ApplicantLicencesResolver {
   async licenceFacts(@Root() applicant: Applicant, @Ctx() ctx: LicencesContext): Promise<Fact[]> {
     const holderId = await requireReader(ctx, applicant, 'licenceFacts');
     const today = ctx.services.today();
-    const valid = (await ctx.loaders.licencesByHolder.load(holderId)).filter(
-      (l) => effectiveStatus(l.statusCode, l.validTo, today) === LicenceStatus.VALID,
-    );
+    const valid = (await ctx.loaders.licencesByHolder.load(holderId)).filter((l) => effectiveStatus(l.statusCode, l.validTo, today) === LicenceStatus.VALID);
     const types = await ctx.loaders.typeByCode.loadMany([...new Set(valid.map((l) => l.typeCode))]);
     const titles = new Map(types.flatMap((t) => (t && !(t instanceof Error) ? [[t.code, t.name] as const] : [])));
     return licenceFacts(valid, ctx.services.clock().toISOString(), titles);

@@ -22,6 +22,12 @@ export class LicenceTypeRepository {
   }
 
   async byCodes(codes: readonly string[]): Promise<LicenceType[]> {
-    return (await this.db.selectFrom('licence_type').selectAll().where('code', 'in', [...codes]).execute()).map(toLicenceType);
+    return (
+      await this.db
+        .selectFrom('licence_type')
+        .selectAll()
+        .where('code', 'in', [...codes])
+        .execute()
+    ).map(toLicenceType);
   }
 }

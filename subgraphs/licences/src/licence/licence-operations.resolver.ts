@@ -1,16 +1,5 @@
 import { Arg, Authorized, Ctx, Field, ID, Mutation, ObjectType, Resolver } from 'type-graphql';
-import {
-  BadUserInputError,
-  ConflictError,
-  DateScalar,
-  ForbiddenError,
-  NotFoundError,
-  Role,
-  checkText,
-  formatLicenceId,
-  isUniqueViolation,
-  parseLicenceId,
-} from '@govgraph/kit';
+import { BadUserInputError, ConflictError, DateScalar, ForbiddenError, NotFoundError, Role, checkText, formatLicenceId, isUniqueViolation, parseLicenceId } from '@govgraph/kit';
 import type { LicencesContext } from '../context.js';
 import { HolderKind } from '../licence-type/licence-type.enums.js';
 import type { LicenceType } from '../licence-type/licence-type.type.js';
@@ -84,7 +73,21 @@ export class LicenceOperationsResolver {
     for (let attempt = 1; ; attempt++) {
       const serial = String(await ctx.services.writer.nextSerial(type.code)).padStart(8, '0');
       const id = formatLicenceId({ typeCode: type.code, issuerCreditCode: type.issuer.code, serial, version: '1' });
-      const content = { id, typeCode: type.code, number: input.number ?? `${type.code}${serial}`, holderId: input.holderId, holderName: input.holderName, issuerCode: type.issuer.code, issuedOn: ctx.services.today(), validFrom, validTo, data, version: 1, previousId: null, caseId: input.caseId ?? null };
+      const content = {
+        id,
+        typeCode: type.code,
+        number: input.number ?? `${type.code}${serial}`,
+        holderId: input.holderId,
+        holderName: input.holderName,
+        issuerCode: type.issuer.code,
+        issuedOn: ctx.services.today(),
+        validFrom,
+        validTo,
+        data,
+        version: 1,
+        previousId: null,
+        caseId: input.caseId ?? null,
+      };
       const { kid, signature } = await ctx.services.keys.sign(type.issuer.code, signedContent(content));
       const licence: LicenceRecord = { ...content, statusCode: STATUS_CODES[LicenceStatus.VALID], signature, keyId: kid };
       try {
@@ -129,11 +132,7 @@ export class LicenceOperationsResolver {
 
   @Authorized(Role.OFFICER)
   @Mutation(() => Licence, { description: 'Renews a licence: a new version, signed, linked to the old one, which is cancelled.' })
-  async renewLicence(
-    @Arg('id', () => ID) id: string,
-    @Ctx() ctx: LicencesContext,
-    @Arg('validTo', () => DateScalar, { nullable: true }) validTo?: string,
-  ): Promise<LicenceRecord> {
+  async renewLicence(@Arg('id', () => ID) id: string, @Ctx() ctx: LicencesContext, @Arg('validTo', () => DateScalar, { nullable: true }) validTo?: string): Promise<LicenceRecord> {
     const { licence, type } = await this.load(ctx, id);
     const status = effectiveStatus(licence.statusCode, licence.validTo, ctx.services.today());
     if (status !== LicenceStatus.VALID && status !== LicenceStatus.EXPIRED) throw new ConflictError(`A ${status.toLowerCase()} licence cannot be renewed`);

@@ -27,7 +27,13 @@ export class LicenceRepository {
   constructor(private readonly db: Kysely<LicenceTables>) {}
 
   async byIds(ids: readonly string[]): Promise<LicenceRecord[]> {
-    return (await this.db.selectFrom('licence').selectAll().where('id', 'in', [...ids]).execute()).map(toLicence);
+    return (
+      await this.db
+        .selectFrom('licence')
+        .selectAll()
+        .where('id', 'in', [...ids])
+        .execute()
+    ).map(toLicence);
   }
 
   async historyOf(ids: readonly string[]): Promise<Array<{ licenceId: string; at: string; action: string; departmentCode: string | null; reason: string | null }>> {

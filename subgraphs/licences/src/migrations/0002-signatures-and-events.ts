@@ -16,8 +16,14 @@ export const signaturesAndEvents: Migration = {
     // Demo licences of the first version carry no signature: they are replaced by the seed (version 2).
     await db.deleteFrom('licence').execute();
     await db.deleteFrom('licence_type').execute();
-    await db.schema.alterTable('licence').addColumn('signature', 'varchar(128)', (c) => c.notNull().defaultTo('')).execute();
-    await db.schema.alterTable('licence').addColumn('key_id', 'varchar(64)', (c) => c.notNull().defaultTo('')).execute();
+    await db.schema
+      .alterTable('licence')
+      .addColumn('signature', 'varchar(128)', (c) => c.notNull().defaultTo(''))
+      .execute();
+    await db.schema
+      .alterTable('licence')
+      .addColumn('key_id', 'varchar(64)', (c) => c.notNull().defaultTo(''))
+      .execute();
     await db.schema.alterTable('licence').addColumn('case_id', 'varchar(64)').execute();
     await db.schema
       .createTable('licence_event')

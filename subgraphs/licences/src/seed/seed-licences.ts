@@ -23,7 +23,21 @@ export async function seedLicences(db: Kysely<LicenceTables>, keys: IssuerKeys):
     const serial = (serials.get(licence.type) ?? 0) + 1;
     serials.set(licence.type, serial);
     const id = formatLicenceId({ typeCode: licence.type, issuerCreditCode: issuer, serial: String(serial).padStart(8, '0'), version: '1' });
-    const record = { id, typeCode: licence.type, number: licence.number, holderId: licence.holderId, holderName: licence.holderName, issuerCode: issuer, issuedOn: licence.issuedOn, validFrom: licence.validFrom, validTo: licence.validTo, data: licence.data, version: 1, previousId: null, caseId: null };
+    const record = {
+      id,
+      typeCode: licence.type,
+      number: licence.number,
+      holderId: licence.holderId,
+      holderName: licence.holderName,
+      issuerCode: issuer,
+      issuedOn: licence.issuedOn,
+      validFrom: licence.validFrom,
+      validTo: licence.validTo,
+      data: licence.data,
+      version: 1,
+      previousId: null,
+      caseId: null,
+    };
     const { kid, signature } = await keys.sign(issuer, signedContent(record));
     rows.push({
       id,

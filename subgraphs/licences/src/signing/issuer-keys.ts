@@ -16,7 +16,11 @@ export class IssuerKeys {
   private readonly signing = new Map<string, { kid: string; key: KeyObject; loadedAt: number }>();
   private readonly publicKeys = new Map<string, KeyObject>();
 
-  constructor(private readonly db: Kysely<LicenceTables>, private readonly sealingSecret: string, private readonly clock: () => Date) {}
+  constructor(
+    private readonly db: Kysely<LicenceTables>,
+    private readonly sealingSecret: string,
+    private readonly clock: () => Date,
+  ) {}
 
   /** Signs content as the department, creating its first key if it has none. */
   async sign(departmentCode: string, content: string): Promise<{ kid: string; signature: string }> {
@@ -40,8 +44,7 @@ export class IssuerKeys {
     const kid = randomUUID();
     const now = this.clock().toISOString();
     // Inside the seed's transaction already (Kysely cannot nest them); otherwise in one of its own.
-    const inTransaction = <T>(work: (trx: Kysely<LicenceTables>) => Promise<T>) =>
-      this.db.isTransaction ? work(this.db) : this.db.transaction().execute(work);
+    const inTransaction = <T>(work: (trx: Kysely<LicenceTables>) => Promise<T>) => (this.db.isTransaction ? work(this.db) : this.db.transaction().execute(work));
     await inTransaction(async (trx) => {
       await trx.updateTable('issuer_key').set({ retired_at: now }).where('department_code', '=', departmentCode).where('retired_at', 'is', null).execute();
       await trx

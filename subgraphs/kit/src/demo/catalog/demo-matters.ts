@@ -106,10 +106,7 @@ export const DEMO_MATTERS: DemoMatter[] = [
     visitsRequired: 0,
     fee: '不收费',
     servedObjects: [ServedObject.PERSON, ServedObject.ENTERPRISE],
-    fields: [
-      ...personFields.slice(0, 3),
-      { key: 'plateNumber', label: '号牌号码', type: F.TEXT, required: true, source: `licence.${LT.vehicleLicence}.plateNumber` },
-    ],
+    fields: [...personFields.slice(0, 3), { key: 'plateNumber', label: '号牌号码', type: F.TEXT, required: true, source: `licence.${LT.vehicleLicence}.plateNumber` }],
     materials: [
       { code: 'VEHICLE_LICENCE', name: '机动车行驶证', required: true, acceptsLicenceType: LT.vehicleLicence },
       { code: 'INSPECTION_REPORT', name: '机动车安全技术检验报告', required: true },
@@ -189,10 +186,7 @@ export const DEMO_MATTERS: DemoMatter[] = [
       { key: 'foodLicenceNumber', label: '原许可证编号', type: F.TEXT, required: true, source: `licence.${LT.foodBusinessLicence}.number` },
       { key: 'businessScope', label: '经营项目', type: F.TEXT, required: true, source: `licence.${LT.foodBusinessLicence}.businessScope` },
     ],
-    materials: [
-      businessLicence,
-      { code: 'CURRENT_FOOD_LICENCE', name: '原食品经营许可证', required: true, acceptsLicenceType: LT.foodBusinessLicence },
-    ],
+    materials: [businessLicence, { code: 'CURRENT_FOOD_LICENCE', name: '原食品经营许可证', required: true, acceptsLicenceType: LT.foodBusinessLicence }],
   },
   {
     code: 'RLZY-0301',

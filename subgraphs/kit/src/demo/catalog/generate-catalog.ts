@@ -118,20 +118,19 @@ export function generateCatalog(scale = 1): CatalogSeed {
   const districtCodes = [...DISTRICTS.map((d) => d.code), '440307500'];
   for (const definition of common) {
     for (const division of districtCodes) {
-      implementations.push({ code: `${definition.code}-${division}`, basicCode: definition.basicCode, level: MatterLevel.DISTRICT, departmentCode: definition.departmentCode, divisionCode: division });
+      implementations.push({
+        code: `${definition.code}-${division}`,
+        basicCode: definition.basicCode,
+        level: MatterLevel.DISTRICT,
+        departmentCode: definition.departmentCode,
+        divisionCode: division,
+      });
     }
   }
   return { definitions, implementations };
 }
 
-function generatedDefinition(
-  type: MatterType,
-  depth4: boolean,
-  department: { key: string; code: string },
-  name: string,
-  seq: number,
-  random: () => number,
-): DemoMatter {
+function generatedDefinition(type: MatterType, depth4: boolean, department: { key: string; code: string }, name: string, seq: number, random: () => number): DemoMatter {
   const licensing = type === MatterType.LICENSING;
   const forEnterprises = licensing ? random() < 0.75 : random() < 0.3;
   const servedObjects = forEnterprises ? (random() < 0.2 ? [ServedObject.ENTERPRISE, ServedObject.PERSON] : [ServedObject.ENTERPRISE]) : [ServedObject.PERSON];
