@@ -1,4 +1,5 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'graphql';
@@ -130,9 +131,27 @@ function isAliasRefusal(answer: Answer): boolean {
 
 /** The body as the client reads it, with govgraph's deliberate masking applied to stock's too. */
 async function post(url: string, request: Request): Promise<Answer> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) });
-  const answer = answerOf(JSON.parse(await response.text()));
-  return { ...answer, data: `${response.status} ${answer.data}`, errors: answer.errors.map(maskInternal).sort() };
+  const { status, text } = await postOnNewConnection(url, JSON.stringify(request));
+  const answer = answerOf(JSON.parse(text));
+  return { ...answer, data: `${status} ${answer.data}`, errors: answer.errors.map(maskInternal).sort() };
+}
+
+/**
+ * One connection per request. fetch keeps connections alive, and stock's server closes an idle one
+ * after 5 s: on a starved machine (npm test on two cores) the client's own 4 s timer fires late and
+ * a request goes out on a socket the server is closing — ECONNRESET, a race of the test, not an answer.
+ */
+function postOnNewConnection(url: string, body: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 /**

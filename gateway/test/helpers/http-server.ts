@@ -15,6 +15,9 @@ export async function startHttpServer(handler: (req: IncomingMessage, res: Serve
   };
   // Not awaited: a throw in a handler is an unhandled rejection, which vitest reports as an error of the run.
   const server = createServer((req, res) => void serve(req, res));
+  // As the kit's and the gateway's servers: idle connections are the client's to close (its pool
+  // times out first), so a starved test machine does not race Node's 5 s default.
+  server.keepAliveTimeout = 65_000;
   const url = await listen(server, 0, '127.0.0.1');
   return { url, close: () => closeServer(server, 0) };
 }
