@@ -2,15 +2,14 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { CLI } from './support/cli-bin.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeGraph, subgraphsOfSupergraph } from '@govgraph/schema/governance';
 import { checkoutAt } from '../src/checkout.js';
 import { readCommittedGraph } from '../src/committed-graph.js';
 import { commitAll, makeCheckout } from './support/temp-checkout.js';
 
-const BIN = fileURLToPath(new URL('../bin/govgraph.mjs', import.meta.url));
 const LEGAL_BASIS = '  legalBasis: String!\n';
 
 /** What `npm run compose` does to a checkout after a change to catalog's code: both files rewritten. */
@@ -87,7 +86,7 @@ describe('the graph a check without a gateway compares with: git HEAD’s', () =
     writeFileSync(sdlFile, withoutLegalBasis);
     // As a department runs it, in the checkout; no INIT_CWD from the npm running this test.
     const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'INIT_CWD' && !key.startsWith('GOVGRAPH_')));
-    const run = await promisify(execFile)(process.execPath, [BIN, 'check', 'catalog', sdlFile], { cwd: join(root, 'schema'), env, timeout: 60_000 }).then(
+    const run = await promisify(execFile)(process.execPath, [CLI, 'check', 'catalog', sdlFile], { cwd: join(root, 'schema'), env, timeout: 60_000 }).then(
       ({ stdout }) => ({ code: 0, stdout }),
       (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
     );

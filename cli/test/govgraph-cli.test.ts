@@ -2,18 +2,17 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { CLI } from './support/cli-bin.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFileCredentialStore, SUPERGRAPH_FILE, subgraphFile, verifyCredential } from '@govgraph/schema/governance';
 import { OVERRIDE_TAKEOVER_SDL } from '@govgraph/schema/testing';
 
-/** `npx govgraph …` as a department runs it in this checkout: the bin, through tsx, in a child process. */
-const BIN = fileURLToPath(new URL('../bin/govgraph.mjs', import.meta.url));
+/** `govgraph …` as a department runs it in this checkout: the compiled CLI (support/cli-bin.ts), in a child process. */
 
 async function govgraph(args: string[], env: Record<string, string> = {}) {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, timeout: 60_000 });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, timeout: 60_000 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };

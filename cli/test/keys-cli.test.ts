@@ -2,20 +2,19 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { CLI } from './support/cli-bin.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PartyKeys, TrustStore } from '@govgraph/kit/trust';
 
 /** `npx govgraph keys …` as an operator runs it, on a key folder and trust list of the test's own. */
-const BIN = fileURLToPath(new URL('../bin/govgraph.mjs', import.meta.url));
 
 describe('npx govgraph keys', () => {
   let dir: string;
   let env: Record<string, string>;
   const govgraph = async (...args: string[]) => {
     try {
-      const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, 'keys', ...args], { env: { ...process.env, ...env }, timeout: 60_000 });
+      const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, 'keys', ...args], { env: { ...process.env, ...env }, timeout: 60_000 });
       return { code: 0, stdout, stderr };
     } catch (error) {
       const failed = error as { code?: number; stdout?: string; stderr?: string };
