@@ -1,8 +1,12 @@
 #!/usr/bin/env node
 // `npm start`: every subgraph of subgraphs/registry.json and the gateway, each as its own process
-// (as in production), their logs prefixed with the service name; one Ctrl-C (or SIGTERM) stops
-// them all gracefully. Once every service answers /readyz, prints where the graph answers and
-// the demo accounts.
+// (as in production), their logs merged into one stream, each line prefixed with the service name;
+// one Ctrl-C (or SIGTERM) stops them all gracefully. Once every service answers /readyz, prints
+// where the graph answers and the demo accounts.
+//
+// Logs: every service writes pino's JSON lines. In a terminal they are printed readable and
+// colored (pino-pretty), unless NODE_ENV=production; when stdout is not a terminal (a pipe, a
+// file, CI, a log collector) they stay JSON, one object a line. LOG_FORMAT=json|pretty forces one.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -39,21 +43,70 @@ if (SERVICES.some((s) => s.port === '0')) {
   process.exit(2);
 }
 
+const logFormat = (() => {
+  const forced = (process.env.LOG_FORMAT ?? '').trim().toLowerCase();
+  if (forced === 'json' || forced === 'pretty') return forced;
+  if (forced) {
+    console.error(`LOG_FORMAT must be json or pretty, got ${JSON.stringify(process.env.LOG_FORMAT)}`);
+    process.exit(2);
+  }
+  return process.stdout.isTTY && env.NODE_ENV !== 'production' ? 'pretty' : 'json';
+})();
+const color = logFormat === 'pretty' && !process.env.NO_COLOR;
+const LABEL_COLORS = [36, 35, 33, 32, 34, 96, 95, 93];
+
+/**
+ * How one line of a service is printed: as it came (JSON), or, pretty, a pino line through
+ * pino-pretty (time, level, message, then the other fields) — lines that are not pino's JSON as they
+ * came. pino-pretty is loaded only when used.
+ */
+async function lineFormatter() {
+  if (logFormat === 'json') return (line) => line;
+  let pinoPretty;
+  try {
+    ({ default: pinoPretty } = await import('pino-pretty'));
+  } catch {
+    // A dev dependency: an install without them prints JSON.
+    console.error('pino-pretty is not installed (npm ci installs it): printing JSON logs');
+    return (line) => line;
+  }
+  const pretty = pinoPretty.prettyFactory({
+    colorize: color,
+    translateTime: 'SYS:HH:MM:ss.l',
+    // The label already names the service.
+    ignore: 'pid,hostname,name,service',
+    singleLine: true,
+  });
+  return (line) => {
+    if (!line.startsWith('{')) return line;
+    try {
+      const parsed = JSON.parse(line);
+      if (typeof parsed?.level !== 'number' || parsed.time === undefined) return line;
+      return pretty(parsed).replace(/\n$/, '');
+    } catch {
+      return line;
+    }
+  };
+}
+const formatLine = await lineFormatter();
+
 const started = Date.now();
 let stopping = false;
-const children = SERVICES.map((service) => {
+const children = SERVICES.map((service, index) => {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
     cwd: `${root}${service.dir}`,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const label = service.name.padEnd(labelWidth);
+  const plain = service.name.padEnd(labelWidth);
+  const label = color ? `\x1b[${LABEL_COLORS[index % LABEL_COLORS.length]}m${plain}\x1b[0m` : plain;
   for (const stream of [child.stdout, child.stderr]) {
-    createInterface({ input: stream }).on('line', (line) => process.stdout.write(`${label}| ${line}\n`));
+    // A message of several lines (a stack, Apollo's notices) keeps the label on each.
+    createInterface({ input: stream }).on('line', (line) => process.stdout.write(`${label}| ${formatLine(line).replaceAll('\n', `\n${label}| `)}\n`));
   }
   child.on('exit', (code, signal) => {
     if (!stopping) {
-      console.error(`${label}| exited (${signal ?? code}); stopping the others`);
+      console.error(`${plain}| exited (${signal ?? code}); stopping the others`);
       process.exitCode = 1;
       stopAll();
     }

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CATALOG_CHANGED_STREAM, createEventBus, createLogger, sealEvent } from '@govgraph/kit';
 import { testParties, writeRawEvent } from '@govgraph/kit/testing';
 import { createResponseCache } from '../src/cache/create-response-cache.js';
-import { createGatewayMetrics } from '../src/metrics/gateway-metrics.js';
+import { counterValue, createGatewayMetrics } from '../src/metrics/gateway-metrics.js';
 import { loadResponseCacheSettings } from '../src/observability/observability-config.js';
 
 const log = createLogger('test', 'silent');
@@ -51,12 +51,12 @@ describe('the response cache listens to catalog-changed signed by the catalog on
     await raw(
       JSON.stringify({ ...sealEvent(parties.catalog.keys, CATALOG_CHANGED_STREAM, { reason: 'seeded', at: later }).envelope, sig: parties.licences.keys.signCompact('x') }),
     );
-    await until(() => metrics.eventsRefused.get({ stream: CATALOG_CHANGED_STREAM, reason: 'unsigned' }) === 1);
-    await until(() => metrics.eventsRefused.get({ stream: CATALOG_CHANGED_STREAM, reason: 'unknown-key' }) === 1);
+    await until(async () => (await counterValue(metrics.eventsRefused, { stream: CATALOG_CHANGED_STREAM, reason: 'unsigned' })) === 1);
+    await until(async () => (await counterValue(metrics.eventsRefused, { stream: CATALOG_CHANGED_STREAM, reason: 'unknown-key' })) === 1);
     expect(await generation()).toBe(0);
 
     await catalog.publish(CATALOG_CHANGED_STREAM, { reason: 'seeded', scale: 1, at: later });
     await until(async () => (await generation()) === 1);
-    expect(metrics.registry.render()).toContain('govgraph_events_refused_total{reason="unsigned",stream="catalog-changed"} 1');
+    expect(await metrics.registry.metrics()).toContain('govgraph_events_refused_total{stream="catalog-changed",reason="unsigned"} 1');
   });
 });

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '@govgraph/kit';
 import type { Claims } from '@govgraph/kit/trust';
 import { DEFAULT_SUPERGRAPH_PATH } from '../src/config.js';
-import { createGatewayMetrics } from '../src/metrics/gateway-metrics.js';
+import { counterValue, createGatewayMetrics } from '../src/metrics/gateway-metrics.js';
 import type { CreateGatewayOptions, RunningGateway } from '../src/server.js';
 import { postGraphQL, startGateway, type GraphQLAnswer } from './helpers/start-gateway.js';
 
@@ -47,7 +47,7 @@ describe('rate limits in one gateway process (memory)', () => {
     const answers = await times(4, () => postGraphQL(gateway, TYPENAME));
     expect(answers.slice(0, 3).map((a) => a.body.data?.__typename)).toEqual(['Query', 'Query', 'Query']);
     expectRateLimited(answers[3]!, 'address');
-    expect(metrics.rateLimitRejections.get({ scope: 'address' })).toBe(1);
+    expect(await counterValue(metrics.rateLimitRejections, { scope: 'address' })).toBe(1);
     const exposition = await (await fetch(`${gateway.url}/metrics`)).text();
     expect(exposition).toContain('govgraph_rate_limit_rejections_total{scope="address"} 1');
   });

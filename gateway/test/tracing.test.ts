@@ -2,7 +2,6 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '@govgraph/kit';
 import type { RunningGateway } from '../src/server.js';
-import { parseTraceparent } from '../src/tracing/trace-context.js';
 import { startFakeSubgraph } from './helpers/fake-subgraph.js';
 import { startHttpServer, type TestServer } from './helpers/http-server.js';
 import { postGraphQL, startGateway } from './helpers/start-gateway.js';
@@ -25,6 +24,12 @@ const attribute = (span: OtlpSpan, key: string) => {
   const value = span.attributes.find((a) => a.key === key)?.value;
   return value ? Object.values(value)[0] : undefined;
 };
+
+/** The trace and parent span a W3C `traceparent` names. */
+function parseTraceparent(header: string | undefined): { traceId: string; spanId: string } | null {
+  const match = /^00-([0-9a-f]{32})-([0-9a-f]{16})-0[01]$/.exec(header ?? '');
+  return match ? { traceId: match[1]!, spanId: match[2]! } : null;
+}
 
 const QUERY = '{ matters { code title licenceTypes } }';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTrustedDocumentManifest, printTrustedDocumentManifest } from '@govgraph/schema/governance';
 import { loadGatewayConfig } from '../src/config.js';
-import { createGatewayMetrics, type GatewayMetrics } from '../src/metrics/gateway-metrics.js';
+import { counterValue, createGatewayMetrics, type GatewayMetrics } from '../src/metrics/gateway-metrics.js';
 import type { RunningGateway } from '../src/server.js';
 import { DEFAULT_TRUSTED_DOCUMENTS_MANIFEST } from '../src/trusted-documents/trusted-documents-config.js';
 import { startFakeSubgraph } from './helpers/fake-subgraph.js';
@@ -63,7 +63,7 @@ describe('trusted documents and APQ', () => {
   describe('with NODE_ENV=production (mode only)', () => {
     let gateway: RunningGateway;
     let metrics: GatewayMetrics;
-    const counted = (result: string) => metrics.persistedQueries.get({ result });
+    const counted = (result: string) => counterValue(metrics.persistedQueries, { result });
 
     beforeAll(async () => {
       metrics = createGatewayMetrics();
@@ -91,7 +91,7 @@ describe('trusted documents and APQ', () => {
 
     it('refuses a free-form document with FORBIDDEN (403) before parsing it; no subgraph is called', async () => {
       const before = catalog.seen.length;
-      const hits = counted('refused');
+      const hits = await counted('refused');
       for (const query of [FREE_FORM, WHOAMI.replace('whoami', 'whoami '), '{ __schema { types { name } } }', 'query { nope(']) {
         const answer = await postGraphQL(gateway, { query });
         expect(answer.status, query).toBe(403);
@@ -108,7 +108,7 @@ describe('trusted documents and APQ', () => {
       expect(byGet.status).toBe(403);
       expect(byGet.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       expect(catalog.seen.length).toBe(before);
-      expect(counted('refused') - hits).toBe(5);
+      expect((await counted('refused')) - hits).toBe(5);
     });
 
     it('answers an unknown id with PERSISTED_QUERY_NOT_FOUND, and registers nothing', async () => {
@@ -123,8 +123,8 @@ describe('trusted documents and APQ', () => {
       expect(register.status).toBe(403);
       expect(register.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       expect((await postGraphQL(gateway, { extensions: apq(unknown) })).body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
-      expect(counted('registered')).toBe(0);
-      expect(counted('miss')).toBeGreaterThanOrEqual(3);
+      expect(await counted('registered')).toBe(0);
+      expect(await counted('miss')).toBeGreaterThanOrEqual(3);
     });
 
     it('refuses ids that do not match the document or each other, and unknown APQ versions, with BAD_REQUEST', async () => {
@@ -150,8 +150,8 @@ describe('trusted documents and APQ', () => {
 
     it('counts hits on the shared persisted-query series', async () => {
       // Five ways to send MATTERS by id, WHOAMI in full, MATTERS in full with its id.
-      expect(counted('hit')).toBe(7);
-      expect(metrics.registry.render()).toMatch(/govgraph_persisted_queries_total\{result="hit"\} \d+/);
+      expect(await counted('hit')).toBe(7);
+      expect(await metrics.registry.metrics()).toMatch(/govgraph_persisted_queries_total\{result="hit"\} \d+/);
     });
   });
 
@@ -175,7 +175,7 @@ describe('trusted documents and APQ', () => {
       const id = sha256(document);
       expect((await postGraphQL(gateway, { extensions: apq(id) })).body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
       expect((await postGraphQL(gateway, { query: document, extensions: apq(id) })).body).toEqual({ data: { matters: [{ code: 'M1' }] } });
-      expect(metrics.persistedQueries.get({ result: 'registered' })).toBe(1);
+      expect(await counterValue(metrics.persistedQueries, { result: 'registered' })).toBe(1);
       expect((await postGraphQL(gateway, { extensions: apq(id) })).body).toEqual({ data: { matters: [{ code: 'M1' }] } });
       expect((await postGraphQL(gateway, { documentId: id, operationName: 'Codes' })).body).toEqual({ data: { matters: [{ code: 'M1' }] } });
       expect((await getGraphQL(gateway, { extensions: JSON.stringify(apq(id)) })).body).toEqual({ data: { matters: [{ code: 'M1' }] } });

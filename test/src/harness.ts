@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { QueryPlan } from '@apollo/query-planner';
 import { createGateway, loadGatewayConfig, type RunningGateway } from '@govgraph/gateway';
 import { Writable } from 'node:stream';
-import { createLogger, startService, subgraphEnvPrefix, type Database, type RunningSubgraph, type StartedService } from '@govgraph/kit';
+import { createLogger, loadTracingSettings, startService, subgraphEnvPrefix, type Database, type RunningSubgraph, type StartedService } from '@govgraph/kit';
 import { createScratchSchema } from '@govgraph/kit/testing';
 import { loadPartyCredentials, signRequest, type Claims, type PartyCredentials } from '@govgraph/kit/trust';
 import { OPERATIONS_DIR, SUBGRAPH_SERVICES } from '@govgraph/schema';
@@ -73,6 +73,8 @@ export interface HarnessOptions {
   keyRoot?: string;
   /** More gateway environment, e.g. `{ GATEWAY_BREAKER_OPEN_MS: '200' }`. */
   gatewayEnv?: Record<string, string>;
+  /** An OTLP/HTTP collector's base URL: every service (gateway and subgraphs) sends its spans there. */
+  otlpEndpoint?: string;
 }
 
 export interface KeyEnv {
@@ -145,7 +147,16 @@ export async function startGraph(options: HarnessOptions = {}): Promise<GraphHar
   const startOne = async (service: (typeof SUBGRAPH_SERVICES)[number], port: number): Promise<StartedService> => {
     const one = await startService(
       service,
-      { name: service.name, port, host: '127.0.0.1', dataDir, databaseUrl: databaseUrls[service.name], redisUrl: options.redisUrl, redisPrefix },
+      {
+        name: service.name,
+        port,
+        host: '127.0.0.1',
+        dataDir,
+        databaseUrl: databaseUrls[service.name],
+        redisUrl: options.redisUrl,
+        redisPrefix,
+        tracing: options.otlpEndpoint ? loadTracingSettings({ OTEL_EXPORTER_OTLP_ENDPOINT: options.otlpEndpoint }, `govgraph-${service.name}`) : null,
+      },
       { party: keys.party(service.name), log: log.child({ service: service.name }), ...(options.clock ? { clock: options.clock } : {}) },
     );
     let closing: Promise<void> | undefined;
@@ -172,6 +183,7 @@ export async function startGraph(options: HarnessOptions = {}): Promise<GraphHar
       NODE_ENV: 'test',
       ...(options.redisUrl ? { REDIS_URL: options.redisUrl, REDIS_KEY_PREFIX: redisPrefix } : {}),
       ...Object.fromEntries(started.map((s) => [`${subgraphEnvPrefix(s.running.name)}_URL`, s.running.graphqlUrl])),
+      ...(options.otlpEndpoint ? { OTEL_EXPORTER_OTLP_ENDPOINT: options.otlpEndpoint } : {}),
       ...options.gatewayEnv,
     });
     const gateway = await createGateway(config, {

@@ -23,8 +23,8 @@ export interface RequestHandlerDeps {
   trustedProxies: ReadonlySet<string>;
   /** True once the supergraph is loaded, false again while shutting down. */
   isReady(): boolean;
-  /** Prometheus text for GET /metrics. */
-  metrics?: { render(): string };
+  /** GET /metrics: the gateway's series and Node's runtime metrics, in Prometheus' text format. */
+  metrics?: { metrics(): Promise<string>; readonly contentType: string };
   /** `/documents` and `/documents/<id>`: uploads and downloads streamed to the applications subgraph. */
   documents?: DocumentsHandler;
   /** `/playground`, its assets, and the page a browser's GET of `/graphql` gets; absent in production. */
@@ -84,8 +84,9 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
       if (deps.documents && isDocumentsPath(path)) return await deps.documents(req, res, context);
       if (deps.registry && isRegistryPath(path)) return await deps.registry(req, res, context);
       if (path === '/metrics' && deps.metrics) {
-        res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
-        return void res.end(deps.metrics.render());
+        const body = await deps.metrics.metrics();
+        res.writeHead(200, { 'content-type': deps.metrics.contentType, 'cache-control': 'no-store' });
+        return void res.end(body);
       }
       if (path === '/healthz') return sendJson(res, 200, { status: 'ok', service: 'gateway' });
       if (path === '/readyz') {

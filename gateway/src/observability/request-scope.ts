@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Logger } from '@govgraph/kit';
 import type { GatewayContext } from '../context.js';
-import type { Span } from '../tracing/tracer.js';
+import type { Span, Tracer } from '@opentelemetry/api';
 
 /**
  * What the gateway learns about one HTTP request, for metrics and traces. Kept on the context
@@ -13,6 +13,8 @@ export interface RequestObservation {
   startedAt: number;
   /** The request's server span, when tracing is on. */
   span?: Span;
+  /** The tracer that made it: Redis commands sent for the request are traced with it. */
+  tracer?: Tracer;
 }
 
 /** What the gateway learns about one operation (a batch has several per request). */

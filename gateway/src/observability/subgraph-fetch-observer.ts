@@ -1,8 +1,8 @@
 import type { ObservedFetch, SubgraphFetchObserver } from '../engine/fetch-observer.js';
 import type { GatewayMetrics } from '../metrics/gateway-metrics.js';
 import { failureOf } from '../resilience/subgraph-failure.js';
-import { formatTraceparent } from '../tracing/trace-context.js';
-import type { Tracer } from '../tracing/tracer.js';
+import { traceparentOf } from '@govgraph/kit';
+import { SpanKind, SpanStatusCode, trace, ROOT_CONTEXT, type Tracer } from '@opentelemetry/api';
 import { observationOf, requestObservationOf } from './request-scope.js';
 
 /** Where the engine's fetch-observer types were first defined; kept for code that imports them from here. */
@@ -27,8 +27,8 @@ export function outcomeOf(error: unknown): FetchOutcome {
  * under the request's span (and hands the subgraph the trace context), and notes on the request
  * which subgraphs it read and wrote, for the response cache.
  */
-export function createSubgraphFetchObserver(options: { metrics: GatewayMetrics; tracer?: Tracer | null }): SubgraphFetchObserver {
-  const { metrics, tracer } = options;
+export function createSubgraphFetchObserver(options: { metrics: GatewayMetrics; tracer?: () => Tracer | undefined }): SubgraphFetchObserver {
+  const { metrics } = options;
   return {
     start(subgraph, context, operationType) {
       const observation = observationOf(context);
@@ -36,25 +36,29 @@ export function createSubgraphFetchObserver(options: { metrics: GatewayMetrics; 
       if (operationType === 'mutation') observation.written.add(subgraph);
       const started = performance.now();
       const parent = requestObservationOf(context).span;
+      const tracer = parent ? options.tracer?.() : undefined;
       const span =
         tracer && parent
-          ? tracer.startSpan(`subgraph ${subgraph}`, {
-              kind: 'client',
-              parent: parent.context,
-              attributes: { 'govgraph.subgraph': subgraph, 'govgraph.request_id': context.requestId },
-            })
+          ? tracer.startSpan(
+              `subgraph ${subgraph}`,
+              { kind: SpanKind.CLIENT, attributes: { 'govgraph.subgraph': subgraph, 'govgraph.request_id': context.requestId } },
+              trace.setSpan(ROOT_CONTEXT, parent),
+            )
           : undefined;
       let done = false;
       const finish = (outcome: FetchOutcome) => {
         if (done) return;
         done = true;
         // The subgraph's link counts timeouts (and breaker_open, which never reaches a fetch).
-        if (outcome !== 'timeout') metrics.subgraphFetches.inc({ subgraph, outcome });
+        if (outcome !== 'timeout') metrics.subgraphFetches.inc({ outcome, subgraph });
         metrics.subgraphFetchSeconds.observe({ subgraph }, (performance.now() - started) / 1000);
-        span?.setAttribute('govgraph.outcome', outcome).end(outcome === 'ok' ? {} : { error: outcome });
+        if (!span) return;
+        span.setAttribute('govgraph.outcome', outcome);
+        if (outcome !== 'ok') span.setStatus({ code: SpanStatusCode.ERROR, message: outcome });
+        span.end();
       };
       return {
-        headers: span ? { traceparent: formatTraceparent(span.context) } : NO_HEADERS,
+        headers: span ? { traceparent: traceparentOf(span) } : NO_HEADERS,
         succeeded: () => finish('ok'),
         failed: (error) => finish(outcomeOf(error)),
       };

@@ -7,7 +7,6 @@ import { createResponseCache } from '../cache/create-response-cache.js';
 import type { GatewayConfig } from '../config.js';
 import type { GatewayMetrics } from '../metrics/gateway-metrics.js';
 import { knownOperationNames } from '../observability/operation-names.js';
-import { createTracer } from '../tracing/create-tracer.js';
 import { apqStoreFor } from '../trusted-documents/apq-store.js';
 import type { GatewayPlugin } from './gateway-plugin.js';
 import { useAliasGuard } from './use-alias-guard.js';
@@ -39,12 +38,11 @@ export interface GatewayPluginsDeps {
  */
 export function createGatewayPlugins(config: GatewayConfig, deps: GatewayPluginsDeps): GatewayPlugin[] {
   const { log, metrics } = deps;
-  // Traces only when an OTLP endpoint is configured.
-  const tracer = createTracer(config.tracing, log);
   const trusted = config.trustedDocuments;
   const responseCache = createResponseCache(config, { metrics, log });
   return [
-    useObservability({ metrics, tracer, knownOperations: knownOperationNames(trusted) }),
+    // Traces only when an OTLP endpoint is configured.
+    useObservability({ metrics, tracing: config.tracing, log, knownOperations: knownOperationNames(trusted) }),
     ...tokenChecks(config, deps),
     useLimits({ ...config.limits, metrics }),
     useAliasGuard({ supergraphSdl: deps.supergraphSdl }),

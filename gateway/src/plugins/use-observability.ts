@@ -2,16 +2,34 @@ import type { GatewayMetrics } from '../metrics/gateway-metrics.js';
 import { operationLabel } from '../observability/operation-names.js';
 import { observationOf, requestObservationOf, requestScope } from '../observability/request-scope.js';
 import { createSubgraphFetchObserver } from '../observability/subgraph-fetch-observer.js';
-import { parseTraceparent } from '../tracing/trace-context.js';
-import type { Tracer } from '../tracing/tracer.js';
+import { addActiveSpanSource, createServiceTracing, extractTraceContext, type Logger, type ServiceTracing, type TracingSettings } from '@govgraph/kit';
+import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import type { GatewayPlugin } from './gateway-plugin.js';
 
 export interface UseObservabilityOptions {
   metrics: GatewayMetrics;
-  /** Set only when an OTLP endpoint is configured; flushed and closed with the plugin. */
-  tracer?: Tracer | null;
+  /** Set only when an OTLP endpoint is configured: the SDK is started with the gateway, flushed and closed with the plugin. */
+  tracing?: TracingSettings | null;
+  log: Logger;
   /** Operation names that become label values (the contract operations); others count as "other". */
   knownOperations: ReadonlySet<string>;
+}
+
+let spanSourceAdded = false;
+
+/**
+ * The gateway's request span, for the kit's Redis command spans (tracing/redis-spans.ts): the
+ * gateway parents its spans explicitly rather than through OpenTelemetry's active context, and
+ * finds the request through its own request scope.
+ */
+function addRequestSpanSource(): void {
+  if (spanSourceAdded) return;
+  spanSourceAdded = true;
+  addActiveSpanSource(() => {
+    const context = requestScope.getStore()?.context;
+    const observation = context ? requestObservationOf(context) : undefined;
+    return observation?.span && observation.tracer ? { span: observation.span, tracer: observation.tracer } : undefined;
+  });
 }
 
 /**
@@ -22,13 +40,20 @@ export interface UseObservabilityOptions {
  * Runs first, so it is closed last: the spans of the other plugins' work are flushed.
  */
 export function useObservability(options: UseObservabilityOptions): GatewayPlugin {
-  const { metrics, tracer, knownOperations } = options;
-  const fetches = createSubgraphFetchObserver({ metrics, tracer });
+  const { metrics, knownOperations } = options;
+  let tracing: ServiceTracing | undefined;
+  const fetches = createSubgraphFetchObserver({ metrics, tracer: () => tracing?.tracer });
   return {
     name: 'observability',
     onSubgraphFetch: ({ subgraph, context, operationType }) => fetches.start(subgraph, context, operationType),
+    async start() {
+      if (!options.tracing || tracing) return;
+      tracing = await createServiceTracing(options.tracing, options.log.child({ component: 'tracing' }));
+      addRequestSpanSource();
+    },
     async close() {
-      await tracer?.close();
+      await tracing?.close();
+      tracing = undefined;
     },
     onRequest(req, context) {
       // Lets loggers that were handed out at start (Apollo's, the error formatter's) find this request.
@@ -36,13 +61,14 @@ export function useObservability(options: UseObservabilityOptions): GatewayPlugi
       if (scope) scope.context = context;
       const observation = requestObservationOf(context);
       observation.startedAt = performance.now();
-      if (!tracer || new URL(req.url ?? '/', 'http://localhost').pathname !== '/graphql') return;
-      observation.span = tracer.startSpan(`${req.method ?? 'POST'} /graphql`, {
-        kind: 'server',
-        parent: parseTraceparent(req.headers.traceparent),
-        attributes: { 'govgraph.request_id': context.requestId, 'http.request.method': req.method, 'url.path': '/graphql' },
-      });
-      context.log = context.log.child({ traceId: observation.span.context.traceId });
+      if (!tracing || new URL(req.url ?? '/', 'http://localhost').pathname !== '/graphql') return;
+      observation.span = tracing.tracer.startSpan(
+        `${req.method ?? 'POST'} /graphql`,
+        { kind: SpanKind.SERVER, attributes: { 'govgraph.request_id': context.requestId, 'http.request.method': req.method ?? 'POST', 'url.path': '/graphql' } },
+        extractTraceContext(req.headers),
+      );
+      observation.tracer = tracing.tracer;
+      context.log = context.log.child({ traceId: observation.span.spanContext().traceId });
     },
     apollo: {
       async requestDidStart() {
@@ -62,13 +88,14 @@ export function useObservability(options: UseObservabilityOptions): GatewayPlugi
             if (type) span.updateName(`${type} ${label}`);
             span.setAttributes({
               'graphql.operation.name': label,
-              'graphql.operation.type': type,
+              ...(type ? { 'graphql.operation.type': type } : {}),
               'http.response.status_code': response.http.status ?? 200,
-              'govgraph.cache': operationObservation.cache,
+              ...(operationObservation.cache ? { 'govgraph.cache': operationObservation.cache } : {}),
               'govgraph.subgraphs': [...operationObservation.fetched].sort().join(','),
             });
             const code = errors?.[0]?.extensions?.code;
-            span.end(failed ? { error: typeof code === 'string' ? code : 'error' } : {});
+            if (failed) span.setStatus({ code: SpanStatusCode.ERROR, message: typeof code === 'string' ? code : 'error' });
+            span.end();
           },
         };
       },

@@ -1,7 +1,6 @@
 import type { Logger } from '@govgraph/kit';
 import { downstreamError } from '../downstream-error.js';
 import type { GatewayMetrics } from '../metrics/gateway-metrics.js';
-import type { Counter } from '../metrics/metrics-registry.js';
 import { CircuitBreaker, type BreakerState } from './circuit-breaker.js';
 import { failureOf } from './subgraph-failure.js';
 import { createSubgraphPool, type SubgraphPool } from './subgraph-pool.js';
@@ -33,7 +32,7 @@ export interface SubgraphLinkOptions {
   settings: ResilienceSettings;
   log: Logger;
   metrics?: GatewayMetrics;
-  connectionsOpened?: Counter;
+  connectionsOpened?: GatewayMetrics['connectionsOpened'];
   /** Tests make time and chance predictable. */
   random?: () => number;
   sleep?: (ms: number) => Promise<void>;
@@ -96,7 +95,7 @@ export class SubgraphLink {
     for (let retry = 0; ; retry++) {
       if (!this.breaker.allow()) {
         // Never sent, so the fetch observer (ok | error, per attempt) does not see it.
-        this.metrics?.subgraphFetches.inc({ subgraph: this.name, outcome: 'breaker_open' });
+        this.metrics?.subgraphFetches.inc({ outcome: 'breaker_open', subgraph: this.name });
         this.report();
         throw downstreamError(this.name);
       }
@@ -119,7 +118,7 @@ export class SubgraphLink {
         else this.breaker.failed();
         this.report();
         // The fetch observer counts ok and error per attempt; timeouts are counted here.
-        if (failure.kind === 'timeout') this.metrics?.subgraphFetches.inc({ subgraph: this.name, outcome: 'timeout' });
+        if (failure.kind === 'timeout') this.metrics?.subgraphFetches.inc({ outcome: 'timeout', subgraph: this.name });
         const again = intent.retryable && failure.transient && retry < this.settings.retries;
         const details = { serviceName: this.name, failure: failure.kind, status: failure.status, attempt: retry + 1, err: failure.cause };
         if (!again) {
@@ -152,31 +151,17 @@ export class SubgraphLink {
   }
 }
 
-/** Registered once per metrics registry, even when several gateways share one. */
-const connectionCounters = new WeakMap<GatewayMetrics, Counter>();
-function connectionsCounter(metrics: GatewayMetrics): Counter {
-  let counter = connectionCounters.get(metrics);
-  if (!counter) {
-    counter = metrics.registry.counter(
-      'govgraph_subgraph_connections_opened_total',
-      'TCP connections the gateway opened to each subgraph (kept alive and reused: compare with its fetches).',
-    );
-    connectionCounters.set(metrics, counter);
-  }
-  return counter;
-}
-
 /** One link per subgraph name, made on first use; a supergraph swap reuses them. */
 export class SubgraphLinks {
   private readonly links = new Map<string, SubgraphLink>();
-  private readonly connectionsOpened: Counter | undefined;
+  private readonly connectionsOpened: GatewayMetrics['connectionsOpened'] | undefined;
 
   constructor(
     private readonly settings: ResilienceSettings,
     private readonly log: Logger,
     private readonly metrics?: GatewayMetrics,
   ) {
-    this.connectionsOpened = metrics ? connectionsCounter(metrics) : undefined;
+    this.connectionsOpened = metrics?.connectionsOpened;
   }
 
   get(name: string): SubgraphLink {

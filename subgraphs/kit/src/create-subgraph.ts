@@ -15,6 +15,9 @@ import type { NonceStore } from './trust/replay-guard.js';
 import type { TrustStore } from './trust/trust-store.js';
 import { verifyRouteRequest } from './trust/route-signature.js';
 import { sendMetrics, signedRequestRefusal, withProcessMetrics } from './metrics/index.js';
+import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
+import { activeSpan, extractTraceContext, serviceTracer, withServiceSpan } from './tracing/service-tracing.js';
+import { traceRootResolvers } from './tracing/resolver-spans.js';
 import {
   BodySignatureError,
   BodyTooLargeError,
@@ -131,6 +134,9 @@ export async function createSubgraph<Loaders, Services>(options: SubgraphOptions
   await apollo.start();
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const metrics = withProcessMetrics(options.name);
+  // Set when the service traces (startService registered its tracer before creating the server).
+  const tracer = serviceTracer(options.name);
+  if (tracer) traceRootResolvers(options.schema, tracer);
 
   async function handleGraphQL(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method !== 'POST') {
@@ -149,6 +155,7 @@ export async function createSubgraph<Loaders, Services>(options: SubgraphOptions
       log.warn({ reason: verified.reason, remote: req.socket.remoteAddress }, 'refused unsigned request');
       return sendGraphQLError(res, 401, 'UNAUTHENTICATED', `Request refused: ${verified.reason}; subgraphs answer only the gateway`);
     }
+    activeSpan()?.setAttribute('govgraph.request_id', verified.requestId);
     const parsed = parseJsonBody(raw);
     if (!parsed.ok) return sendGraphQLError(res, 400, 'BAD_REQUEST', 'Body is not valid JSON');
     const context: SubgraphContext<Loaders, Services> = {
@@ -187,6 +194,7 @@ export async function createSubgraph<Loaders, Services>(options: SubgraphOptions
       // Nothing of an unsigned body is read: answer and close.
       return sendGraphQLError(res, 401, 'UNAUTHENTICATED', `Request refused: ${refusal}; subgraphs answer only the gateway`, { connection: 'close' });
     }
+    activeSpan()?.setAttribute('govgraph.request_id', verified.requestId);
     const body =
       verified.body === 'trailer'
         ? verifiedBody(req, {
@@ -215,6 +223,44 @@ export async function createSubgraph<Loaders, Services>(options: SubgraphOptions
       // the gateway's request completes and the connection stays usable.
       if (!req.complete && !req.destroyed) req.resume();
     }
+  }
+
+  /** The metric label and span name of a path: a route the service serves, or "other" (bounded whatever clients ask for). */
+  function routeOf(path: string): string {
+    if (path === '/graphql' || path === '/healthz' || path === '/readyz' || path === '/metrics') return path;
+    if (options.routes?.[path]) return path;
+    return options.signedRoutes?.find((r) => matches(r, path))?.path ?? 'other';
+  }
+
+  /**
+   * Counts and times every request; a request to GraphQL or a signed route is also traced when the
+   * service traces: a server span continuing the gateway's `traceparent`, active while it is
+   * served, so the resolvers' and the database's spans are its children.
+   */
+  async function observe(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = performance.now();
+    const target = req.url ?? '/';
+    const route = routeOf(URL.canParse(target, 'http://localhost') ? new URL(target, 'http://localhost').pathname : '');
+    const method = req.method ?? 'GET';
+    const traced = tracer && (route === '/graphql' || (options.signedRoutes?.some((r) => r.path === route) ?? false));
+    const span = traced
+      ? tracer.startSpan(
+          `${method} ${route}`,
+          { kind: SpanKind.SERVER, attributes: { 'http.request.method': method, 'http.route': route, 'url.path': route } },
+          extractTraceContext(req.headers),
+        )
+      : undefined;
+    res.once('close', () => {
+      const status = res.headersSent ? res.statusCode : 0;
+      metrics.requests.inc({ route, method: /^[A-Z]{1,10}$/.test(method) ? method : 'other', status: String(status) });
+      metrics.requestSeconds.observe({ route }, (performance.now() - started) / 1000);
+      if (!span) return;
+      span.setAttribute('http.response.status_code', status);
+      if (status >= 500 || status === 0) span.setStatus({ code: SpanStatusCode.ERROR });
+      span.end();
+    });
+    if (!span || !tracer) return handle(req, res);
+    return withServiceSpan(span, tracer, () => handle(req, res));
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -261,7 +307,7 @@ export async function createSubgraph<Loaders, Services>(options: SubgraphOptions
       // handle() answers its own failures. One that still escapes cuts this connection; unhandled,
       // the rejection would stop the subgraph.
       const http = createServer((req, res) => {
-        handle(req, res).catch((error: unknown) => {
+        observe(req, res).catch((error: unknown) => {
           log.error({ err: error }, 'request handler failed');
           res.destroy();
         });

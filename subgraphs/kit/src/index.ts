@@ -32,3 +32,4 @@ export * from './demo/catalog/index.js';
 export * from './events/index.js';
 export * from './with-service-database.js';
 export * from './metrics/index.js';
+export * from './tracing/index.js';

@@ -1,5 +1,6 @@
 import { createClient } from 'redis';
 import type { Logger } from './logger.js';
+import { traceRedisCommands } from './tracing/redis-spans.js';
 
 export type RedisClient = ReturnType<typeof createClient>;
 
@@ -21,6 +22,7 @@ export function connectRedis(url: string, log: Logger): RedisConnection {
     // Fail fast while disconnected rather than piling up commands.
     disableOfflineQueue: true,
   });
+  traceRedisCommands(client);
   let reported = false;
   client.on('error', (error) => {
     if (!reported) log.warn({ err: error }, 'redis connection error');

@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type LogEvent } from 'kysely';
+import { recordDatabaseSpan } from '../tracing/database-spans.js';
 import { ensurePrivateSqliteFile } from './private-file.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -32,11 +33,13 @@ export function openDatabase<Schema>(options: DatabaseOptions): Database<Schema>
   return options.url ? openPostgres<Schema>(options.url, options.maxConnections ?? 10) : openSqlite<Schema>(options);
 }
 
-function queryCounter() {
+/** Counts statements, and traces each one when the service traces (tracing/database-spans.ts). */
+function queryCounter(system: 'sqlite' | 'postgresql') {
   let count = 0;
   return {
-    log: (event: { level: string }) => {
+    log: (event: LogEvent) => {
       if (event.level === 'query') count += 1;
+      recordDatabaseSpan(system, event);
     },
     queryCount: () => count,
   };
@@ -54,7 +57,7 @@ function openSqlite<Schema>({ name, dataDir }: DatabaseOptions): Database<Schema
   connection.pragma('synchronous = NORMAL');
   connection.pragma('foreign_keys = ON');
   connection.pragma('busy_timeout = 5000');
-  const counter = queryCounter();
+  const counter = queryCounter('sqlite');
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: connection }), log: counter.log });
   return {
     db,
@@ -74,7 +77,7 @@ function openPostgres<Schema>(url: string, max: number): Database<Schema> {
   // emits 'error' on it too, with nobody listening. The statement waiting on it still fails, and
   // the pool drops the broken client when it is released.
   pool.on('connect', (client) => client.on('error', () => undefined));
-  const counter = queryCounter();
+  const counter = queryCounter('postgresql');
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }), log: counter.log });
   const parsed = new URL(url);
   return {

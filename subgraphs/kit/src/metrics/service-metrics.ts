@@ -1,4 +1,7 @@
-import { collectDefaultMetrics, Counter, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+
+/** Latency buckets in seconds, from a cached read to a slow statement; the gateway's too. */
+export const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 /**
  * A service's Prometheus series, served on its /metrics (create-subgraph.ts). One registry per
@@ -11,6 +14,10 @@ export interface ServiceMetrics {
   eventsRefused: Counter<'stream' | 'reason'>;
   /** labels: reason (signed-request-refusal.ts: missing, bad-signature, replayed, …) */
   signedRequestsRefused: Counter<'reason'>;
+  /** labels: route (/graphql, /healthz, …, a declared route's path, or "other"), method, status */
+  requests: Counter<'route' | 'method' | 'status'>;
+  /** labels: route */
+  requestSeconds: Histogram<'route'>;
 }
 
 const byService = new Map<string, ServiceMetrics & { defaults: boolean }>();
@@ -32,6 +39,19 @@ export function serviceMetrics(service: string): ServiceMetrics {
         name: 'govgraph_signed_requests_refused_total',
         help: 'Requests refused for a missing, bad or replayed gateway signature, by reason.',
         labelNames: ['reason'],
+        registers: [registry],
+      }),
+      requests: new Counter({
+        name: 'govgraph_service_requests_total',
+        help: 'HTTP requests this service answered, by route, method and status.',
+        labelNames: ['route', 'method', 'status'],
+        registers: [registry],
+      }),
+      requestSeconds: new Histogram({
+        name: 'govgraph_service_request_duration_seconds',
+        help: 'HTTP request latency by route, from the request to the end of the answer.',
+        labelNames: ['route'],
+        buckets: LATENCY_BUCKETS,
         registers: [registry],
       }),
       defaults: false,

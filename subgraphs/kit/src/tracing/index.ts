@@ -1,0 +1,3 @@
+export * from './tracing-settings.js';
+export * from './service-tracing.js';
+export * from './resolver-spans.js';
