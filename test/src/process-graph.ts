@@ -24,6 +24,11 @@ export interface ProcessGraphOptions {
   serviceEnv?: Record<string, Record<string, string>>;
   /** How long a service may take to answer /readyz (first start seeds its demo data). */
   readyTimeoutMs?: number;
+  /**
+   * Run what `npm run build` compiled, as production does: `node scripts/run-service.mjs <name>`,
+   * plain node without tsx (default false: src/index.ts through tsx, as `npm start`).
+   */
+  compiled?: boolean;
 }
 
 export interface ProcessGraph {
@@ -93,7 +98,9 @@ export async function startProcessGraph(options: ProcessGraphOptions = {}): Prom
   delete baseEnv.VITEST_POOL_ID;
 
   const spawnService = (service: Service, env: Record<string, string> | undefined = options.serviceEnv?.[service.name]) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+    const baseName = service.name.split('#')[0]!;
+    const args = options.compiled ? [join(ROOT, 'scripts/run-service.mjs'), baseName] : ['--import', 'tsx', 'src/index.ts'];
+    const child = spawn(process.execPath, args, {
       cwd: join(ROOT, service.dir),
       env: { ...baseEnv, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { loadTracingSettings, type TracingSettings } from './tracing/tracing-settings.js';
 import { GATEWAY_DEFAULT_PORT, SUBGRAPH_REGISTRY, subgraphEnvPrefix, type KnownSubgraphName, type SubgraphName } from './subgraph-registry.js';
 
 /** Reads a port (0 allowed: pick a free one), failing loudly on garbage. */
@@ -23,6 +24,25 @@ export interface SubgraphConfig {
   redisUrl: string | undefined;
   /** Namespace of every Redis key, so several graphs (or test runs) can share one Redis. */
   redisPrefix: string;
+  /** OpenTelemetry traces (OTEL_EXPORTER_OTLP_ENDPOINT, …); none when absent or null. */
+  tracing?: TracingSettings | null;
+  /**
+   * Apply pending migrations when the service starts (the default). Off (`<NAME>_MIGRATE_ON_START`
+   * or `MIGRATE_ON_START` = false) for a deployment that runs `npm run migrate` before rolling
+   * out: the service then refuses to start on a database that lacks a migration.
+   */
+  migrateOnStart?: boolean;
+}
+
+/** `<NAME>_MIGRATE_ON_START`, else `MIGRATE_ON_START`, else on: true/false (also on/off, 1/0). */
+export function readMigrateOnStart(name: SubgraphName, env: NodeJS.ProcessEnv = process.env): boolean {
+  const own = `${subgraphEnvPrefix(name)}_MIGRATE_ON_START`;
+  const variable = env[own] ? own : 'MIGRATE_ON_START';
+  const raw = env[variable]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return true;
+  if (['true', 'on', '1'].includes(raw)) return true;
+  if (['false', 'off', '0'].includes(raw)) return false;
+  throw new Error(`${variable} must be true or false, got ${JSON.stringify(env[variable])}`);
 }
 
 /**
@@ -53,5 +73,7 @@ export function subgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = proc
     databaseUrl: env[`${prefix}_DATABASE_URL`] || undefined,
     redisUrl: env.REDIS_URL || undefined,
     redisPrefix: env.REDIS_KEY_PREFIX || 'govgraph:',
+    tracing: loadTracingSettings(env, `govgraph-${name}`),
+    migrateOnStart: readMigrateOnStart(name, env),
   };
 }

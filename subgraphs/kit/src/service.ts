@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { SubgraphConfig } from './config.js';
 import type { SubgraphName } from './subgraph-registry.js';
-import { migrateToLatest, openDatabase, type Database, type Dialect, type Migrations } from './db/index.js';
+import { migrateToLatest, openDatabase, pendingMigrations, type Database, type Dialect, type Migrations } from './db/index.js';
 import type { FederatedSchema } from './federated-schema.js';
 import type { Logger } from './logger.js';
 import type { RunningSubgraph, Subgraph } from './create-subgraph.js';
@@ -13,6 +13,7 @@ import { DATA_ACCESS_STREAM } from './events/data-access-event.js';
 import { publishersOf } from './events/stream-publishers.js';
 import { demoSeedPolicy, SEED_DEMO_VARIABLE } from './demo-seed-policy.js';
 import { departmentSharedState, type SharedStateClients } from './shared-state.js';
+import { createServiceTracing, registerServiceTracer } from './tracing/service-tracing.js';
 
 /**
  * What the kit hands a department's createServer. It opens and closes all of it: the database,
@@ -60,29 +61,62 @@ interface MetaTable {
   govgraph_meta: { key: string; value: string };
 }
 
-/**
- * Migrates, then seeds once: a marker row written in the seed's own transaction. Whether demo data
- * is written at all follows `seed` when given, else the environment (demo-seed-policy.ts): never
- * with NODE_ENV=production unless GOVGRAPH_SEED_DEMO=true, and then loudly.
- */
-export async function prepareDatabase<Schema>(
-  service: SubgraphService<Schema>,
-  database: Database<Schema>,
-  log: Logger,
-  options: { seed?: boolean; sealingSecret?: string; env?: NodeJS.ProcessEnv } = {},
-): Promise<void> {
-  const env = options.env ?? process.env;
-  const policy = demoSeedPolicy(env);
-  const migrations = typeof service.migrations === 'function' ? service.migrations(database.dialect) : service.migrations;
-  const applied = await migrateToLatest(database.db, migrations, database.dialect);
-  if (applied.length > 0) log.info({ applied }, 'migrations applied');
-  const meta = database.db as unknown as Kysely<MetaTable>;
-  await meta.schema
+function migrationsOf<Schema>(service: SubgraphService<Schema>, database: Database<Schema>): Migrations {
+  return typeof service.migrations === 'function' ? service.migrations(database.dialect) : service.migrations;
+}
+
+/** Applies the department's pending migrations and creates the kit's own table; the names applied. */
+export async function migrateDatabase<Schema>(service: SubgraphService<Schema>, database: Database<Schema>): Promise<string[]> {
+  const applied = await migrateToLatest(database.db, migrationsOf(service, database), database.dialect);
+  await (database.db as unknown as Kysely<MetaTable>).schema
     .createTable('govgraph_meta')
     .ifNotExists()
     .addColumn('key', 'varchar(64)', (c) => c.primaryKey())
     .addColumn('value', 'text', (c) => c.notNull())
     .execute();
+  return applied;
+}
+
+/**
+ * `npm run migrate`: opens the department's database as its service would (config: PostgreSQL at
+ * `<NAME>_DATABASE_URL`, else `<DATA_DIR>/<name>.sqlite`), applies its pending migrations and
+ * closes it. No keys, no seed, no listening: a step a deployment runs before rolling out.
+ */
+export async function migrateServiceDatabase<Schema>(service: SubgraphService<Schema>, config: SubgraphConfig): Promise<{ applied: string[]; location: string }> {
+  const database = openDatabase<Schema>({ name: config.name, dataDir: config.dataDir, url: config.databaseUrl, maxConnections: 1 });
+  try {
+    return { applied: await migrateDatabase(service, database), location: database.location };
+  } finally {
+    await database.close();
+  }
+}
+
+/**
+ * Migrates (unless `migrate: false`: then refuses a database that lacks a migration), then seeds
+ * once: a marker row written in the seed's own transaction. Whether demo data is written at all
+ * follows `seed` when given, else the environment (demo-seed-policy.ts): never with
+ * NODE_ENV=production unless GOVGRAPH_SEED_DEMO=true, and then loudly.
+ */
+export async function prepareDatabase<Schema>(
+  service: SubgraphService<Schema>,
+  database: Database<Schema>,
+  log: Logger,
+  options: { seed?: boolean; sealingSecret?: string; env?: NodeJS.ProcessEnv; migrate?: boolean } = {},
+): Promise<void> {
+  const env = options.env ?? process.env;
+  const policy = demoSeedPolicy(env);
+  if (options.migrate === false) {
+    const pending = await pendingMigrations(database.db, migrationsOf(service, database), database.dialect);
+    if (pending.length > 0) {
+      throw new Error(
+        `${service.name}: the database (${database.location}) lacks ${pending.length} migration(s) (${pending.join(', ')}) and migrating on start is off (MIGRATE_ON_START=false): run npm run migrate first`,
+      );
+    }
+  } else {
+    const applied = await migrateDatabase(service, database);
+    if (applied.length > 0) log.info({ applied }, 'migrations applied');
+  }
+  const meta = database.db as unknown as Kysely<MetaTable>;
   if (!service.seed || options.seed === false) return;
   const version = String(service.seedVersion ?? 1);
   const seeded = await meta.selectFrom('govgraph_meta').select(['key', 'value']).where('key', 'in', ['seeded_at', 'seed_version']).execute();
@@ -129,6 +163,9 @@ export async function startService<Schema>(
   config: SubgraphConfig,
   deps: { party: PartyCredentials; log: Logger; seed?: boolean; clock?: () => Date },
 ): Promise<StartedService> {
+  // Tracing first, so the database's statements and the server's requests find the tracer.
+  const tracing = config.tracing ? await createServiceTracing(config.tracing, deps.log.child({ component: 'tracing' })) : null;
+  const unregister = tracing ? registerServiceTracer(service.name, tracing.tracer) : () => undefined;
   const database = openDatabase<Schema>({ name: config.name, dataDir: config.dataDir, url: config.databaseUrl });
   const nonces = createNonceStore({ redisUrl: config.redisUrl, redisPrefix: config.redisPrefix, party: service.name, log: deps.log });
   const shared = departmentSharedState(service.name, config, deps.party, deps.log);
@@ -136,10 +173,16 @@ export async function startService<Schema>(
     await shared.close();
     await database.close();
     await nonces.close();
+    unregister();
+    await tracing?.close();
   };
   try {
     // Demo data by the environment's policy unless the caller decides (prepareDatabase).
-    await prepareDatabase(service, database, deps.log, { ...(deps.seed !== undefined ? { seed: deps.seed } : {}), sealingSecret: deps.party.keys.sealingSecret });
+    await prepareDatabase(service, database, deps.log, {
+      ...(deps.seed !== undefined ? { seed: deps.seed } : {}),
+      sealingSecret: deps.party.keys.sealingSecret,
+      migrate: config.migrateOnStart !== false,
+    });
     const subgraph = await service.createServer({
       database,
       party: deps.party,

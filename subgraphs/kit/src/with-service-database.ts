@@ -24,7 +24,7 @@ export async function withServiceDatabase<Schema, T>(service: SubgraphService<Sc
   const database = openDatabase<Schema>({ name: service.name, dataDir: config.dataDir, url: config.databaseUrl });
   const shared = departmentSharedState(service.name, config, party, log);
   try {
-    await prepareDatabase(service, database, log, { sealingSecret: party.keys.sealingSecret });
+    await prepareDatabase(service, database, log, { sealingSecret: party.keys.sealingSecret, migrate: config.migrateOnStart !== false });
     return await work(database, {
       config,
       party,

@@ -6,19 +6,29 @@ export type Migrations = Record<string, Migration>;
 
 /** Brings the database up to date at start; refuses to run on a failed or unknown history. */
 export async function migrateToLatest(db: Kysely<any>, migrations: Migrations, dialect: Dialect = 'sqlite'): Promise<string[]> {
-  const migrator = new Migrator({
-    db,
-    provider: { getMigrations: async () => migrations },
-    // Kysely looks for its own tables in every visible schema; on PostgreSQL, where several
-    // subgraphs may share a database in separate schemas, pin it to ours.
-    ...(dialect === 'postgres' ? { migrationTableSchema: await currentSchema(db) } : {}),
-  });
+  const migrator = await migratorFor(db, migrations, dialect);
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;
     throw new Error(`migration ${failed ?? '(unknown)'} failed: ${String(error)}`, { cause: error });
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** The migrations not yet applied to the database, in order (all of them on an empty database). */
+export async function pendingMigrations(db: Kysely<any>, migrations: Migrations, dialect: Dialect = 'sqlite'): Promise<string[]> {
+  const migrator = await migratorFor(db, migrations, dialect);
+  return (await migrator.getMigrations()).filter((m) => m.executedAt === undefined).map((m) => m.name);
+}
+
+async function migratorFor(db: Kysely<any>, migrations: Migrations, dialect: Dialect): Promise<Migrator> {
+  return new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    // Kysely looks for its own tables in every visible schema; on PostgreSQL, where several
+    // subgraphs may share a database in separate schemas, pin it to ours.
+    ...(dialect === 'postgres' ? { migrationTableSchema: await currentSchema(db) } : {}),
+  });
 }
 
 async function currentSchema(db: Kysely<any>): Promise<string> {
