@@ -1,26 +1,34 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { plainNodeEnv } from './src/plain-node-env.js';
 import { TEMPLATE_DIR_VARIABLE } from './src/template-dir.js';
 
+const run = promisify(execFile);
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SEED_CLI = fileURLToPath(new URL('./src/seed-template-cli.ts', import.meta.url));
-const ROOT_TSCONFIG = fileURLToPath(new URL('../tsconfig.json', import.meta.url));
+const ROOT_TSCONFIG = join(ROOT, 'tsconfig.json');
 
 /**
- * Seeds the demo data once per run (10,000 persons, 16,000 licences, the catalog…): each graph a
- * test starts on SQLite copies it (src/harness.ts) instead of seeding its own. Workers inherit the
- * folder's path through the environment.
+ * Once per run, before any file starts, side by side:
+ * - seeds the demo data (10,000 persons, 16,000 licences, the catalog…): each graph a test starts
+ *   on SQLite copies it (src/harness.ts) instead of seeding its own; workers inherit the folder's
+ *   path through the environment;
+ * - compiles the workspaces to dist/ (`scripts/build.mjs --no-check`; npm test type-checks apart)
+ *   for the files that run the compiled services (build.e2e.ts, production-topology.e2e.ts): one
+ *   build, never two writing dist/ at once from parallel workers.
  */
-export default function setup(): () => void {
+export default async function setup(): Promise<() => void> {
   const dir = mkdtempSync(join(tmpdir(), 'govgraph-template-'));
   const started = performance.now();
-  execFileSync(process.execPath, ['--import', 'tsx', SEED_CLI, dir], {
-    env: { ...process.env, TSX_TSCONFIG_PATH: ROOT_TSCONFIG, LOG_LEVEL: 'silent' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  await Promise.all([
+    run(process.execPath, ['--import', 'tsx', SEED_CLI, dir], { env: { ...process.env, TSX_TSCONFIG_PATH: ROOT_TSCONFIG, LOG_LEVEL: 'silent' } }),
+    run(process.execPath, [join(ROOT, 'scripts/build.mjs'), '--no-check'], { cwd: ROOT, env: plainNodeEnv() }),
+  ]);
   process.env[TEMPLATE_DIR_VARIABLE] = dir;
-  console.log(`demo data seeded once for the run in ${Math.round(performance.now() - started)} ms (${dir})`);
+  console.log(`demo data seeded and the workspaces compiled once for the run in ${Math.round(performance.now() - started)} ms (${dir})`);
   return () => rmSync(dir, { recursive: true, force: true });
 }

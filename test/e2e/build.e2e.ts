@@ -9,23 +9,21 @@ import { SUBGRAPH_REGISTRY } from '@govgraph/kit';
 import { createScratchSchema, postgresAvailable } from '@govgraph/kit/testing';
 import { initPartyKeys, publicEntryOf, readPartyKeys, writePublicKeys } from '@govgraph/kit/trust';
 import { startProcessGraph, type ProcessGraph } from '../src/process-graph.js';
+import { plainNodeEnv } from '../src/plain-node-env.js';
 import { copyTemplateData } from '../src/template-data.js';
 
 /**
  * Issue 20, item 1: `npm run build` compiles the workspaces to dist/, production runs them with
  * plain node (`node scripts/run-service.mjs <service>`, no tsx), and `npm run migrate` migrates
- * before a rollout. The build here skips the type check (`--no-check`): npm test type-checks apart.
+ * before a rollout. The run's global setup builds once (vitest.global-setup.ts), before any file starts.
  */
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const run = promisify(execFile);
 const DEPARTMENTS = SUBGRAPH_REGISTRY.map((s) => s.name);
 const withPostgres = await postgresAvailable();
 
-/** A child's environment without the test runner's own variables. */
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, APOLLO_TELEMETRY_DISABLED: 'true', LOG_LEVEL: 'info', ...extra };
-  for (const name of ['VITEST', 'VITEST_WORKER_ID', 'VITEST_POOL_ID', 'NODE_OPTIONS', 'TSX_TSCONFIG_PATH']) delete env[name];
-  return env;
+  return plainNodeEnv({ APOLLO_TELEMETRY_DISABLED: 'true', LOG_LEVEL: 'info', ...extra });
 }
 
 function migrate(args: string[], env: Record<string, string>) {
@@ -49,10 +47,6 @@ function runToExit(service: string, env: Record<string, string>): Promise<{ code
     });
   });
 }
-
-beforeAll(async () => {
-  await run(process.execPath, [join(ROOT, 'scripts/build.mjs'), '--no-check'], { cwd: ROOT, env: cleanEnv({}) });
-}, 180_000);
 
 describe('the compiled graph in production: plain node, no tsx', () => {
   let graph: ProcessGraph;

@@ -1,10 +1,9 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUBGRAPH_REGISTRY, subgraphEnvPrefix } from '@govgraph/kit';
 import { createScratchSchema, POSTGRES_URL, postgresAvailable, REDIS_URL, redisAvailable } from '@govgraph/kit/testing';
@@ -29,7 +28,6 @@ import { copyTemplateData } from '../src/template-data.js';
  * mutation half done. Those are the failures this test counts.
  */
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const run = promisify(execFile);
 const NGINX = process.env.NGINX_PATH || '/usr/sbin/nginx';
 const DEPARTMENTS = SUBGRAPH_REGISTRY.map((s) => s.name);
 const BUDGET = 30;
@@ -48,12 +46,6 @@ function nginxAvailable(): boolean {
 const available = (await postgresAvailable()) && (await redisAvailable()) && nginxAvailable();
 
 /** A child's environment without the test runner's own variables. */
-function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
-  for (const name of ['VITEST', 'VITEST_WORKER_ID', 'VITEST_POOL_ID', 'NODE_OPTIONS', 'TSX_TSCONFIG_PATH']) delete env[name];
-  return env;
-}
-
 interface Nginx {
   url: string;
   output(): string;
@@ -189,7 +181,6 @@ describe.runIf(available)('production topology: compiled services on PostgreSQL 
   let otherUpstream: string;
 
   beforeAll(async () => {
-    await run(process.execPath, [join(ROOT, 'scripts/build.mjs'), '--no-check'], { cwd: ROOT, env: cleanEnv() });
     copyTemplateData(folder);
     for (const party of [...DEPARTMENTS, 'gateway']) {
       initPartyKeys({ party, keysDir: keyEnv.GOVGRAPH_KEYS_DIR });
