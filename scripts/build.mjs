@@ -9,9 +9,9 @@
 // to its own dist/ — so it needs no test, benchmark or doc file. `--all` checks the whole repository
 // as `npm run typecheck` does (tests included) in the same pass; `--no-check` emits without checking
 // (each file on its own: isolatedModules), for a tree `npm run typecheck` has already checked.
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -51,7 +51,15 @@ if (check) {
   if (diagnostics.length > 0) fail(diagnostics);
 }
 
-for (const workspace of workspaces) rmSync(workspace.dist, { recursive: true, force: true });
+// The playground bundle (gateway/dist/playground-bundle) stays: it is rebuilt below only when its inputs changed.
+const PLAYGROUND_BUNDLE = resolve(root, 'gateway/dist/playground-bundle');
+for (const workspace of workspaces) {
+  if (!existsSync(workspace.dist)) continue;
+  for (const entry of readdirSync(workspace.dist)) {
+    const path = join(workspace.dist, entry);
+    if (path !== PLAYGROUND_BUNDLE) rmSync(path, { recursive: true, force: true });
+  }
+}
 let files = 0;
 /** `<OUT>/<workspace>/src/x.js` → `<workspace>/dist/x.js`; anything else (tests, scripts) is not shipped. */
 const writeFile = (fileName, text) => {
@@ -70,13 +78,21 @@ for (const sourceFile of program.getSourceFiles()) {
   if (result.emitSkipped) fail(result.diagnostics);
 }
 
-// The playground's browser code is bundled by esbuild at run time from beside the compiled module.
-const playground = join(root, 'gateway/src/playground/client');
-if (existsSync(playground) && existsSync(join(root, 'gateway/dist'))) cpSync(playground, join(root, 'gateway/dist/playground/client'), { recursive: true });
-
 console.log(
   `compiled ${files} files into ${workspaces.map((w) => `${w.dir}/dist`).join(', ')} in ${((performance.now() - started) / 1000).toFixed(1)} s${check ? (rootNames === config.fileNames ? ' (the repository type-checked: --all)' : ' (type-checked)') : ' (not type-checked: --no-check)'}`,
 );
+
+// The playground's browser code (GraphiQL, Monaco and its workers, React) bundled with esbuild into
+// gateway/dist/playground-bundle, which the gateway serves from disk; kept as it is when the
+// client sources and the bundled packages' versions are those it was built from. The client
+// sources go beside the compiled module too, for the in-memory fallback build.
+const playground = join(root, 'gateway/src/playground/client');
+if (existsSync(playground) && existsSync(join(root, 'gateway/dist/playground'))) {
+  cpSync(playground, join(root, 'gateway/dist/playground/client'), { recursive: true });
+  const { writePlaygroundBundle } = await import(pathToFileURL(join(root, 'gateway/dist/playground/build-playground-bundle.js')).href);
+  const bundle = await writePlaygroundBundle();
+  console.log(`playground bundle ${bundle.reused ? 'up to date' : 'built'} in gateway/dist/playground-bundle (${bundle.ms} ms)`);
+}
 
 function rebaseMap(text, from, to) {
   const map = JSON.parse(text);

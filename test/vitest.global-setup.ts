@@ -19,7 +19,9 @@ const ROOT_TSCONFIG = join(ROOT, 'tsconfig.json');
  *   path through the environment;
  * - compiles the workspaces to dist/ (`scripts/build.mjs --no-check`; npm test type-checks apart)
  *   for the files that run the compiled services (build.e2e.ts, production-topology.e2e.ts): one
- *   build, never two writing dist/ at once from parallel workers.
+ *   build, never two writing dist/ at once from parallel workers. The same step writes the
+ *   playground's bundle to gateway/dist/playground-bundle (kept when up to date), so every
+ *   gateway a test starts in-process serves it from disk instead of bundling it in memory.
  */
 export default async function setup(): Promise<() => void> {
   const dir = mkdtempSync(join(tmpdir(), 'govgraph-template-'));

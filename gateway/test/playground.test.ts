@@ -1,9 +1,20 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import type { IncomingMessage } from 'node:http';
+import { Writable } from 'node:stream';
+import { createLogger } from '@govgraph/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  PLAYGROUND_CLIENT_DIR,
+  playgroundInputsHash,
+  readPlaygroundBundle,
+  writePlaygroundBundle,
+  type PlaygroundBundleManifest,
+} from '../src/playground/build-playground-bundle.js';
 import type { PlaygroundPageConfig } from '../src/playground/client/page-config.js';
 import { loadExamples } from '../src/playground/load-examples.js';
+import { withGeneratedTypes } from '../src/playground/load-generated-types.js';
 import { DEFAULT_OPERATIONS_DIR } from '../src/playground/playground-options.js';
 import { prefersHtml } from '../src/playground/prefers-html.js';
 import type { RunningGateway } from '../src/server.js';
@@ -22,16 +33,40 @@ const HARMLESS_URLS: Readonly<Record<string, string>> = {
   'http://www.w3.org/1999/xlink': 'XLink namespace',
   'http://www.w3.org/XML/1998/namespace': 'XML namespace',
   'http://www.w3.org/1998/Math/MathML': 'MathML namespace',
-  // Words inside error messages, only ever shown as text.
+  // JSON Schema's own identifiers ($schema values), which Monaco's JSON worker compares names
+  // against; it requests no schema (GraphiQL leaves enableSchemaRequest off).
+  'http://json-schema.org/': 'JSON Schema identifier',
+  'http://json-schema.org/draft-': 'JSON Schema identifier',
+  'http://json-schema.org/draft-03/schema': 'JSON Schema identifier',
+  'http://json-schema.org/draft-03/schema#': 'JSON Schema identifier',
+  'http://json-schema.org/draft-04/schema': 'JSON Schema identifier',
+  'http://json-schema.org/draft-04/schema#': 'JSON Schema identifier',
+  'http://json-schema.org/draft-06/schema#': 'JSON Schema identifier',
+  'http://json-schema.org/draft-07/schema#': 'JSON Schema identifier',
+  'https://json-schema.org/draft/2019-09/schema': 'JSON Schema identifier',
+  'https://json-schema.org/draft/2020-12/schema': 'JSON Schema identifier',
+  // Words inside error and warning messages, only ever shown as text.
   'https://reactjs.org/docs/error-decoder.html?invariant=': "React's minified error messages",
   'https://yarnpkg.com/en/docs/selective-version-resolutions': "graphql-js's message about two copies of graphql",
-  'https://github.com/graphql/graphiql/blob/master/examples/graphiql-cdn/index.html#L49': "GraphiQL's message about an old React",
+  'https://prettier.io/docs/plugins#optional-embed': "Prettier's message about an old plugin",
+  'https://github.com/microsoft/monaco-editor#faq': "Monaco's warning when workers cannot start",
+  'https://github.com/graphql/graphiql/tree/main/packages/monaco-graphql#custom-webworker-for-passing-non-static-config-to-worker.':
+    "monaco-graphql's message about worker configuration",
+  'https://github.com/markedjs/marked.': "a message of Monaco's markdown renderer",
   // Descriptions of graphql-js's built-in types, shown as text in the schema docs.
   'https://en.wikipedia.org/wiki/IEEE_floating_point': 'description of the Float scalar',
   'https://commonmark.org/': "description of @deprecated's reason",
-  // Links a person may follow by hand; the page loads neither.
+  // The placeholder target Monaco's markdown renderer gives an unfinished link while text streams in: never fetched.
+  'https://microsoft.com': "Monaco's placeholder link target",
+  // Links a person may follow by hand (Monaco's help texts, GraphiQL's logo); the page loads none of them.
   'https://github.com/graphql/graphiql': "GraphiQL's default logo link (govgraph's logo replaces it)",
-  'https://codemirror.net/5/doc/manual.html#keymaps': "a link in GraphiQL's keyboard-shortcuts dialog",
+  'https://code.visualstudio.com/docs/editor/codebasics#_find-and-replace': "a link in Monaco's find widget",
+  'https://code.visualstudio.com/docs/editor/codebasics#_multicursor-modifier': "a link in Monaco's accessibility help",
+  'https://code.visualstudio.com/docs/reference/default-keybindings': "a link in Monaco's accessibility help",
+  'https://code.visualstudio.com/shortcuts/keyboard-shortcuts-macos.pdf': "a link in GraphiQL's keyboard-shortcuts dialog",
+  'https://code.visualstudio.com/shortcuts/keyboard-shortcuts-windows.pdf': "a link in GraphiQL's keyboard-shortcuts dialog",
+  'https://github.com/brijeshb42/monaco-vim.': "Monaco's accessibility help, naming a plugin",
+  'https://github.com/aioutecism/monaco-emacs': "Monaco's accessibility help, naming a plugin",
 };
 
 /** Every absolute http(s) URL with a host in a text, as written. */
@@ -105,6 +140,76 @@ describe('loadExamples', () => {
   });
 });
 
+describe('withGeneratedTypes', () => {
+  let dir: string;
+  beforeAll(() => {
+    // graphql-codegen's output as portal/kit/src/generated/operations holds it: here for one operation only.
+    dir = mkdtempSync(join(tmpdir(), 'govgraph-generated-types-'));
+    writeFileSync(join(dir, 'start-form.ts'), 'export type StartFormQuery = { matter: { code: string } | null };\n');
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("gives an example its operation's generated TypeScript, and none where there is no file", async () => {
+    const examples = await withGeneratedTypes(await loadExamples(DEFAULT_OPERATIONS_DIR), dir);
+    const startForm = examples.find((example) => example.file === 'start-form.graphql')!;
+    expect(startForm.typescript).toEqual({ path: join(dir, 'start-form.ts'), source: 'export type StartFormQuery = { matter: { code: string } | null };\n' });
+    expect(examples.filter((example) => example.typescript).map((example) => example.file)).toEqual(['start-form.graphql']);
+    expect(await withGeneratedTypes(examples.slice(0, 2), '/nonexistent/govgraph/generated')).toEqual(examples.slice(0, 2));
+  });
+});
+
+describe('the playground bundle on disk', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'govgraph-playground-bundle-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('is written once, kept while its inputs are unchanged, and refused when they change', async () => {
+    const bundleDir = join(dir, 'bundle');
+    const first = await writePlaygroundBundle({ dir: bundleDir });
+    expect(first.reused).toBe(false);
+    const manifest = JSON.parse(readFileSync(join(bundleDir, 'manifest.json'), 'utf8')) as PlaygroundBundleManifest;
+    expect(manifest.script).toMatch(/^playground-[A-Z0-9]+\.js$/);
+    expect(Object.keys(manifest.workers)).toEqual(['editor', 'json', 'graphql']);
+    expect(manifest.packages.map((p) => p.name)).toEqual(expect.arrayContaining(['graphiql', '@graphiql/react', 'monaco-editor', 'monaco-graphql', 'react', 'esbuild']));
+    expect(manifest.packages.find((p) => p.name === 'graphiql')!.version).toMatch(/^5\./);
+    for (const file of manifest.files) expect(readdirSync(bundleDir)).toEqual(expect.arrayContaining([file, `${file}.gz`]));
+
+    const again = await writePlaygroundBundle({ dir: bundleDir });
+    expect(again).toMatchObject({ reused: true });
+    expect(again.ms).toBeLessThan(first.ms);
+    const bundle = await readPlaygroundBundle(bundleDir);
+    expect(bundle).toMatchObject({ source: 'disk', inputsHash: manifest.inputsHash });
+    expect(bundle!.script.name).toBe(manifest.script);
+    expect(bundle!.workers.graphql.name).toBe(manifest.workers.graphql);
+
+    // Another version of a bundled package, or other client sources: another hash, and the bundle is stale.
+    const fakePackage = join(dir, 'node_modules', 'fake');
+    mkdirSync(fakePackage, { recursive: true });
+    writeFileSync(join(fakePackage, 'package.json'), '{"name":"fake","version":"1.0.0"}');
+    const withFake = [...manifest.packages, { dir: relative(PLAYGROUND_CLIENT_DIR, fakePackage) }];
+    const hashBefore = await playgroundInputsHash(PLAYGROUND_CLIENT_DIR, withFake);
+    writeFileSync(join(fakePackage, 'package.json'), '{"name":"fake","version":"1.0.1"}');
+    expect(await playgroundInputsHash(PLAYGROUND_CLIENT_DIR, withFake)).not.toBe(hashBefore);
+    writeFileSync(join(bundleDir, 'manifest.json'), JSON.stringify({ ...manifest, inputsHash: 'f'.repeat(64) }));
+    expect(await readPlaygroundBundle(bundleDir)).toBeNull();
+    expect(await readPlaygroundBundle(join(dir, 'absent'))).toBeNull();
+  }, 60_000);
+});
+
+/** The gateway's log lines, for what it says about the playground. */
+function capturedLog(): { lines: Array<Record<string, unknown>>; log: ReturnType<typeof createLogger> } {
+  const lines: Array<Record<string, unknown>> = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
+      done();
+    },
+  });
+  return { lines, log: createLogger('gateway-test', 'info', destination) };
+}
+
 describe('playground served by the gateway', () => {
   let gateway: RunningGateway;
   let html: string;
@@ -113,21 +218,57 @@ describe('playground served by the gateway', () => {
   let stylesheet: Response;
   let scriptText: string;
   let stylesheetText: string;
+  let workerTexts: string[];
+  let bundleDir: string;
+  let typesDir: string;
+  const { lines, log } = capturedLog();
 
   beforeAll(async () => {
-    gateway = await startGateway({ NODE_ENV: 'development' });
+    // As `npm run build` / `npm start` leave it: a bundle on disk, and generated types for one operation.
+    bundleDir = mkdtempSync(join(tmpdir(), 'govgraph-playground-served-'));
+    typesDir = join(bundleDir, 'generated');
+    mkdirSync(typesDir);
+    writeFileSync(join(typesDir, 'my-home.ts'), 'export type MyHomeQuery = { me: { name: string } | null };\n');
+    await writePlaygroundBundle({ dir: join(bundleDir, 'bundle') });
+    gateway = await startGateway({ NODE_ENV: 'development' }, { log, playground: { bundleDir: join(bundleDir, 'bundle'), generatedTypesDir: typesDir } });
     const started = performance.now();
     page = await fetch(`${gateway.url}/playground`);
     html = await page.text();
-    console.info(`playground: first page (bundle built) in ${Math.round(performance.now() - started)} ms`);
+    const pageMs = Math.round(performance.now() - started);
     const urls = assetUrls(html);
-    script = await fetch(new URL(urls.script, page.url));
-    scriptText = await script.text();
-    stylesheet = await fetch(new URL(urls.stylesheet, page.url));
-    stylesheetText = await stylesheet.text();
-    console.info(`playground: script ${scriptText.length} bytes, stylesheet ${stylesheetText.length} bytes`);
+    [script, stylesheet] = await Promise.all([fetch(new URL(urls.script, page.url)), fetch(new URL(urls.stylesheet, page.url))]);
+    [scriptText, stylesheetText] = await Promise.all([script.text(), stylesheet.text()]);
+    const workers = Object.values(pageConfig(html).workers);
+    workerTexts = await Promise.all(workers.map(async (worker) => (await fetch(new URL(worker, page.url))).text()));
+    console.info(
+      `playground: first page from the bundle on disk in ${pageMs} ms, with its assets in ${Math.round(performance.now() - started)} ms; script ${scriptText.length} bytes, stylesheet ${stylesheetText.length} bytes`,
+    );
+  }, 60_000);
+  afterAll(async () => {
+    await gateway?.close();
+    rmSync(bundleDir, { recursive: true, force: true });
   });
-  afterAll(() => gateway?.close());
+
+  it('serves the bundle that is on disk, and says so', () => {
+    const ready = lines.find((line) => line.msg === 'playground ready');
+    expect(ready).toMatchObject({ bundle: 'disk', typedExamples: 1 });
+  });
+
+  it('serves the Monaco workers from the gateway, named in the page', async () => {
+    const { workers } = pageConfig(html);
+    expect(Object.keys(workers)).toEqual(['editor', 'json', 'graphql']);
+    for (const [label, url] of Object.entries(workers)) {
+      expect(url).toMatch(new RegExp(`^playground/assets/${label}\\.worker-[A-Z0-9]+\\.js$`));
+      const worker = await fetch(new URL(url, page.url));
+      expect(worker.status).toBe(200);
+      expect(worker.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    }
+  });
+
+  it("hands the page each operation's generated TypeScript where there is a file", () => {
+    const typed = pageConfig(html).examples.filter((example) => example.typescript);
+    expect(typed.map((example) => [example.file, example.typescript!.source])).toEqual([['my-home.graphql', 'export type MyHomeQuery = { me: { name: string } | null };\n']]);
+  });
 
   it('serves the page with its script and stylesheet from the gateway', () => {
     expect(page.status).toBe(200);
@@ -155,9 +296,11 @@ describe('playground served by the gateway', () => {
       'default-src': ["'none'"],
       'script-src': ["'self'"],
       'style-src': ["'self'", `'nonce-${nonce}'`],
+      'style-src-attr': ["'unsafe-inline'"],
       'font-src': ["'self'", 'data:'],
       'img-src': ["'self'", 'data:'],
       'connect-src': ["'self'"],
+      'worker-src': ["'self'"],
       'base-uri': ["'none'"],
       'form-action': ["'none'"],
       'frame-ancestors': ["'none'"],
@@ -187,9 +330,11 @@ describe('playground served by the gateway', () => {
     expect(cssUrls.length).toBeGreaterThan(0);
     expect(cssUrls.filter((url) => !url.startsWith('data:'))).toEqual([]);
     expect(stylesheetText).not.toContain('@import');
-    const unexpected = absoluteUrls(scriptText).filter((url) => !isLocal(url) && !(url in HARMLESS_URLS));
-    expect(unexpected).toEqual([]);
-    expect(scriptText).not.toMatch(/sourceMappingURL=(?!data:)\S*\/\//);
+    for (const text of [scriptText, ...workerTexts]) {
+      const unexpected = absoluteUrls(text).filter((url) => !isLocal(url) && !(url in HARMLESS_URLS));
+      expect(unexpected).toEqual([]);
+      expect(text).not.toMatch(/sourceMappingURL=(?!data:)\S*\/\//);
+    }
   });
 
   it('serves the licence notices of the bundled packages beside the script', async () => {

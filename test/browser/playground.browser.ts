@@ -1,8 +1,11 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createGateway, loadGatewayConfig, type RunningGateway } from '@govgraph/gateway';
 import { createLogger } from '@govgraph/kit';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { CreateGatewayOptions } from '@govgraph/gateway';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchChromium } from '../src/chromium.js';
 import { startGraph, type GraphHarness } from '../src/harness.js';
@@ -21,18 +24,40 @@ async function recordRequests(context: BrowserContext): Promise<string[]> {
   return urls;
 }
 
-/** An editor's whole text, read from its CodeMirror instance (which draws only the visible lines). */
+/**
+ * An editor's whole text, read from its Monaco editor (which draws only the visible lines):
+ * GraphiQL puts Monaco on `globalThis.__MONACO`, and each editor knows its container element.
+ */
 function editorText(page: Page, selector: string): Promise<string> {
   return page
-    .locator(`${selector} .CodeMirror`)
+    .locator(selector)
     .first()
-    .evaluate((element) => (element as unknown as { CodeMirror?: { getValue(): string } }).CodeMirror?.getValue() ?? '');
+    .evaluate((element) => {
+      interface MonacoEditor {
+        getContainerDomNode(): unknown;
+        getValue(): string;
+      }
+      const container = element as unknown as { contains(node: unknown): boolean };
+      const monaco = (globalThis as { __MONACO?: { editor: { getEditors(): MonacoEditor[] } } }).__MONACO;
+      const editor = monaco?.editor.getEditors().find((candidate) => container.contains(candidate.getContainerDomNode()));
+      return editor?.getValue() ?? '';
+    });
 }
 
 /** The result pane's JSON once a result has arrived. */
 async function resultText(page: Page): Promise<string> {
-  await expect.poll(() => editorText(page, '.result-window'), { timeout: 20_000 }).toMatch(/^\s*\{/);
-  return editorText(page, '.result-window');
+  await expect.poll(() => editorText(page, '.graphiql-response'), { timeout: 20_000 }).toMatch(/^\s*\{/);
+  return editorText(page, '.graphiql-response');
+}
+
+/** Console errors and uncaught exceptions of a page. */
+function recordErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(String(error)));
+  return errors;
 }
 
 describe.runIf(chromiumAvailable())('the playground in Chromium', () => {
@@ -54,11 +79,7 @@ describe.runIf(chromiumAvailable())('the playground in Chromium', () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 960 }, serviceWorkers: 'block' });
     const requests = await recordRequests(context);
     const page = await context.newPage();
-    const consoleErrors: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
-    page.on('pageerror', (error) => consoleErrors.push(String(error)));
+    const consoleErrors = recordErrors(page);
 
     const response = await page.goto(`${graph.gateway.url}/playground`);
     expect(response?.status()).toBe(200);
@@ -76,7 +97,7 @@ describe.runIf(chromiumAvailable())('the playground in Chromium', () => {
     await page.locator('button[data-file="my-home.graphql"]').click();
     await page.locator('.graphiql-tab', { hasText: 'MyHome' }).waitFor();
     await expect.poll(() => editorText(page, '.graphiql-query-editor')).toContain('query MyHome');
-    await page.getByRole('button', { name: 'Execute query (Ctrl-Enter)' }).click();
+    await page.getByRole('button', { name: /^Execute query/ }).click();
 
     const result = JSON.parse(await resultText(page)) as {
       data?: { me?: { name?: string; licences?: Array<{ title: string }> } };
@@ -87,7 +108,7 @@ describe.runIf(chromiumAvailable())('the playground in Chromium', () => {
     const titles = (result.data?.me?.licences ?? []).map((licence) => licence.title);
     expect(titles).toContain('机动车驾驶证');
     // And as a person sees it: in the result pane on the page.
-    const pane = page.locator('.result-window');
+    const pane = page.locator('.graphiql-response');
     await expect.poll(() => pane.innerText()).toContain('张三');
     await expect.poll(() => pane.innerText()).toContain('机动车驾驶证');
 
@@ -102,6 +123,10 @@ describe.runIf(chromiumAvailable())('the playground in Chromium', () => {
     expect(elsewhere).toEqual([]);
     expect(hosts).toEqual([new URL(graph.gateway.url).host]);
     expect(requests.some((url) => new URL(url).pathname === '/graphql')).toBe(true);
+    // Monaco's three workers came from the bundle on the gateway.
+    for (const worker of ['editor', 'json', 'graphql']) {
+      expect(requests.some((url) => new RegExp(`/playground/assets/${worker}\\.worker-[A-Z0-9]+\\.js$`).test(new URL(url).pathname))).toBe(true);
+    }
     // No Content-Security-Policy violation, no script error.
     expect(consoleErrors).toEqual([]);
     console.info(`browser test: ${requests.length} requests, all to ${hosts.join(', ')}; sign-in to result in ${Math.round(performance.now() - started)} ms`);
@@ -112,10 +137,7 @@ describe.runIf(chromiumAvailable())('the playground in Chromium', () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 960 } });
     const requests = await recordRequests(context);
     const page = await context.newPage();
-    const consoleErrors: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
+    const consoleErrors = recordErrors(page);
     await page.goto(`${graph.gateway.url}/playground`);
     // GraphiQL's dialogs lock scrolling with a <style> element: allowed by the page's style nonce.
     await page.getByRole('button', { name: 'Open settings dialog' }).click();
@@ -132,6 +154,46 @@ describe.runIf(chromiumAvailable())('the playground in Chromium', () => {
     expect(requests.filter((url) => !LOCAL_HOSTS.has(new URL(url).hostname))).toEqual([]);
     expect(consoleErrors).toEqual([]);
     await context.close();
+  });
+
+  it("shows an operation's generated TypeScript, read-only with a copy button, and no types button where there is none", async () => {
+    // graphql-codegen's files, as portal/kit/src/generated/operations holds them: one for MyHome only.
+    const typesDir = mkdtempSync(join(tmpdir(), 'govgraph-playground-types-'));
+    const myHomeTypes = 'export type MyHomeQuery = { me: { name: string; licences: Array<{ title: string }> | null } };\n// <script>not markup</script>\n';
+    writeFileSync(join(typesDir, 'my-home.ts'), myHomeTypes);
+    const gateway = await startDevelopmentGateway(graph, { generatedTypesDir: typesDir });
+    const context = await browser.newContext({ viewport: { width: 1440, height: 960 }, permissions: ['clipboard-read', 'clipboard-write'] });
+    const requests = await recordRequests(context);
+    const page = await context.newPage();
+    const consoleErrors = recordErrors(page);
+    try {
+      await page.goto(`${gateway.url}/playground`);
+      await page.locator('button[data-file="my-home.graphql"]').waitFor();
+      // Only the operation with a generated file offers the view.
+      const typed = await page
+        .locator('button[data-types-for]')
+        .evaluateAll((buttons) => buttons.map((button) => (button as unknown as { dataset: { typesFor?: string } }).dataset.typesFor));
+      expect(typed).toEqual(['my-home.graphql']);
+      await page.getByRole('button', { name: 'TypeScript types of MyHome' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.waitFor();
+      await expect.poll(() => dialog.locator('.gg-types-source').textContent()).toBe(myHomeTypes);
+      expect(await dialog.locator('.gg-types-path').innerText()).toBe(join(typesDir, 'my-home.ts'));
+      // Read-only text, not an input.
+      expect(await dialog.locator('textarea, input, [contenteditable="true"]').count()).toBe(0);
+      await dialog.getByRole('button', { name: 'Copy' }).click();
+      await dialog.getByText('Copied', { exact: true }).waitFor();
+      const clipboard = () => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText();
+      expect(await page.evaluate(clipboard)).toBe(myHomeTypes);
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+      expect(requests.filter((url) => !LOCAL_HOSTS.has(new URL(url).hostname))).toEqual([]);
+      expect(consoleErrors).toEqual([]);
+    } finally {
+      await context.close();
+      await gateway.close();
+      rmSync(typesDir, { recursive: true, force: true });
+    }
   });
 
   it('is off with NODE_ENV=production: /playground is 404 and /graphql gives a browser no playground', async () => {
@@ -153,12 +215,21 @@ describe.runIf(chromiumAvailable())('the playground in Chromium', () => {
 });
 
 /** A second gateway over the same subgraphs, as a production deployment would run it. */
-async function startProductionGateway(graph: GraphHarness): Promise<RunningGateway> {
+function startProductionGateway(graph: GraphHarness): Promise<RunningGateway> {
+  return startSecondGateway(graph, 'production');
+}
+
+/** A second development gateway over the same subgraphs, with its own playground options. */
+function startDevelopmentGateway(graph: GraphHarness, playground: NonNullable<CreateGatewayOptions['playground']>): Promise<RunningGateway> {
+  return startSecondGateway(graph, 'development', playground);
+}
+
+async function startSecondGateway(graph: GraphHarness, nodeEnv: string, playground?: NonNullable<CreateGatewayOptions['playground']>): Promise<RunningGateway> {
   const config = loadGatewayConfig({
-    NODE_ENV: 'production',
+    NODE_ENV: nodeEnv,
     DATA_DIR: graph.dataDir,
     ...graph.keyEnv,
     ...Object.fromEntries(Object.entries(graph.subgraphs).map(([name, subgraph]) => [`${name.toUpperCase()}_URL`, subgraph.graphqlUrl])),
   });
-  return createGateway(config, { log: createLogger('gateway-production', 'silent') }).listen(0, '127.0.0.1');
+  return createGateway(config, { log: createLogger(`gateway-${nodeEnv}`, 'silent'), ...(playground ? { playground } : {}) }).listen(0, '127.0.0.1');
 }

@@ -3,13 +3,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from '@govgraph/kit';
-import { buildPlaygroundBundle, type PlaygroundBundle } from './build-playground-bundle.js';
+import { loadPlaygroundBundle, type PlaygroundBundle } from './build-playground-bundle.js';
 import type { PlaygroundExample, PlaygroundPageConfig } from './client/page-config.js';
 import { playgroundContentSecurityPolicy } from './content-security-policy.js';
 import { loadExamples } from './load-examples.js';
+import { withGeneratedTypes } from './load-generated-types.js';
 import { resolvePlaygroundOptions, type PlaygroundOptions } from './playground-options.js';
 import { prefersHtml } from './prefers-html.js';
-import { renderPlaygroundPage } from './render-playground-page.js';
+import { ASSETS_RELATIVE_URL, renderPlaygroundPage } from './render-playground-page.js';
 
 export const PLAYGROUND_PATH = '/playground';
 const ASSETS_PREFIX = `${PLAYGROUND_PATH}/assets/`;
@@ -31,8 +32,9 @@ export interface PlaygroundDeps {
 }
 
 /**
- * The offline GraphiQL playground. The bundle is built on the first request (see
- * build-playground-bundle.ts) and every file comes from this gateway: the page's
+ * The offline GraphiQL playground. The bundle is read on the first request from the folder that
+ * `npm run build` and `npm start` write (or built in memory when that folder holds no up-to-date
+ * bundle; see build-playground-bundle.ts), and every file comes from this gateway: the page's
  * Content-Security-Policy allows no other origin. Not created at all with NODE_ENV=production.
  */
 export function createPlayground(options: PlaygroundOptions = {}, deps: PlaygroundDeps = {}): Playground {
@@ -42,12 +44,19 @@ export function createPlayground(options: PlaygroundOptions = {}, deps: Playgrou
   function load() {
     content ??= (async () => {
       const [bundle, examples, loginOperation] = await Promise.all([
-        buildPlaygroundBundle(),
-        loadExamples(resolved.operationsDir, resolved.exampleVariables),
+        loadPlaygroundBundle(resolved.bundleDir),
+        loadExamples(resolved.operationsDir, resolved.exampleVariables).then((found) => withGeneratedTypes(found, resolved.generatedTypesDir)),
         readFile(join(resolved.operationsDir, resolved.loginOperationFile), 'utf8').catch(() => FALLBACK_LOGIN),
       ]);
       deps.log?.info(
-        { buildMs: bundle.buildMs, scriptBytes: bundle.script.body.length, stylesheetBytes: bundle.stylesheet.body.length, examples: examples.length },
+        {
+          bundle: bundle.source,
+          buildMs: bundle.buildMs,
+          scriptBytes: bundle.script.body.length,
+          stylesheetBytes: bundle.stylesheet.body.length,
+          examples: examples.length,
+          typedExamples: examples.filter((example) => example.typescript).length,
+        },
         'playground ready',
       );
       return { bundle, examples, loginOperation };
@@ -68,6 +77,11 @@ export function createPlayground(options: PlaygroundOptions = {}, deps: Playgrou
       demoPassword: resolved.demoPassword,
       examples,
       styleNonce,
+      workers: {
+        editor: `${ASSETS_RELATIVE_URL}${bundle.workers.editor.name}`,
+        json: `${ASSETS_RELATIVE_URL}${bundle.workers.json.name}`,
+        graphql: `${ASSETS_RELATIVE_URL}${bundle.workers.graphql.name}`,
+      },
     };
     const html = Buffer.from(renderPlaygroundPage({ scriptName: bundle.script.name, stylesheetName: bundle.stylesheet.name, config }));
     res.writeHead(200, {

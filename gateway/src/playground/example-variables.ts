@@ -11,4 +11,6 @@ export const EXAMPLE_VARIABLES: Readonly<Record<string, Record<string, unknown>>
   'hall-statistics.graphql': { year: 2025 },
   'officer-queue.graphql': { first: 5 },
   'my-data-access.graphql': { first: 20 },
+  'matter-form.graphql': { code: 'JJ-0101' },
+  'my-applications.graphql': { first: 5 },
 });

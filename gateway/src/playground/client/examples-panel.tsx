@@ -1,6 +1,7 @@
-import { useEditorContext } from '@graphiql/react';
-import { useEffect, useRef } from 'react';
+import { pick, useGraphiQL, useGraphiQLActions } from '@graphiql/react';
+import { useState } from 'react';
 import type { PlaygroundExample } from './page-config.js';
+import { TypesDialog } from './types-dialog.js';
 
 export interface ExamplesPanelProps {
   examples: PlaygroundExample[];
@@ -8,31 +9,25 @@ export interface ExamplesPanelProps {
 
 /**
  * The portal contract operations: a click opens one in its own tab (or goes back to the tab
- * where it is already open), with example variables for the demo data.
+ * where it is already open), with example variables for the demo data. An operation with
+ * generated TypeScript (portal/kit/src/generated/operations/) also offers a "TypeScript types" view.
  */
 export function ExamplesPanel({ examples }: ExamplesPanelProps) {
-  const editor = useEditorContext({ nonNull: true });
-  // addTab() replaces the editors' contents once React has applied the new tab, so the example
-  // is written into the new tab's editors after that render.
-  const pending = useRef<PlaygroundExample | null>(null);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the tab's index and count are what must re-run this, after addTab().
-  useEffect(() => {
-    const example = pending.current;
-    if (!example || !editor.queryEditor) return;
-    pending.current = null;
-    editor.queryEditor.setValue(example.query);
-    editor.variableEditor?.setValue(example.variables);
-  }, [editor.activeTabIndex, editor.tabs.length, editor.queryEditor, editor.variableEditor]);
+  const { tabs, queryEditor, variableEditor } = useGraphiQL(pick('tabs', 'queryEditor', 'variableEditor'));
+  const { addTab, changeTab } = useGraphiQLActions();
+  const [typesOf, setTypesOf] = useState<PlaygroundExample | null>(null);
 
   function open(example: PlaygroundExample) {
-    const existing = editor.tabs.findIndex((tab) => tab.operationName === example.name || tab.title === example.name);
+    const existing = tabs.findIndex((tab) => tab.operationName === example.name || tab.title === example.name);
     if (existing >= 0) {
-      editor.changeTab(existing);
+      changeTab(existing);
       return;
     }
-    pending.current = example;
-    editor.addTab();
+    // addTab() empties the editors for the new tab at once (synchronously); the example is written
+    // into them after that, and GraphiQL stores it in the tab from the editors' change events.
+    addTab();
+    queryEditor?.setValue(example.query);
+    variableEditor?.setValue(example.variables);
   }
 
   if (examples.length === 0) {
@@ -52,16 +47,28 @@ export function ExamplesPanel({ examples }: ExamplesPanelProps) {
       </p>
       <ul className="gg-list">
         {examples.map((example) => (
-          <li key={example.file}>
+          <li key={example.file} className="gg-example-item">
             <button type="button" className="gg-example" data-file={example.file} onClick={() => open(example)}>
               <span className="gg-example-name">
                 {example.name} <span className="gg-muted">{example.kind}</span>
               </span>
               <span className="gg-example-description">{example.description}</span>
             </button>
+            {example.typescript ? (
+              <button
+                type="button"
+                className="gg-types-button"
+                data-types-for={example.file}
+                aria-label={`TypeScript types of ${example.name}`}
+                onClick={() => setTypesOf(example)}
+              >
+                TypeScript types
+              </button>
+            ) : null}
           </li>
         ))}
       </ul>
+      <TypesDialog example={typesOf} onClose={() => setTypesOf(null)} />
     </section>
   );
 }

@@ -13,8 +13,10 @@ export interface PlaygroundPageConfig {
   demoPassword: string;
   /** The portal contract operations, offered in the Examples panel. */
   examples: PlaygroundExample[];
-  /** Nonce of this response's CSP, for the one `<style>` element a dialog's scroll lock adds. */
+  /** Nonce of this response's CSP, for the `<style>` elements a dialog's scroll lock and Monaco add. */
   styleNonce: string;
+  /** Monaco's web workers, by the label Monaco asks for: URLs relative to the page, files of the bundle. */
+  workers: { editor: string; json: string; graphql: string };
 }
 
 export interface PlaygroundDemoAccount {
@@ -35,6 +37,15 @@ export interface PlaygroundExample {
   query: string;
   /** Example variables as JSON text ('' when the operation takes none). */
   variables: string;
+  /** The operation's generated TypeScript (graphql-codegen, portal/kit/src/generated/operations/), when there is one. */
+  typescript?: PlaygroundTypeScript;
+}
+
+export interface PlaygroundTypeScript {
+  /** Where the file is, relative to the repository, e.g. `portal/kit/src/generated/operations/start-form.ts`. */
+  path: string;
+  /** The file's text, unchanged. */
+  source: string;
 }
 
 export const PAGE_CONFIG_ELEMENT_ID = 'playground-config';
