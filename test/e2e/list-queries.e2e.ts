@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { POSTGRES_URL, postgresAvailable } from '@govgraph/kit/testing';
 import { startGraph, type GraphHarness } from '../src/harness.js';
 import { growApplications, growCaseFile, growDocuments, growLicences, growMatterGuide } from '../src/list-fixtures.js';
 import { queriesPerSubgraph } from '../src/query-count.js';
@@ -164,3 +165,161 @@ describe('queries per request do not grow with the list', () => {
     expect(await log(100)).toEqual(await log(1));
   });
 });
+
+interface Connection {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  edges: Array<{ cursor: string; node: { id?: string; code?: string; at?: string } }>;
+}
+type PageArgs = { first?: number; after?: string | null; last?: number; before?: string | null };
+
+/**
+ * Walks a connection forward to its end, then backward from the last page's start cursor: the
+ * backward walk meets the same pages, hasPreviousPage / hasNextPage are true except at the ends,
+ * and `last` alone gives the list's end. Returns the rows seen, in the list's order.
+ */
+async function walkBothWays(read: (args: PageArgs) => Promise<Connection>, size: number): Promise<string[][]> {
+  const keyOf = (c: Connection) => c.edges.map((e) => e.cursor);
+  const forward: Connection[] = [await read({ first: size })];
+  while (forward.at(-1)!.pageInfo.hasNextPage) forward.push(await read({ first: size, after: forward.at(-1)!.pageInfo.endCursor }));
+  expect(forward.length).toBeGreaterThan(2);
+  expect(forward.map((c) => c.pageInfo.hasPreviousPage)).toEqual(forward.map((_, i) => i > 0));
+  expect(forward.map((c) => c.pageInfo.hasNextPage)).toEqual(forward.map((_, i) => i < forward.length - 1));
+  for (const c of forward) expect([c.pageInfo.startCursor, c.pageInfo.endCursor]).toEqual([c.edges[0]?.cursor, c.edges.at(-1)?.cursor]);
+
+  const backward: Connection[] = [];
+  for (let before = forward.at(-1)!.pageInfo.startCursor; ; ) {
+    const page = await read({ last: size, before });
+    backward.unshift(page);
+    if (!page.pageInfo.hasPreviousPage) break;
+    before = page.pageInfo.startCursor;
+  }
+  expect(backward.map(keyOf)).toEqual(forward.slice(0, -1).map(keyOf));
+  expect(backward.every((c) => c.pageInfo.hasNextPage)).toBe(true);
+  expect(backward.map((c) => c.pageInfo.hasPreviousPage)).toEqual(backward.map((_, i) => i > 0));
+  expect(backward.map((c) => c.totalCount)).toEqual(backward.map(() => forward[0]!.totalCount));
+
+  const end = await read({ last: size });
+  expect(keyOf(end)).toEqual(forward.flatMap(keyOf).slice(-size));
+  expect([end.pageInfo.hasPreviousPage, end.pageInfo.hasNextPage]).toEqual([true, false]);
+  return forward.map((c) => c.edges.map((e) => e.node.id ?? e.node.code ?? e.node.at!));
+}
+
+const PAGE = 'totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node';
+const ARGS = '$first: Int, $after: String, $last: Int, $before: String';
+const PASS = 'first: $first, after: $after, last: $last, before: $before';
+
+function pagingBothWays(database: string, start: () => Promise<GraphHarness>) {
+  describe(`connections page both ways through the gateway (${database})`, () => {
+    let graph: GraphHarness;
+    let police: string;
+    let zhangsan: string;
+    let lisi: string;
+
+    beforeAll(async () => {
+      graph = await start();
+      [police, zhangsan, lisi] = await Promise.all([graph.login('officer.police'), graph.login('zhangsan'), graph.login('lisi')]);
+    }, 180_000);
+    afterAll(async () => {
+      await graph?.close();
+    });
+
+    async function connection(query: string, variables: Record<string, unknown>, token: string, pick: (data: any) => Connection): Promise<Connection> {
+      const result: any = await graph.query(query, variables, token);
+      expect(result.errors, JSON.stringify(variables)).toBeUndefined();
+      return pick(result.data);
+    }
+
+    it('officerQueue: forward then backward meets the same pages, every completed case once, in order', async () => {
+      const queue = `query (${ARGS}) { officerQueue(status: COMPLETED, ${PASS}) { ${PAGE} { id } } } }`;
+      const pages = await walkBothWays((args) => connection(queue, args, police, (d) => d.officerQueue), 97);
+      const expected = (
+        await graph.databases
+          .applications!.db.selectFrom('application')
+          .select('id')
+          .where('department_code', '=', graph.claimsOf(police).department)
+          .where('status', '=', 'COMPLETED')
+          .orderBy('deadline')
+          .orderBy('id')
+          .execute()
+      ).map((r: { id: string }) => r.id);
+      expect(pages.flat()).toEqual(expected);
+    });
+
+    it('me.applications (Person through the applicant entity): both ways, newest first', async () => {
+      await growApplications(graph, 'P-000002', 23);
+      const mine = `query (${ARGS}) { me { applications(${PASS}) { ${PAGE} { id } } } } }`;
+      const pages = await walkBothWays((args) => connection(mine, args, lisi, (d) => d.me.applications), 5);
+      const newestFirst = (
+        await graph.databases
+          .applications!.db.selectFrom('application')
+          .select('id')
+          .where('applicant_id', '=', 'P-000002')
+          .orderBy('submitted_at', 'desc')
+          .orderBy('id', 'desc')
+          .execute()
+      ).map((r: { id: string }) => r.id);
+      expect(pages.flat()).toEqual(newestFirst);
+    });
+
+    it('matters: both ways through a department and a text search, in code order', async () => {
+      for (const filter of [{ departmentCode: graph.claimsOf(police).department }, { text: '驾驶' }]) {
+        const matters = `query ($filter: MatterFilter, ${ARGS}) { matters(filter: $filter, ${PASS}) { ${PAGE} { code } } } }`;
+        const pages = await walkBothWays((args) => connection(matters, { filter, ...args }, zhangsan, (d) => d.matters), filter.text ? 2 : 11);
+        expect(pages.flat()).toEqual([...pages.flat()].sort());
+      }
+    });
+
+    it('dataAccessLog: both ways, newest first', async () => {
+      const me = graph.claimsOf(zhangsan).applicantId!;
+      await graph.databases
+        .identity!.db.insertInto('data_access')
+        .values(
+          Array.from({ length: 14 }, (_, i) => ({
+            id: `DA-PAGING-${String(i).padStart(2, '0')}`,
+            applicant_id: me,
+            at: `2020-01-0${1 + Math.floor(i / 2)}T08:00:00.000Z`,
+            accessor_account_id: 'A-PAGING',
+            accessor_name: '测试',
+            department_code: null,
+            purpose: 'paging',
+            case_id: null,
+            fields: '[]',
+          })),
+        )
+        .execute();
+      const log = `query (${ARGS}) { me { dataAccessLog(${PASS}) { ${PAGE} { at } } } } }`;
+      const pages = await walkBothWays((args) => connection(log, args, zhangsan, (d) => d.me.dataAccessLog), 4);
+      expect(pages.flat()).toEqual([...pages.flat()].sort().reverse());
+    });
+
+    it('`last` or `before` alone pages backward: first’s default of 20 does not count as given', async () => {
+      const catalog = await connection('{ matters(last: 3) { totalCount pageInfo { hasNextPage hasPreviousPage } edges { cursor } } }', {}, zhangsan, (d) => d.matters);
+      expect([catalog.edges.length, catalog.pageInfo.hasNextPage, catalog.pageInfo.hasPreviousPage]).toEqual([3, false, true]);
+      const page = await connection('{ matters(first: 30) { edges { cursor } } }', {}, zhangsan, (d) => d.matters);
+      const before = await connection(`query ($before: String) { matters(before: $before) { edges { cursor } } }`, { before: page.edges[25]!.cursor }, zhangsan, (d) => d.matters);
+      expect(before.edges.map((e) => e.cursor)).toEqual(page.edges.slice(5, 25).map((e) => e.cursor));
+    });
+
+    it('refuses first with last, after with before, and a cursor of another list, naming the argument', async () => {
+      const queue = await connection('{ officerQueue(first: 1) { edges { cursor } } }', {}, police, (d) => d.officerQueue);
+      const queueCursor = queue.edges[0]!.cursor;
+      const refusals: Array<[string, Record<string, unknown>, string, string, RegExp]> = [
+        ['{ matters(first: 2, last: 2) { totalCount } }', {}, zhangsan, 'last', /first and last/],
+        [`query (${ARGS}) { officerQueue(${PASS}) { totalCount } }`, { after: queueCursor, before: queueCursor }, police, 'before', /after and before/],
+        [`query (${ARGS}) { me { applications(${PASS}) { totalCount } } }`, { first: 20, last: 5 }, lisi, 'last', /first and last/],
+        [`query (${ARGS}) { me { applications(${PASS}) { totalCount } } }`, { last: 2, before: queueCursor }, lisi, 'before', /not a cursor of this list/],
+        [`query (${ARGS}) { me { dataAccessLog(${PASS}) { totalCount } } }`, { last: 2, after: 'x' }, zhangsan, 'after', /with first/],
+        ['{ matters(last: 101) { totalCount } }', {}, zhangsan, 'last', /between 0 and 100/],
+      ];
+      for (const [query, variables, token, field, message] of refusals) {
+        const result: any = await graph.query(query, variables, token);
+        expect(result.errors?.[0]?.extensions, query).toMatchObject({ code: 'BAD_USER_INPUT', field });
+        expect(result.errors[0].message).toMatch(message);
+      }
+    });
+  });
+}
+
+pagingBothWays('SQLite', () => startGraph({ gatewayEnv: { GATEWAY_RESPONSE_CACHE: 'off' } }));
+if (await postgresAvailable()) pagingBothWays('PostgreSQL', () => startGraph({ postgresUrl: POSTGRES_URL, gatewayEnv: { GATEWAY_RESPONSE_CACHE: 'off' } }));

@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { settlePage, type PageRequest } from '@govgraph/kit';
 import type { ApplicationTables } from '../database.js';
 import { toApplicationRecord, type ApplicationRecord } from './application.record.js';
 
@@ -10,6 +11,16 @@ export interface Page<T> {
   rows: T[];
   totalCount: number;
   hasNextPage: boolean;
+  hasPreviousPage: boolean;
+}
+
+/**
+ * How a keyset page reads a list in `listOrder`: forward in that order past the cursor, backward
+ * in the reverse order before it; `beyond` finds rows at the cursor or on its other side.
+ */
+function keyset(listOrder: 'asc' | 'desc', backward: boolean) {
+  const order: 'asc' | 'desc' = (listOrder === 'asc') !== backward ? 'asc' : 'desc';
+  return order === 'asc' ? ({ order, seek: '>', beyond: '<=' } as const) : ({ order, seek: '<', beyond: '>=' } as const);
 }
 
 /** A field value the applicant entered in an earlier case, with that case's outcome. */
@@ -63,46 +74,69 @@ export class ApplicationRepository {
       .execute();
   }
 
-  /** The applicant's cases, newest first; `after` is the last (submitted_at, id) seen. */
-  async ofApplicant(applicantId: string, first: number, after: { at: string; id: string } | null): Promise<Page<ApplicationRecord>> {
-    let query = this.db.selectFrom('application').selectAll().where('applicant_id', '=', applicantId);
+  /**
+   * The applicant's cases, newest first. The cursor is a (submitted_at, id); a forward page reads
+   * below it descending, a backward one above it ascending (then turned back to newest first).
+   */
+  async ofApplicant(applicantId: string, page: PageRequest<{ at: string; id: string }>): Promise<Page<ApplicationRecord>> {
+    const own = this.db.selectFrom('application').where('applicant_id', '=', applicantId);
+    const { order, seek, beyond } = keyset('desc', page.backward);
+    const cursor = page.cursor;
+    let query = own.selectAll();
     // A row-value comparison, not `a < x or (a = x and id < y)`: see `queue`.
-    if (after) query = query.where((eb) => eb(eb.refTuple('submitted_at', 'id'), '<', eb.tuple(after.at, after.id)));
-    const [rows, count] = await Promise.all([
+    if (cursor) query = query.where((eb) => eb(eb.refTuple('submitted_at', 'id'), seek, eb.tuple(cursor.at, cursor.id)));
+    const [rows, count, other] = await Promise.all([
       query
-        .orderBy('submitted_at', 'desc')
-        .orderBy('id', 'desc')
-        .limit(first + 1)
+        .orderBy('submitted_at', order)
+        .orderBy('id', order)
+        .limit(page.size + 1)
         .execute(),
-      this.db
-        .selectFrom('application')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('applicant_id', '=', applicantId)
-        .executeTakeFirstOrThrow(),
+      own.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      cursor
+        ? own
+            .select(sql<number>`1`.as('one'))
+            .where((eb) => eb(eb.refTuple('submitted_at', 'id'), beyond, eb.tuple(cursor.at, cursor.id)))
+            .limit(1)
+            .executeTakeFirst()
+        : undefined,
     ]);
-    return { rows: rows.slice(0, first).map(toApplicationRecord), totalCount: Number(count.n), hasNextPage: rows.length > first };
+    return { ...settlePage(page, rows.map(toApplicationRecord), other !== undefined), totalCount: Number(count.n) };
   }
 
-  /** A department's cases in the given states, earliest deadline first. */
-  async queue(departmentCode: string, statuses: readonly string[], first: number, after: { deadline: string; id: string } | null): Promise<Page<ApplicationRecord>> {
+  /**
+   * A department's cases in the given states, earliest deadline first. The cursor is a (deadline, id);
+   * a forward page reads above it ascending, a backward one below it descending (then turned back).
+   */
+  async queue(departmentCode: string, statuses: readonly string[], page: PageRequest<{ deadline: string; id: string }>): Promise<Page<ApplicationRecord>> {
     const base = this.db
       .selectFrom('application')
       .where('department_code', '=', departmentCode)
       .where('status', 'in', [...statuses]);
+    const { order, seek, beyond } = keyset('asc', page.backward);
+    const cursor = page.cursor;
     let query = base.selectAll();
     // `(deadline, id) > (x, y)` lets SQLite and PostgreSQL seek the application_queue index to the
     // cursor; the equivalent `or` made both scan the department's cases from the first, so a late
-    // page cost more the more history there was (docs/benchmarks.md, growth section).
-    if (after) query = query.where((eb) => eb(eb.refTuple('deadline', 'id'), '>', eb.tuple(after.deadline, after.id)));
-    const [rows, count] = await Promise.all([
+    // page cost more the more history there was (docs/benchmarks.md, growth section). A backward
+    // page seeks `<` and walks the same index in reverse; whether rows lie on the cursor's other
+    // side is one more seek of that index (`<=` / `>=`, limit 1), never a count.
+    if (cursor) query = query.where((eb) => eb(eb.refTuple('deadline', 'id'), seek, eb.tuple(cursor.deadline, cursor.id)));
+    const [rows, count, other] = await Promise.all([
       query
-        .orderBy('deadline')
-        .orderBy('id')
-        .limit(first + 1)
+        .orderBy('deadline', order)
+        .orderBy('id', order)
+        .limit(page.size + 1)
         .execute(),
       base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      cursor
+        ? base
+            .select(sql<number>`1`.as('one'))
+            .where((eb) => eb(eb.refTuple('deadline', 'id'), beyond, eb.tuple(cursor.deadline, cursor.id)))
+            .limit(1)
+            .executeTakeFirst()
+        : undefined,
     ]);
-    return { rows: rows.slice(0, first).map(toApplicationRecord), totalCount: Number(count.n), hasNextPage: rows.length > first };
+    return { ...settlePage(page, rows.map(toApplicationRecord), other !== undefined), totalCount: Number(count.n) };
   }
 
   /** Values applicants entered themselves in earlier cases (not the ones other systems supplied). */

@@ -126,12 +126,34 @@ export class MatterRepository {
     return Number(row.count);
   }
 
-  /** Keyset page ordered by code: stable under inserts, no OFFSET scans. */
-  async page(filter: MatterFilter | undefined, first: number, afterCode: string | undefined): Promise<Matter[]> {
+  /**
+   * Keyset page ordered by code: stable under inserts, no OFFSET scans. Forward, `limit` matters
+   * after `cursor` in code order; backward, the `limit` matters before it, last first (the caller
+   * turns them back). Both walk the code order of the index the filter picks (primary key,
+   * matter_department, matter_division), one way or the other.
+   */
+  async page(filter: MatterFilter | undefined, limit: number, cursor: string | undefined, backward = false): Promise<Matter[]> {
     let query = this.filtered(filter).select(MATTER_COLUMNS);
-    if (afterCode !== undefined) query = query.where('matter.code', '>', afterCode);
-    const rows = await query.orderBy('matter.code').limit(first).execute();
+    if (cursor !== undefined) query = query.where('matter.code', backward ? '<' : '>', cursor);
+    const rows = await query
+      .orderBy('matter.code', backward ? 'desc' : 'asc')
+      .limit(limit)
+      .execute();
     return rows.map(toMatter);
+  }
+
+  /**
+   * Whether a matter of the filter has the cursor's code or lies on its other side: before it for
+   * a forward page (`hasPreviousPage`), after it for a backward one (`hasNextPage`). One seek, limit 1.
+   */
+  async reachesPast(filter: MatterFilter | undefined, cursor: string, backward: boolean): Promise<boolean> {
+    const start = DEFINITION_FILTERS.some((key) => filter?.[key]) ? this.filtered(filter) : this.implementationFilters(this.db.selectFrom('matter'), filter);
+    const row = await start
+      .select(sql<number>`1`.as('one'))
+      .where('matter.code', backward ? '>=' : '<=', cursor)
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
   }
 
   async materialsOf(basicCodes: readonly string[]): Promise<Array<MaterialRequirement & { basicCode: string }>> {

@@ -1,5 +1,6 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { BadUserInputError, MATTER_CODE_RULE, NotFoundError, checkPageSize, checkText, decodeCursor, encodeCursor } from '@govgraph/kit';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { BadUserInputError, MATTER_CODE_RULE, NotFoundError, PAGE_FIRST, PAGE_LAST, argumentGiven, checkText, encodeCursor, readPageArgs, settlePage } from '@govgraph/kit';
 import type { CatalogContext } from '../context.js';
 import { Department } from '../department/department.type.js';
 import { MatterConnection } from './matter-connection.type.js';
@@ -32,26 +33,28 @@ export class MatterResolver {
   @Query(() => MatterConnection, { description: 'Browse and search the catalog, ordered by code.' })
   async matters(
     @Ctx() ctx: CatalogContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => MatterFilter, { nullable: true }) filter?: MatterFilter,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first?: number,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20, description: PAGE_FIRST }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('last', () => Int, { nullable: true, description: PAGE_LAST }) last?: number,
+    @Arg('before', () => String, { nullable: true }) before?: string,
   ): Promise<MatterConnection> {
     checkFilter(filter);
-    const size = checkPageSize(first);
-    const afterCode = after ? decodeCursor(CURSOR_KIND, after) : undefined;
-    const [totalCount, rows] = await Promise.all([ctx.services.matters.count(filter), ctx.services.matters.page(filter, size + 1, afterCode)]);
-    const page = rows.slice(0, size);
-    for (const matter of page) ctx.loaders.matterByCode.prime(matter.code, matter);
-    const edges = page.map((node) => ({ cursor: encodeCursor(CURSOR_KIND, node.code), node }));
+    const request = readPageArgs(CURSOR_KIND, { first: argumentGiven(info, 'first') ? first : null, after, last, before });
+    const cursor = request.cursor ?? undefined;
+    const [totalCount, fetched, beyond] = await Promise.all([
+      ctx.services.matters.count(filter),
+      ctx.services.matters.page(filter, request.size + 1, cursor, request.backward),
+      cursor === undefined ? false : ctx.services.matters.reachesPast(filter, cursor, request.backward),
+    ]);
+    const { rows, hasNextPage, hasPreviousPage } = settlePage(request, fetched, beyond);
+    for (const matter of rows) ctx.loaders.matterByCode.prime(matter.code, matter);
+    const edges = rows.map((node) => ({ cursor: encodeCursor(CURSOR_KIND, node.code), node }));
     return {
       totalCount,
       edges,
-      pageInfo: {
-        hasNextPage: rows.length > size,
-        hasPreviousPage: afterCode !== undefined,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
+      pageInfo: { hasNextPage, hasPreviousPage, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
     };
   }
 

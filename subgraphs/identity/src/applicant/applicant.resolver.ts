@@ -1,5 +1,6 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { UnauthenticatedError } from '@govgraph/kit';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { PAGE_FIRST, PAGE_LAST, UnauthenticatedError, argumentGiven } from '@govgraph/kit';
 import type { IdentityContext } from '../context.js';
 import { dataAccessPage } from '../data-access/data-access-log.js';
 import { DataAccessConnection } from '../data-access/data-access.type.js';
@@ -21,10 +22,13 @@ export class ApplicantResolver {
   dataAccessLog(
     @Root() applicant: ApplicantRecord,
     @Ctx() ctx: IdentityContext,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first?: number,
+    @Info() info: GraphQLResolveInfo,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20, description: PAGE_FIRST }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('last', () => Int, { nullable: true, description: PAGE_LAST }) last?: number,
+    @Arg('before', () => String, { nullable: true }) before?: string,
   ): Promise<DataAccessConnection> {
     requireSelf(ctx.claims, applicant.id);
-    return dataAccessPage(ctx.services.dataAccess, applicant.id, first, after);
+    return dataAccessPage(ctx.services.dataAccess, applicant.id, { first: argumentGiven(info, 'first') ? first : null, after, last, before });
   }
 }

@@ -1,24 +1,26 @@
-import { checkPageSize, decodeCursor, encodeCursor } from '@govgraph/kit';
+import { BadUserInputError, cursorField, encodeCursor, readPageArgs, settlePage, type PageArgs } from '@govgraph/kit';
 import type { DataAccessRepository } from './data-access.repository.js';
 import type { DataAccessConnection } from './data-access.type.js';
 
 const CURSOR_KIND = 'access';
 
-/** A page of an applicant's data-access log, newest first. */
-export async function dataAccessPage(
-  repository: DataAccessRepository,
-  applicantId: string,
-  first: number | null | undefined,
-  after: string | null | undefined,
-): Promise<DataAccessConnection> {
-  const size = checkPageSize(first);
-  let position: { at: string; id: string } | undefined;
-  if (after) {
-    const [at, id] = decodeCursor(CURSOR_KIND, after).split('|');
-    position = { at: at ?? '', id: id ?? '' };
+/** A page of an applicant's data-access log, newest first, forward or backward. */
+export async function dataAccessPage(repository: DataAccessRepository, applicantId: string, args: PageArgs): Promise<DataAccessConnection> {
+  const request = readPageArgs(CURSOR_KIND, args);
+  let cursor: { at: string; id: string } | undefined;
+  if (request.cursor !== null) {
+    const [at, id, ...rest] = request.cursor.split('|');
+    const field = cursorField(request);
+    if (!at || !id || rest.length > 0) throw new BadUserInputError(`${field} is not a cursor of this list`, field);
+    cursor = { at, id };
   }
-  const [totalCount, rows] = await Promise.all([repository.count(applicantId), repository.page(applicantId, size + 1, position)]);
-  const edges = rows.slice(0, size).map((row) => ({
+  const [totalCount, fetched, beyond] = await Promise.all([
+    repository.count(applicantId),
+    repository.page(applicantId, request.size + 1, cursor, request.backward),
+    cursor ? repository.reachesPast(applicantId, cursor, request.backward) : false,
+  ]);
+  const { rows, hasNextPage, hasPreviousPage } = settlePage(request, fetched, beyond);
+  const edges = rows.map((row) => ({
     cursor: encodeCursor(CURSOR_KIND, `${row.at}|${row.id}`),
     node: {
       at: row.at,
@@ -31,11 +33,6 @@ export async function dataAccessPage(
   return {
     totalCount,
     edges,
-    pageInfo: {
-      hasNextPage: rows.length > size,
-      hasPreviousPage: position !== undefined,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
+    pageInfo: { hasNextPage, hasPreviousPage, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
   };
 }

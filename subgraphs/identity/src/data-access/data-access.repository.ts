@@ -54,14 +54,33 @@ export class DataAccessRepository {
     return Number(row.count);
   }
 
-  /** Newest first; the cursor is the (at, id) of the last entry seen. */
-  async page(applicantId: string, first: number, after: { at: string; id: string } | undefined): Promise<DataAccessRecord[]> {
+  /**
+   * Newest first; the cursor is the (at, id) of an entry. Forward, `limit` entries older than the
+   * cursor, newest first; backward, the `limit` entries newer than it, oldest first (the caller
+   * turns them back). Both seek data_access_applicant_at (applicant_id, at, id) with a row-value
+   * comparison and walk it one way or the other.
+   */
+  async page(applicantId: string, limit: number, cursor: { at: string; id: string } | undefined, backward = false): Promise<DataAccessRecord[]> {
     let query = this.db.selectFrom('data_access').selectAll().where('applicant_id', '=', applicantId);
-    if (after) {
-      query = query.where((eb) => eb.or([eb('at', '<', after.at), eb.and([eb('at', '=', after.at), eb('id', '<', after.id)])]));
-    }
-    const rows = await query.orderBy('at', 'desc').orderBy('id', 'desc').limit(first).execute();
+    if (cursor) query = query.where((eb) => eb(eb.refTuple('at', 'id'), backward ? '>' : '<', eb.tuple(cursor.at, cursor.id)));
+    const order = backward ? 'asc' : 'desc';
+    const rows = await query.orderBy('at', order).orderBy('id', order).limit(limit).execute();
     return rows.map(toRecord);
+  }
+
+  /**
+   * Whether an entry is the cursor's or lies on its other side: newer for a forward page
+   * (`hasPreviousPage`), older for a backward one (`hasNextPage`). One seek of the index, limit 1.
+   */
+  async reachesPast(applicantId: string, cursor: { at: string; id: string }, backward: boolean): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('data_access')
+      .select(sql<number>`1`.as('one'))
+      .where('applicant_id', '=', applicantId)
+      .where((eb) => eb(eb.refTuple('at', 'id'), backward ? '<=' : '>=', eb.tuple(cursor.at, cursor.id)))
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
   }
 }
 
