@@ -136,7 +136,7 @@ describe('check: breaking changes, each with the contract operations it breaks',
   });
 
   it('a removed input field, and a required one added', () => {
-    const removed = check('licences', '  """The case that decided the licence."""\n  caseId: ID\n}', '}');
+    const removed = check('licences', '  """\n  The case that decided the licence; taken from the case grant when holderId is one.\n  """\n  caseId: ID\n}', '}');
     expect(files(breakOf(removed, 'INPUT_FIELD_REMOVED', 'IssueLicenceInput.caseId'))).toEqual(['issue-licence.graphql']);
     const added = check('licences', '  caseId: ID\n}', '  caseId: ID\n  reason: String!\n}');
     expect(files(breakOf(added, 'REQUIRED_INPUT_FIELD_ADDED', 'IssueLicenceInput.reason'))).toEqual(['issue-licence.graphql']);

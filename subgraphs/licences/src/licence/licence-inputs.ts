@@ -15,7 +15,10 @@ export class IssueLicenceInput {
   @Field(() => ID, { description: 'Licence type code, e.g. SPJYXKZ.' })
   typeCode!: string;
 
-  @Field(() => ID, { description: 'The holder: a person (P-…) or an enterprise (E-…), as the type requires.' })
+  @Field(() => ID, {
+    description:
+      'The holder: a person (P-…) or an enterprise (E-…), as the type requires; or, for a case’s licence, the applicant id the officer’s review of the case gave (a case grant).',
+  })
   holderId!: string;
 
   @Field(() => String, { description: 'The holder’s name as printed on the licence.' })
@@ -33,6 +36,6 @@ export class IssueLicenceInput {
   @Field(() => [LicenceDataInput], { nullable: true, description: 'The type’s structured fields.' })
   data?: LicenceDataInput[];
 
-  @Field(() => ID, { nullable: true, description: 'The case that decided the licence.' })
+  @Field(() => ID, { nullable: true, description: 'The case that decided the licence; taken from the case grant when holderId is one.' })
   caseId?: string;
 }

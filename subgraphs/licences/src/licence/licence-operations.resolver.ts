@@ -4,6 +4,7 @@ import type { LicencesContext } from '../context.js';
 import { HolderKind } from '../licence-type/licence-type.enums.js';
 import type { LicenceType } from '../licence-type/licence-type.type.js';
 import { signedContent } from '../signing/licence-content.js';
+import { issueTarget } from '../case/holder-from-grant.js';
 import { requireApprovedCase } from '../case/require-approved-case.js';
 import { announceStatus } from './announce-status.js';
 import { IssueLicenceInput } from './licence-inputs.js';
@@ -48,16 +49,16 @@ export class LicenceOperationsResolver {
     if (!type) throw new NotFoundError('Licence type', input.typeCode);
     requireIssuer(ctx, type);
 
+    checkText(input.holderId, 'input.holderId', { max: 2048 });
+    if (input.caseId) checkText(input.caseId, 'input.caseId', { max: 32 });
+    const target = issueTarget(ctx, input.holderId, input.caseId ?? undefined);
     const holderPattern = type.holderKind === HolderKind.PERSON ? /^P-\d{6}$/ : /^E-\d{6}$/;
-    if (!holderPattern.test(input.holderId)) {
+    if (!holderPattern.test(target.holderId)) {
       throw new BadUserInputError(`input.holderId must be ${type.holderKind === HolderKind.PERSON ? 'a person (P-…)' : 'an enterprise (E-…)'} for ${type.name}`, 'input.holderId');
     }
     checkText(input.holderName, 'input.holderName', { min: 1, max: 200 });
     if (input.number !== undefined && input.number !== null) checkText(input.number, 'input.number', { min: 1, max: 64 });
-    if (input.caseId) {
-      checkText(input.caseId, 'input.caseId', { max: 32 });
-      await requireApprovedCase(ctx, input.caseId, input.holderId, type.issuer.code);
-    }
+    if (target.caseId) await requireApprovedCase(ctx, target.caseId, target.holderId, type.issuer.code);
     const allowed = new Set(type.fields.map((f) => f.key));
     const data: Record<string, string> = {};
     for (const entry of input.data ?? []) {
@@ -77,7 +78,7 @@ export class LicenceOperationsResolver {
         id,
         typeCode: type.code,
         number: input.number ?? `${type.code}${serial}`,
-        holderId: input.holderId,
+        holderId: target.holderId,
         holderName: input.holderName,
         issuerCode: type.issuer.code,
         issuedOn: ctx.services.today(),
@@ -86,12 +87,12 @@ export class LicenceOperationsResolver {
         data,
         version: 1,
         previousId: null,
-        caseId: input.caseId ?? null,
+        caseId: target.caseId ?? null,
       };
       const { kid, signature } = await ctx.services.keys.sign(type.issuer.code, signedContent(content));
       const licence: LicenceRecord = { ...content, statusCode: STATUS_CODES[LicenceStatus.VALID], signature, keyId: kid };
       try {
-        await ctx.services.writer.insert(licence, this.event(ctx, id, 'issue', input.caseId ? `case ${input.caseId}` : null));
+        await ctx.services.writer.insert(licence, this.event(ctx, id, 'issue', target.caseId ? `case ${target.caseId}` : null));
       } catch (error) {
         if (isUniqueViolation(error) && attempt < 5) continue;
         throw error;
