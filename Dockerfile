@@ -27,10 +27,12 @@ COPY subgraphs/example-bureau/package.json subgraphs/example-bureau/
 COPY schema/package.json schema/
 COPY cli/package.json cli/
 COPY gateway/package.json gateway/
+COPY portal/package.json portal/
 COPY test/package.json test/
-# The test workspace is needed for npm ci to match the lock file, not at run time.
+# The test and portal workspaces are needed for npm ci to match the lock file, not at run time
+# (the reference portal is for `npm start`; a real portal is its own deployment).
 RUN npm ci --omit=dev \
- && rm -rf test node_modules/@govgraph/test \
+ && rm -rf test node_modules/@govgraph/test portal node_modules/@govgraph/portal \
  && npm cache clean --force
 
 FROM node:${NODE_VERSION}-bookworm AS build
@@ -42,7 +44,8 @@ RUN npm ci && npm run build
 # What the runtime does not need: tests, benchmarks, docs, build caches. cli/src goes too, so
 # cli/bin/govgraph.mjs runs the compiled dist/govgraph.mjs (with src beside it, it would ask for tsx).
 # Every node_modules goes (dev dependencies included): the runtime takes the deps stage's instead.
-RUN rm -rf test docs .turbo cli/src \
+# The playground's bundle goes too: NODE_ENV=production serves no playground.
+RUN rm -rf test docs .turbo cli/src portal gateway/dist/playground-bundle \
       subgraphs/*/test gateway/test cli/test schema/test \
  && find . -name node_modules -prune -exec rm -rf {} + \
  && find . -name '*.tsbuildinfo' -delete

@@ -13,9 +13,9 @@ export default defineConfig(
     languageOptions: {
       parser: tseslint.parser,
       parserOptions: {
-        // One program for the whole repository and one for the playground's browser code: about half
-        // the time of projectService's program per package, over the same compiler options.
-        project: ['./tsconfig.eslint.json', './gateway/src/playground/client/tsconfig.json'],
+        // One program for the whole repository and one each for the playground's and the portal's
+        // browser code: about half the time of projectService's program per package.
+        project: ['./tsconfig.eslint.json', './gateway/src/playground/client/tsconfig.json', './portal/web/tsconfig.json'],
         tsconfigRootDir: import.meta.dirname,
       },
     },

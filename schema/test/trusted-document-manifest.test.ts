@@ -7,6 +7,7 @@ import {
   buildTrustedDocumentManifest,
   documentId,
   loadTrustedDocuments,
+  PERSISTED_QUERY_MANIFEST_FILE,
   parseTrustedDocumentManifest,
   printTrustedDocumentManifest,
   readTrustedOperations,
@@ -20,9 +21,9 @@ describe('the committed trusted-document manifest', () => {
   const manifestPath = join(OPERATIONS_DIR, TRUSTED_DOCUMENT_MANIFEST_FILE);
   const manifest = parseTrustedDocumentManifest(readFileSync(manifestPath, 'utf8'));
 
-  it('lists every contract operation once, by file, with the SHA-256 of its bytes as its id', () => {
+  it('lists every trusted operation once (the 15 of the contract and the reference portal’s 5), by file, with the SHA-256 of its bytes as its id', () => {
     const files = readTrustedOperations(OPERATIONS_DIR);
-    expect(files).toHaveLength(15);
+    expect(files).toHaveLength(20);
     expect(manifest.operations.map((entry) => entry.file)).toEqual(files.map((f) => f.file));
     for (const entry of manifest.operations) {
       expect(entry.id, entry.file).toBe(
@@ -42,8 +43,24 @@ describe('the committed trusted-document manifest', () => {
 
   it('loads with every document checked against its id', () => {
     const documents = loadTrustedDocuments(manifestPath);
-    expect(documents).toHaveLength(15);
+    expect(documents).toHaveLength(20);
     for (const document of documents) expect(documentId(document.source)).toBe(document.id);
+  });
+
+  it('is also written in Apollo’s persisted-query manifest format, with the same ids and each text as its body', () => {
+    const apollo = JSON.parse(readFileSync(join(OPERATIONS_DIR, PERSISTED_QUERY_MANIFEST_FILE), 'utf8')) as {
+      format: string;
+      version: number;
+      operations: { id: string; name: string; type: string; body: string }[];
+    };
+    expect(apollo.format).toBe('apollo-persisted-query-manifest');
+    expect(apollo.version).toBe(1);
+    expect(apollo.operations.map(({ id, name, type }) => ({ id, name, type }))).toEqual(manifest.operations.map(({ id, name, type }) => ({ id, name, type })));
+    for (const operation of apollo.operations) {
+      expect(sha256(operation.body), operation.name).toBe(operation.id);
+      const file = manifest.operations.find((entry) => entry.id === operation.id)!.file;
+      expect(operation.body).toBe(readFileSync(join(OPERATIONS_DIR, file), 'utf8'));
+    }
   });
 });
 

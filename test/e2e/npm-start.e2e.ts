@@ -39,10 +39,11 @@ describe('npm start', () => {
 
   it('starts the graph with demo data, stops on Ctrl-C, and starts again without re-seeding', async () => {
     // Every department of subgraphs/registry.json (the known four, and any added since) and the gateway.
-    const [gateway, ...ports] = await freePorts(SUBGRAPH_REGISTRY.length + 1);
+    const [gateway, portal, ...ports] = await freePorts(SUBGRAPH_REGISTRY.length + 2);
     const env = {
       DATA_DIR: dataDir,
       GATEWAY_PORT: String(gateway),
+      PORTAL_PORT: String(portal),
       ...Object.fromEntries(SUBGRAPH_REGISTRY.map((s, i) => [`${subgraphEnvPrefix(s.name)}_PORT`, String(ports[i])])),
     };
     const url = `http://127.0.0.1:${gateway}/graphql`;
@@ -59,6 +60,19 @@ describe('npm start', () => {
       const form = await postGraphQL(url, { query: readOperation('start-form.graphql'), variables: { matterCode: 'JJ-0101' } }, { authorization: `Bearer ${token}` });
       expect(form.errors).toBeUndefined();
       expect(form.data.prefill.fields.find((f: { key: string }) => f.key === 'applicantName').value).toBe('张三');
+
+      // The reference portal: its page names the gateway, and the gateway lets that origin read its answers.
+      const portalUrl = `http://127.0.0.1:${portal}`;
+      expect(started.output()).toContain(portalUrl);
+      const page = await fetch(portalUrl);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain(`<meta name="govgraph-gateway" content="${url}">`);
+      const preflight = await fetch(url, {
+        method: 'OPTIONS',
+        headers: { origin: portalUrl, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
+      });
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers.get('access-control-allow-origin')).toBe(portalUrl);
 
       started.child.kill('SIGINT');
       expect(await started.exited).toBe(0);

@@ -127,9 +127,22 @@ describe('trusted documents in production', () => {
     expect(ok(await byId('verify-licence.graphql', { id: licenceId })).verifyLicence).toMatchObject({ genuine: true, status: 'VALID' });
   });
 
-  it('has served every contract operation of the manifest by id', () => {
+  it('serves the reference portal’s own operations by id: the form’s rules, licence types, my cases, a correction and a withdrawal', async () => {
+    const rules = ok(await byId('matter-form.graphql', { code: 'JJ-0101' })).matter.form.fields;
+    expect(rules.find((field: { key: string }) => field.key === 'deliveryMethod').options.length).toBeGreaterThan(0);
+    expect(ok(await byId('licence-types.graphql')).licenceTypes.map((type: { code: string }) => type.code)).toContain('JDCJSZ');
+    expect(ok(await byId('my-applications.graphql', { first: 5 }, tokens.zhangsan)).me.applications.edges.map((edge: { node: { id: string } }) => edge.node.id)).toContain(caseId);
+    const asked = ok(await byId('decide-application.graphql', { input: { id: caseId, action: 'REQUEST_CORRECTION', note: '请补充联系地址' } }, tokens['officer.police']));
+    expect(asked.decideApplication.application.status).toBe('CORRECTION_REQUESTED');
+    const corrected = ok(await byId('correct-application.graphql', { input: { id: caseId, note: '已补充' } }, tokens.zhangsan));
+    expect(corrected.correctApplication.application.status).toBe('ACCEPTED');
+    const withdrawn = ok(await byId('withdraw-application.graphql', { input: { id: caseId, note: '不再需要' } }, tokens.zhangsan));
+    expect(withdrawn.withdrawApplication.application.status).toBe('WITHDRAWN');
+  });
+
+  it('has served every operation of the manifest by id: the contract’s 15 and the reference portal’s 5', () => {
     expect([...served].sort()).toEqual(Object.keys(IDS).sort());
-    expect(served.size).toBe(15);
+    expect(served.size).toBe(20);
   });
 
   it('takes the APQ shape too, by POST and by GET', async () => {

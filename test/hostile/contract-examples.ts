@@ -6,8 +6,12 @@ import { OPERATIONS_DIR } from '@govgraph/schema';
 export const EXAMPLE_VARIABLES: Readonly<Record<string, Record<string, unknown>>> = {
   'act-as.graphql': { enterpriseId: 'E-000001' },
   'application-detail.graphql': { id: 'AP-2026-00000001' },
+  'correct-application.graphql': { input: { id: 'AP-2026-00000001', fields: [{ key: 'mobile', value: '13800138000' }], note: '补正' } },
   'decide-application.graphql': { input: { id: 'AP-2026-00000001', action: 'ACCEPT', note: '受理' } },
   'hall-statistics.graphql': { year: 2025 },
+  'licence-types.graphql': {},
+  'matter-form.graphql': { code: 'JJ-0101' },
+  'my-applications.graphql': { first: 20 },
   'issue-licence.graphql': {
     input: { typeCode: 'SPJYXKZ', holderId: 'E-000001', holderName: '深圳市示例科技有限公司', data: [{ key: 'businessScope', value: '预包装食品销售' }] },
   },
@@ -28,6 +32,7 @@ export const EXAMPLE_VARIABLES: Readonly<Record<string, Record<string, unknown>>
       materials: [{ requirementCode: 'PHOTO', documentId: 'D-0000000000000000' }],
     },
   },
+  'withdraw-application.graphql': { input: { id: 'AP-2026-00000001', note: '撤回' } },
   'verify-licence.graphql': { id: '1.2.156.3005.2.11440300MB2C91234X.JDCJSZ.00000001.1.K' },
 };
 

@@ -23,6 +23,7 @@ export * from './schema-diff.js';
 export * from './subgraph-files.js';
 export * from './subgraph-names.js';
 export * from './trusted-document-manifest.js';
+export * from './persisted-query-manifest.js';
 export * from './trusted-operations.js';
 export type { SubgraphSdl } from '../compose.js';
 export { OPERATIONS_DIR, SCHEMA_DIR, SUBGRAPHS_DIR, SUPERGRAPH_FILE, subgraphFile } from '../paths.js';

@@ -7,7 +7,7 @@ import { CALLERS, type Caller } from './callers.js';
  * with their own data only ('own'), an answer with nobody's personal data ('public'), a null
  * answer that does not even say the thing exists ('none'), or a refusal with this code and no data.
  */
-export type Outcome = 'own' | 'public' | 'none' | { refused: 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' };
+export type Outcome = 'own' | 'public' | 'none' | { refused: 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT' };
 
 /** What a row's variables may depend on: who asks, and zhangsan's complete submission. */
 export interface RowContext {
@@ -31,6 +31,7 @@ export const LICENCE_OF_ZHANGSAN = formatLicenceId({ typeCode: 'JDCJSZ', issuerC
 const unauthenticated = { refused: 'UNAUTHENTICATED' } as const;
 const forbidden = { refused: 'FORBIDDEN' } as const;
 const notFound = { refused: 'NOT_FOUND' } as const;
+const conflict = { refused: 'CONFLICT' } as const;
 const everyone = (outcome: Outcome, overrides: Partial<Record<Caller, Outcome>> = {}): Record<Caller, Outcome> => ({
   anonymous: outcome,
   'citizen A (zhangsan)': outcome,
@@ -55,6 +56,12 @@ export const OPERATION_ROWS: OperationRow[] = [
     expected: everyone('none', { anonymous: unauthenticated, 'citizen A (zhangsan)': 'own', 'officer, right department (police)': 'own' }),
   },
   {
+    // The reference portal's: zhangsan's case asks for no correction, so even he is told it is in the wrong state.
+    file: 'correct-application.graphql',
+    variables: { input: { id: CASE_ID, fields: [{ key: 'mobile', value: '13800138000' }], note: '补正' } },
+    expected: everyone(notFound, { anonymous: unauthenticated, 'citizen A (zhangsan)': conflict }),
+  },
+  {
     file: 'decide-application.graphql',
     variables: { input: { id: CASE_ID, action: 'ACCEPT', note: '材料齐全' } },
     shows: /"status":"ACCEPTED"/,
@@ -69,8 +76,11 @@ export const OPERATION_ROWS: OperationRow[] = [
     expected: everyone(forbidden, { anonymous: unauthenticated, 'officer, other department (market)': 'own' }),
   },
   // An account that does not exist (one per caller, below the login throttle): the same refusal for everyone, naming nobody.
+  { file: 'licence-types.graphql', variables: {}, expected: everyone('public') },
   { file: 'login.graphql', variables: ({ caller }) => ({ username: `no.such.account.${CALLERS.indexOf(caller)}`, password: 'demo' }), expected: everyone(unauthenticated) },
+  { file: 'matter-form.graphql', variables: { code: 'JJ-0101' }, expected: everyone('public') },
   { file: 'matter-guide.graphql', variables: { code: 'JJ-0101' }, expected: everyone('public') },
+  { file: 'my-applications.graphql', variables: { first: 20 }, expected: everyone('own', { anonymous: unauthenticated }) },
   {
     file: 'my-data-access.graphql',
     variables: { first: 20 },
@@ -103,6 +113,13 @@ export const OPERATION_ROWS: OperationRow[] = [
     expected: everyone({ refused: 'BAD_USER_INPUT' }, { anonymous: unauthenticated, 'citizen A (zhangsan)': 'own' }),
   },
   { file: 'verify-licence.graphql', variables: { id: LICENCE_OF_ZHANGSAN }, expected: everyone('public') },
+  {
+    // Last: zhangsan withdraws his case, which nobody else may do or even learn of.
+    file: 'withdraw-application.graphql',
+    variables: { input: { id: CASE_ID, note: '不再需要' } },
+    shows: /"status":"WITHDRAWN"/,
+    expected: everyone(notFound, { anonymous: unauthenticated, 'citizen A (zhangsan)': 'own' }),
+  },
 ];
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

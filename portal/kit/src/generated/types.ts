@@ -1,0 +1,223 @@
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A calendar date, YYYY-MM-DD. */
+  Date: { input: string; output: string; }
+  /** An instant, ISO 8601 in UTC, e.g. 2026-11-26T08:00:00.000Z. */
+  DateTime: { input: string; output: string; }
+};
+
+/** PENDING: waiting for the named person to accept it; ACCEPTED: they did, and may act for the enterprise within its validity; LAPSED: not accepted in time; ENDED: revoked, or replaced by a newer authorisation of the same person. */
+export type AgentAuthorisationStatus =
+  | 'ACCEPTED'
+  | 'ENDED'
+  | 'LAPSED'
+  | 'PENDING';
+
+export type AgentRole =
+  | 'AUTHORISED_AGENT'
+  | 'LEGAL_REPRESENTATIVE';
+
+export type ApplicantKind =
+  | 'ENTERPRISE'
+  | 'PERSON';
+
+/** SUBMITTED → ACCEPTED (受理) or CORRECTION_REQUESTED (补正, the clock pauses) → APPROVED / REJECTED → COMPLETED (办结); WITHDRAWN by the applicant before a decision. */
+export type ApplicationStatus =
+  | 'ACCEPTED'
+  | 'APPROVED'
+  | 'COMPLETED'
+  | 'CORRECTION_REQUESTED'
+  | 'REJECTED'
+  | 'SUBMITTED'
+  | 'WITHDRAWN';
+
+/** The legal representative, acting for the enterprise, authorises a person by their identity document. */
+export type AuthoriseAgentInput = {
+  idNumber: Scalars['String']['input'];
+  idType?: IdType;
+  /** The name on the document. Only the person it names, with that name, can accept the authorisation. */
+  name: Scalars['String']['input'];
+  /** Defaults to today. */
+  validFrom?: InputMaybe<Scalars['Date']['input']>;
+  validTo: Scalars['Date']['input'];
+};
+
+/** INSTANT (即办件) is decided on the spot; PROMISED (承诺件) within the promised time limit. */
+export type CaseType =
+  | 'INSTANT'
+  | 'PROMISED';
+
+/** The applicant answers a correction request (补正): changed fields and materials replace the earlier ones. */
+export type CorrectApplicationInput = {
+  fields?: InputMaybe<Array<FieldValueInput>>;
+  id: Scalars['ID']['input'];
+  materials?: InputMaybe<Array<MaterialEvidenceInput>>;
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type DecideApplicationInput = {
+  action: DecisionAction;
+  id: Scalars['ID']['input'];
+  /** Shown in the history; for a correction request, what to correct. */
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What an officer does with a case of their department. */
+export type DecisionAction =
+  | 'ACCEPT'
+  | 'APPROVE'
+  | 'COMPLETE'
+  | 'REJECT'
+  | 'REQUEST_CORRECTION';
+
+/** City, district (区), sub-district (街道) or community (社区). */
+export type DivisionLevel =
+  | 'CITY'
+  | 'COMMUNITY'
+  | 'DISTRICT'
+  | 'SUBDISTRICT';
+
+/** A value for one field of the form. */
+export type FieldValueInput = {
+  key: Scalars['String']['input'];
+  /** Null or empty leaves an optional field empty. */
+  value?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type FormFieldType =
+  | 'ADDRESS'
+  | 'CHOICE'
+  | 'CREDIT_CODE'
+  | 'DATE'
+  | 'EMAIL'
+  | 'ID_NUMBER'
+  | 'MOBILE'
+  | 'NUMBER'
+  | 'TEXT';
+
+export type Gender =
+  | 'FEMALE'
+  | 'MALE';
+
+export type HolderKind =
+  | 'ENTERPRISE'
+  | 'PERSON';
+
+/** 居民身份证, 港澳居民来往内地通行证, 台湾居民来往大陆通行证, or passport. */
+export type IdType =
+  | 'HK_MACAO_PERMIT'
+  | 'PASSPORT'
+  | 'RESIDENT_ID'
+  | 'TAIWAN_PERMIT';
+
+/** What an officer of the issuing department records when issuing a licence. */
+export type IssueLicenceInput = {
+  /** The case that decided the licence; taken from the case grant when holderId is one. */
+  caseId?: InputMaybe<Scalars['ID']['input']>;
+  /** The type’s structured fields. */
+  data?: InputMaybe<Array<LicenceDataInput>>;
+  /** The holder: a person (P-…) or an enterprise (E-…), as the type requires; or, for a case’s licence, the applicant id the officer’s review of the case gave (a case grant). */
+  holderId: Scalars['ID']['input'];
+  /** The holder’s name as printed on the licence. */
+  holderName: Scalars['String']['input'];
+  /** Licence number; generated when absent. */
+  number?: InputMaybe<Scalars['String']['input']>;
+  /** Licence type code, e.g. SPJYXKZ. */
+  typeCode: Scalars['ID']['input'];
+  /** Defaults to today. */
+  validFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** Defaults to validFrom plus the type’s default validity; none for types without one. */
+  validTo?: InputMaybe<Scalars['Date']['input']>;
+};
+
+export type LicenceDataInput = {
+  key: Scalars['String']['input'];
+  value: Scalars['String']['input'];
+};
+
+/** National status codes: 01 valid, 02 suspended, 03 revoked by the issuer (撤销), 04 cancelled (注销), 05 expired, 06 transferred out, 07 revoked as a penalty (吊销), 99 other. */
+export type LicenceStatus =
+  | 'CANCELLED'
+  | 'EXPIRED'
+  | 'OTHER'
+  | 'PENALTY_REVOKED'
+  | 'REVOKED'
+  | 'SUSPENDED'
+  | 'TRANSFERRED'
+  | 'VALID';
+
+/** What the applicant gives for one material: a licence of theirs, or a document they uploaded. */
+export type MaterialEvidenceInput = {
+  documentId?: InputMaybe<Scalars['ID']['input']>;
+  licenceId?: InputMaybe<Scalars['ID']['input']>;
+  requirementCode: Scalars['String']['input'];
+};
+
+/** Narrows the catalog; all given conditions must hold. */
+export type MatterFilter = {
+  caseType?: InputMaybe<CaseType>;
+  departmentCode?: InputMaybe<Scalars['ID']['input']>;
+  /** Matters implemented at this division: 440300 for the city’s own, a district code for that district’s implementations. */
+  divisionCode?: InputMaybe<Scalars['String']['input']>;
+  level?: InputMaybe<MatterLevel>;
+  /** Only matters at this online depth (1-4) or deeper. */
+  minOnlineDepth?: InputMaybe<Scalars['Int']['input']>;
+  servedObject?: InputMaybe<ServedObject>;
+  /** Substring of the matter name or the department name. */
+  text?: InputMaybe<Scalars['String']['input']>;
+  type?: InputMaybe<MatterType>;
+};
+
+export type MatterLevel =
+  | 'CITY'
+  | 'DISTRICT';
+
+/** 行政许可, 行政处罚, 行政强制, 行政征收, 行政给付, 行政检查, 行政确认, 行政奖励, 行政裁决, 其他, or 公共服务. */
+export type MatterType =
+  | 'ADJUDICATION'
+  | 'BENEFIT'
+  | 'COERCION'
+  | 'CONFIRMATION'
+  | 'INSPECTION'
+  | 'LEVY'
+  | 'LICENSING'
+  | 'OTHER_POWER'
+  | 'PENALTY'
+  | 'PUBLIC_SERVICE'
+  | 'REWARD';
+
+export type ServedObject =
+  | 'ENTERPRISE'
+  | 'PERSON';
+
+/** Submitted online, or at a hall window. */
+export type SubmissionChannel =
+  | 'ONLINE'
+  | 'WINDOW';
+
+export type SubmitApplicationInput = {
+  fields: Array<FieldValueInput>;
+  /** Chosen by the client, 8–64 letters, digits, "-" or "_": retrying with the same key returns the same application; reusing it for a different payload is a CONFLICT. */
+  idempotencyKey: Scalars['String']['input'];
+  materials: Array<MaterialEvidenceInput>;
+  matterCode: Scalars['ID']['input'];
+};
+
+/** A: produced by the agency itself; B: checked by window staff; C: uploaded by the applicant; D: declared by the applicant. */
+export type TrustLevel =
+  | 'A'
+  | 'B'
+  | 'C'
+  | 'D';
+
+export type WithdrawApplicationInput = {
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+};
