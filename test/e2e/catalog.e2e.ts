@@ -98,6 +98,40 @@ describe('the matter catalog at the hall’s scale, through the gateway', () => 
     expect(tree.data.division.children.flatMap((d: any) => d.children)).toHaveLength(74);
   });
 
+  it('declares what satisfies each material: a licence of the accepted types, a document of a category, or the generated form', async () => {
+    const MATERIALS = 'materials { code kind acceptsLicenceType { code } acceptsLicenceTypes { code name } documentCategory validForDays }';
+    const renewal = await graph.query(`{ matter(code: "JJ-0101") { ${MATERIALS} } }`);
+    expect(renewal.errors).toBeUndefined();
+    expect(renewal.data.matter.materials).toEqual([
+      {
+        code: 'CURRENT_DRIVING_LICENCE',
+        kind: 'LICENCE',
+        acceptsLicenceType: { code: 'JDCJSZ' },
+        acceptsLicenceTypes: [{ code: 'JDCJSZ', name: '机动车驾驶证' }],
+        documentCategory: null,
+        validForDays: null,
+      },
+      { code: 'PHOTO', kind: 'DOCUMENT', acceptsLicenceType: null, acceptsLicenceTypes: [], documentCategory: 'PHOTO', validForDays: 180 },
+      { code: 'HEALTH_CERTIFICATE', kind: 'DOCUMENT', acceptsLicenceType: null, acceptsLicenceTypes: [], documentCategory: 'HEALTH_CERTIFICATE', validForDays: 180 },
+      { code: 'APPLICATION_FORM', kind: 'GENERATED_FORM', acceptsLicenceType: null, acceptsLicenceTypes: [], documentCategory: null, validForDays: null },
+    ]);
+    // A licensing matter served to persons and enterprises alike: either applicant's licence proves who applies.
+    const page = await graph.query('{ matters(filter: { type: LICENSING, servedObject: PERSON }, first: 100) { edges { node { code servedObjects } } } }');
+    expect(page.errors).toBeUndefined();
+    const code = page.data.matters.edges.map((e: any) => e.node).find((n: any) => n.servedObjects.length === 2)?.code;
+    expect(code).toBeDefined();
+    const both = (await graph.query(`{ matter(code: "${code}") { ${MATERIALS} } }`)).data.matter;
+    expect(both.materials[0]).toMatchObject({
+      code: 'APPLICANT_ID_PROOF',
+      kind: 'LICENCE',
+      acceptsLicenceTypes: [
+        { code: 'JMSFZ', name: '居民身份证' },
+        { code: 'YYZZ', name: '营业执照' },
+      ],
+    });
+    expect(both.materials.filter((m: any) => m.kind === 'GENERATED_FORM').map((m: any) => m.code)).toEqual(['APPLICATION_FORM']);
+  });
+
   it.each([
     ['a malformed cursor', { after: 'bm90LWEtY3Vyc29y' }, 'BAD_USER_INPUT'],
     ['a negative first', { first: -1 }, 'BAD_USER_INPUT'],

@@ -126,7 +126,20 @@ export async function growMatterGuide(graph: GraphHarness, code: string, total: 
   const positions = Array.from({ length: total }, (_, n) => n);
   await catalog
     .insertInto('matter_material')
-    .values(positions.map((n) => ({ basic_code: basicCode, code: `M${n}`, name: `材料${n}`, required: n % 2, accepts_licence_type: types[n % types.length]!.code, position: n })))
+    .values(
+      positions.map((n) => ({
+        basic_code: basicCode,
+        code: `M${n}`,
+        name: `材料${n}`,
+        required: n % 2,
+        accepts_licence_type: types[n % types.length]!.code,
+        kind: 'LICENCE',
+        accepts_licence_types: JSON.stringify([types[n % types.length]!.code]),
+        document_category: null,
+        valid_for_days: null,
+        position: n,
+      })),
+    )
     .execute();
   await catalog
     .insertInto('matter_form_field')

@@ -48,7 +48,16 @@ export interface CatalogTables {
     code: string;
     name: string;
     required: number;
+    /** The first of accepts_licence_types, for readers of one type. */
     accepts_licence_type: string | null;
+    /** LICENCE, DOCUMENT or GENERATED_FORM (migration 0004). */
+    kind: string;
+    /** JSON array of licence type codes; [] unless kind is LICENCE. */
+    accepts_licence_types: string;
+    /** For DOCUMENT: the category an earlier document is offered again for. */
+    document_category: string | null;
+    /** For DOCUMENT: an earlier document older than this is stale; null, no limit. */
+    valid_for_days: number | null;
     position: number;
   };
   matter_form_field: {

@@ -15,7 +15,8 @@ export const catalogService: SubgraphService<CatalogTables> = {
   migrations: catalogMigrations,
   seed: (trx) => seedCatalog(trx),
   // 2: the catalog at the hall's scale, with definitions, districts and search (issue 4).
-  seedVersion: 2,
+  // 3: every material declares what satisfies it (kind, licence types, document category; issue 22).
+  seedVersion: 3,
   buildSchema: buildCatalogSchema,
   async createServer({ database, party, nonces, log, bus }) {
     const { schema } = await buildCatalogSchema();

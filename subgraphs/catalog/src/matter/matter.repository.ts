@@ -1,7 +1,7 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Dialect } from '@govgraph/kit';
 import type { CatalogTables } from '../database.js';
-import type { CaseType, FormFieldType, MatterLevel, MatterType, ServedObject } from './matter.enums.js';
+import type { CaseType, FormFieldType, MaterialKind, MatterLevel, MatterType, ServedObject } from './matter.enums.js';
 import type { FormField, FormFieldRules, MaterialRequirement, Matter } from './matter.type.js';
 import type { MatterFilter } from './matter-filter.input.js';
 
@@ -164,13 +164,21 @@ export class MatterRepository {
       .orderBy('basic_code')
       .orderBy('position')
       .execute();
-    return rows.map((r) => ({
-      basicCode: r.basic_code,
-      code: r.code,
-      name: r.name,
-      required: r.required === 1,
-      acceptsLicenceType: r.accepts_licence_type ? { code: r.accepts_licence_type } : null,
-    }));
+    return rows.map((r) => {
+      const types = (JSON.parse(r.accepts_licence_types) as string[]).map((code) => ({ code }));
+      return {
+        basicCode: r.basic_code,
+        code: r.code,
+        name: r.name,
+        required: r.required === 1,
+        kind: r.kind as MaterialKind,
+        acceptsLicenceTypes: types,
+        // The one type of the first contract, the first of the declared ones (the column holds the same).
+        acceptsLicenceType: types[0] ?? (r.accepts_licence_type ? { code: r.accepts_licence_type } : null),
+        documentCategory: r.document_category,
+        validForDays: r.valid_for_days,
+      };
+    });
   }
 
   async formFieldsOf(basicCodes: readonly string[]): Promise<Array<FormField & { basicCode: string }>> {

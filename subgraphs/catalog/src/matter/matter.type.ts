@@ -1,6 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { LicenceTypeStub } from '@govgraph/kit';
-import { CaseType, FormFieldType, MatterLevel, MatterType, ServedObject } from './matter.enums.js';
+import { CaseType, FormFieldType, MaterialKind, MatterLevel, MatterType, ServedObject } from './matter.enums.js';
 
 @ObjectType({ description: 'A material the applicant must provide (申请材料).' })
 export class MaterialRequirement {
@@ -13,8 +13,32 @@ export class MaterialRequirement {
   @Field(() => Boolean)
   required!: boolean;
 
-  @Field(() => LicenceTypeStub, { nullable: true, description: 'An electronic licence of this type replaces the material (免证办).' })
+  @Field(() => LicenceTypeStub, {
+    nullable: true,
+    description: 'An electronic licence of this type replaces the material (免证办): the first of acceptsLicenceTypes, null unless kind is LICENCE.',
+  })
   acceptsLicenceType!: LicenceTypeStub | null;
+
+  @Field(() => MaterialKind, { description: 'What satisfies the material: an electronic licence, a document the applicant gives, or the generated application form (免填单).' })
+  kind!: MaterialKind;
+
+  @Field(() => [LicenceTypeStub], {
+    description: 'Every licence type that satisfies the material (e.g. 居民身份证 or 营业执照 for an applicant of either kind); empty unless kind is LICENCE.',
+  })
+  acceptsLicenceTypes!: LicenceTypeStub[];
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'For DOCUMENT: the category (a stable upper-case code such as PHOTO, HEALTH_CERTIFICATE or SUPPORTING_DOCUMENTS) an earlier document must have been given for to be offered again; null otherwise.',
+  })
+  documentCategory!: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'For DOCUMENT: an earlier document older than this many days is stale and not offered (近期照片 180); null = no limit.',
+  })
+  validForDays!: number | null;
 }
 
 @ObjectType({ description: 'Validation rules of a form field, checked again on submission.' })

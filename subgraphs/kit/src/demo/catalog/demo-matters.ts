@@ -17,12 +17,30 @@ export interface DemoField {
   options?: string[];
   rules?: FieldRules;
 }
-export interface DemoMaterial {
-  code: string;
-  name: string;
-  required: boolean;
-  acceptsLicenceType?: string;
-}
+/**
+ * How a material is satisfied, as the catalog declares it (GraphQL `MaterialKind`): LICENCE, an
+ * electronic licence of an accepted type (免证办); DOCUMENT, a document the applicant gives
+ * (uploaded, or one given earlier for the same category); GENERATED_FORM, the application form
+ * the system generates from the submitted fields (免填单).
+ */
+export type DemoMaterialKind = 'LICENCE' | 'DOCUMENT' | 'GENERATED_FORM';
+
+/** A material and its declaration: what satisfies it is said here, never guessed from its code or name. */
+export type DemoMaterial = { code: string; name: string; required: boolean } & (
+  | {
+      kind: 'LICENCE';
+      /** Every licence type that satisfies it, the first the one `acceptsLicenceType` names. */
+      acceptsLicenceTypes: [string, ...string[]];
+    }
+  | {
+      kind: 'DOCUMENT';
+      /** A stable upper-case code: a document given earlier for this category may be offered again. */
+      documentCategory: string;
+      /** An earlier document older than this is stale and not offered; absent, no limit. */
+      validForDays?: number;
+    }
+  | { kind: 'GENERATED_FORM' }
+);
 export interface DemoMatter {
   code: string;
   basicCode: string;
@@ -56,8 +74,12 @@ const enterpriseFields: DemoField[] = [
   { key: 'legalRepresentative', label: '法定代表人', type: F.TEXT, required: true, source: 'enterprise.legalRepresentative' },
   { key: 'registeredAddress', label: '住所', type: F.ADDRESS, required: true, source: 'enterprise.address' },
 ];
-const photo: DemoMaterial = { code: 'PHOTO', name: '近期一寸白底免冠彩色照片', required: true };
-const businessLicence: DemoMaterial = { code: 'BUSINESS_LICENCE', name: '营业执照', required: true, acceptsLicenceType: LT.businessLicence };
+const photo: DemoMaterial = { code: 'PHOTO', name: '近期一寸白底免冠彩色照片', required: true, kind: 'DOCUMENT', documentCategory: 'PHOTO', validForDays: 180 };
+const businessLicence: DemoMaterial = { code: 'BUSINESS_LICENCE', name: '营业执照', required: true, kind: 'LICENCE', acceptsLicenceTypes: [LT.businessLicence] };
+/** A document of the applicant's own, offered again from an earlier application of the same category. */
+function documentMaterial(code: string, name: string, validForDays?: number): DemoMaterial {
+  return { code, name, required: true, kind: 'DOCUMENT', documentCategory: code, ...(validForDays === undefined ? {} : { validForDays }) };
+}
 
 const JJ = DEPARTMENTS.trafficPolice.code;
 const SCJG = DEPARTMENTS.marketRegulation.code;
@@ -66,7 +88,7 @@ const SCJG = DEPARTMENTS.marketRegulation.code;
 export const DRIVING_LICENCE_RENEWAL = 'JJ-0101';
 export const VEHICLE_INSPECTION_MARK = 'JJ-0102';
 
-export const DEMO_MATTERS: DemoMatter[] = [
+const HAND_WRITTEN_MATTERS: DemoMatter[] = [
   {
     code: DRIVING_LICENCE_RENEWAL,
     basicCode: '000113015000',
@@ -87,9 +109,9 @@ export const DEMO_MATTERS: DemoMatter[] = [
       { key: 'deliveryMethod', label: '领证方式', type: F.CHOICE, required: true, options: ['邮寄', '窗口自取'] },
     ],
     materials: [
-      { code: 'CURRENT_DRIVING_LICENCE', name: '现机动车驾驶证', required: true, acceptsLicenceType: LT.drivingLicence },
+      { code: 'CURRENT_DRIVING_LICENCE', name: '现机动车驾驶证', required: true, kind: 'LICENCE', acceptsLicenceTypes: [LT.drivingLicence] },
       photo,
-      { code: 'HEALTH_CERTIFICATE', name: '机动车驾驶人身体条件证明', required: true },
+      documentMaterial('HEALTH_CERTIFICATE', '机动车驾驶人身体条件证明', 180),
     ],
   },
   {
@@ -108,8 +130,8 @@ export const DEMO_MATTERS: DemoMatter[] = [
     servedObjects: [ServedObject.PERSON, ServedObject.ENTERPRISE],
     fields: [...personFields.slice(0, 3), { key: 'plateNumber', label: '号牌号码', type: F.TEXT, required: true, source: `licence.${LT.vehicleLicence}.plateNumber` }],
     materials: [
-      { code: 'VEHICLE_LICENCE', name: '机动车行驶证', required: true, acceptsLicenceType: LT.vehicleLicence },
-      { code: 'INSPECTION_REPORT', name: '机动车安全技术检验报告', required: true },
+      { code: 'VEHICLE_LICENCE', name: '机动车行驶证', required: true, kind: 'LICENCE', acceptsLicenceTypes: [LT.vehicleLicence] },
+      documentMaterial('INSPECTION_REPORT', '机动车安全技术检验报告'),
     ],
   },
   {
@@ -148,7 +170,7 @@ export const DEMO_MATTERS: DemoMatter[] = [
       { key: 'businessPremises', label: '经营场所', type: F.ADDRESS, required: true },
       { key: 'businessScope', label: '经营项目', type: F.TEXT, required: true },
     ],
-    materials: [businessLicence, { code: 'PREMISES_LAYOUT', name: '经营场所平面布局图', required: true }],
+    materials: [businessLicence, documentMaterial('PREMISES_LAYOUT', '经营场所平面布局图')],
   },
   {
     code: 'SCJG-0202',
@@ -165,7 +187,7 @@ export const DEMO_MATTERS: DemoMatter[] = [
     fee: '不收费',
     servedObjects: [ServedObject.ENTERPRISE],
     fields: [...enterpriseFields, { key: 'newEnterpriseName', label: '拟变更名称', type: F.TEXT, required: true }],
-    materials: [businessLicence, { code: 'SHAREHOLDER_RESOLUTION', name: '股东会决议', required: true }],
+    materials: [businessLicence, documentMaterial('SHAREHOLDER_RESOLUTION', '股东会决议')],
   },
   {
     code: 'SCJG-0203',
@@ -186,7 +208,7 @@ export const DEMO_MATTERS: DemoMatter[] = [
       { key: 'foodLicenceNumber', label: '原许可证编号', type: F.TEXT, required: true, source: `licence.${LT.foodBusinessLicence}.number` },
       { key: 'businessScope', label: '经营项目', type: F.TEXT, required: true, source: `licence.${LT.foodBusinessLicence}.businessScope` },
     ],
-    materials: [businessLicence, { code: 'CURRENT_FOOD_LICENCE', name: '原食品经营许可证', required: true, acceptsLicenceType: LT.foodBusinessLicence }],
+    materials: [businessLicence, { code: 'CURRENT_FOOD_LICENCE', name: '原食品经营许可证', required: true, kind: 'LICENCE', acceptsLicenceTypes: [LT.foodBusinessLicence] }],
   },
   {
     code: 'RLZY-0301',
@@ -203,7 +225,7 @@ export const DEMO_MATTERS: DemoMatter[] = [
     fee: '不收费',
     servedObjects: [ServedObject.PERSON],
     fields: [...personFields, { key: 'bankAccount', label: '社会保障卡金融账号', type: F.TEXT, required: true }],
-    materials: [{ code: 'TERMINATION_PROOF', name: '终止或解除劳动合同证明', required: true }],
+    materials: [documentMaterial('TERMINATION_PROOF', '终止或解除劳动合同证明')],
   },
   {
     code: 'WJW-0401',
@@ -220,7 +242,7 @@ export const DEMO_MATTERS: DemoMatter[] = [
     fee: '不收费',
     servedObjects: [ServedObject.PERSON],
     fields: [...personFields, { key: 'childName', label: '新生儿姓名', type: F.TEXT, required: true }],
-    materials: [{ code: 'PARENT_ID', name: '父母居民身份证', required: true, acceptsLicenceType: LT.residentIdCard }],
+    materials: [{ code: 'PARENT_ID', name: '父母居民身份证', required: true, kind: 'LICENCE', acceptsLicenceTypes: [LT.residentIdCard] }],
   },
   {
     code: 'GA-0501',
@@ -237,7 +259,7 @@ export const DEMO_MATTERS: DemoMatter[] = [
     fee: '不收费',
     servedObjects: [ServedObject.PERSON],
     fields: personFields,
-    materials: [{ code: 'RESIDENT_ID', name: '居民身份证', required: true, acceptsLicenceType: LT.residentIdCard }],
+    materials: [{ code: 'RESIDENT_ID', name: '居民身份证', required: true, kind: 'LICENCE', acceptsLicenceTypes: [LT.residentIdCard] }],
   },
   {
     code: 'JTYS-0601',
@@ -271,6 +293,15 @@ export const DEMO_MATTERS: DemoMatter[] = [
     fee: '不收费',
     servedObjects: [ServedObject.ENTERPRISE],
     fields: [...enterpriseFields, { key: 'qualificationCategory', label: '申请资质类别', type: F.TEXT, required: true }],
-    materials: [businessLicence, { code: 'TECHNICAL_STAFF', name: '技术负责人身份证明及职称证书', required: true }],
+    materials: [businessLicence, documentMaterial('TECHNICAL_STAFF', '技术负责人身份证明及职称证书')],
   },
 ];
+
+/**
+ * The hand-written matters, each with its application form as a material the system generates
+ * from the submitted fields (免填单), as every generated matter has.
+ */
+export const DEMO_MATTERS: DemoMatter[] = HAND_WRITTEN_MATTERS.map((matter) => ({
+  ...matter,
+  materials: [...matter.materials, { code: 'APPLICATION_FORM', name: `${matter.name}申请表`, required: true, kind: 'GENERATED_FORM' }],
+}));

@@ -57,6 +57,23 @@ const ENTERPRISE_FIELDS: DemoField[] = [
   { key: 'legalRepresentative', label: '法定代表人', type: F.TEXT, required: true, source: 'enterprise.legalRepresentative' },
   { key: 'registeredAddress', label: '住所', type: F.ADDRESS, required: true, source: 'enterprise.address', rules: { maxLength: 200 } },
 ];
+/**
+ * Matters served to persons and enterprises alike name the applicant without assuming which:
+ * identity states `applicant.*` for whoever applies (a person's name, ID number and address, or an
+ * enterprise's name, credit code and registered address).
+ */
+const APPLICANT_FIELDS: DemoField[] = [
+  { key: 'applicantName', label: '申请人名称', type: F.TEXT, required: true, source: 'applicant.name', rules: { maxLength: 200 } },
+  {
+    key: 'applicantIdNumber',
+    label: '申请人证件号码（身份证号或统一社会信用代码）',
+    type: F.TEXT,
+    required: true,
+    source: 'applicant.idNumber',
+    rules: { pattern: '^[0-9A-Z]{18}$' },
+  },
+  { key: 'applicantAddress', label: '申请人地址', type: F.ADDRESS, required: true, source: 'applicant.address', rules: { maxLength: 200 } },
+];
 const CONTACT_FIELDS: DemoField[] = [
   { key: 'contactName', label: '联系人', type: F.TEXT, required: true, source: 'person.name', rules: { maxLength: 50 } },
   { key: 'mobile', label: '联系电话', type: F.MOBILE, required: true, source: 'person.mobile', rules: { pattern: '^1\\d{10}$' } },
@@ -139,19 +156,27 @@ function generatedDefinition(type: MatterType, depth4: boolean, department: { ke
   const onlineDepth = licensing ? (depth4 ? 4 : 3 - Math.floor(random() * 2)) : [4, 4, 4, 3, 2][Math.floor(random() * 5)]!;
   const subject = Object.keys(LICENCE_SUBJECTS).find((s) => name.startsWith(s));
 
-  const fields: DemoField[] = forEnterprises ? [...ENTERPRISE_FIELDS, ...CONTACT_FIELDS] : [...PERSON_FIELDS];
+  const forBoth = servedObjects.length > 1;
+  const fields: DemoField[] = forBoth ? [...APPLICANT_FIELDS, ...CONTACT_FIELDS] : forEnterprises ? [...ENTERPRISE_FIELDS, ...CONTACT_FIELDS] : [...PERSON_FIELDS];
   if (!forEnterprises && random() < 0.5) fields.push(OPTIONAL_PERSON_FIELDS[Math.floor(random() * OPTIONAL_PERSON_FIELDS.length)]!);
   fields.push({ key: 'applicationReason', label: '申请事由', type: F.TEXT, required: true, rules: { maxLength: 500 } });
   if (subject && LICENCE_SUBJECTS[subject] === LT.drivingLicence) {
     fields.push({ key: 'drivingLicenceNumber', label: '驾驶证证号', type: F.TEXT, required: true, source: `licence.${LT.drivingLicence}.number` });
   }
 
-  const materials: DemoMaterial[] = forEnterprises
-    ? [{ code: 'BUSINESS_LICENCE', name: '营业执照', required: true, acceptsLicenceType: LT.businessLicence }]
-    : [{ code: 'RESIDENT_ID', name: '居民身份证', required: true, acceptsLicenceType: LT.residentIdCard }];
-  if (subject) materials.push({ code: 'CURRENT_LICENCE', name: `原${subject}`, required: true, acceptsLicenceType: LICENCE_SUBJECTS[subject]! });
-  materials.push({ code: 'APPLICATION_FORM', name: `${name}申请表`, required: true });
-  if (random() < 0.5) materials.push({ code: 'SUPPORTING_DOCUMENTS', name: '其他证明材料', required: false });
+  // Each material declares what satisfies it. The identity proof of a matter served to persons and
+  // enterprises alike accepts either applicant's licence: a person never holds a business licence.
+  const materials: DemoMaterial[] = [
+    servedObjects.length > 1
+      ? { code: 'APPLICANT_ID_PROOF', name: '申请人身份证明', required: true, kind: 'LICENCE', acceptsLicenceTypes: [LT.residentIdCard, LT.businessLicence] }
+      : forEnterprises
+        ? { code: 'BUSINESS_LICENCE', name: '营业执照', required: true, kind: 'LICENCE', acceptsLicenceTypes: [LT.businessLicence] }
+        : { code: 'RESIDENT_ID', name: '居民身份证', required: true, kind: 'LICENCE', acceptsLicenceTypes: [LT.residentIdCard] },
+  ];
+  if (subject) materials.push({ code: 'CURRENT_LICENCE', name: `原${subject}`, required: true, kind: 'LICENCE', acceptsLicenceTypes: [LICENCE_SUBJECTS[subject]!] });
+  // The application form is generated from the submitted fields (免填单): nobody uploads it.
+  materials.push({ code: 'APPLICATION_FORM', name: `${name}申请表`, required: true, kind: 'GENERATED_FORM' });
+  if (random() < 0.5) materials.push({ code: 'SUPPORTING_DOCUMENTS', name: '其他证明材料', required: false, kind: 'DOCUMENT', documentCategory: 'SUPPORTING_DOCUMENTS' });
 
   return {
     code: `${department.key}-${String(seq).padStart(4, '0')}`,
