@@ -29,9 +29,15 @@ function facts(values: Record<string, string | null>, retrievedAt: string): Fact
     .map(([path, value]) => ({ path, value, provenance }));
 }
 
-export function personFacts(person: PersonRecord, retrievedAt: string): Fact[] {
+/**
+ * A person's facts. `asApplicant`: the person applies themself, so they are also the form's
+ * `applicant.*` (a person acting for an enterprise is not: the enterprise is the applicant).
+ */
+export function personFacts(person: PersonRecord, retrievedAt: string, options: { asApplicant: boolean } = { asApplicant: true }): Fact[] {
+  const address = fullAddress(person.divisionCode, person.addressDetail);
   return facts(
     {
+      ...(options.asApplicant ? { 'applicant.name': person.name, 'applicant.idNumber': person.idNumber, 'applicant.address': address } : {}),
       'person.name': person.name,
       'person.idType': ID_TYPE_NAMES[person.idType] ?? person.idType,
       'person.idNumber': person.idNumber,
@@ -39,7 +45,7 @@ export function personFacts(person: PersonRecord, retrievedAt: string): Fact[] {
       'person.birthDate': person.birthDate,
       'person.mobile': person.mobile,
       'person.email': person.email,
-      'person.address': fullAddress(person.divisionCode, person.addressDetail),
+      'person.address': address,
       'person.address.divisionCode': person.divisionCode,
     },
     retrievedAt,
@@ -47,13 +53,17 @@ export function personFacts(person: PersonRecord, retrievedAt: string): Fact[] {
 }
 
 export function enterpriseFacts(enterprise: EnterpriseRecord, legalRepresentative: string | null, retrievedAt: string): Fact[] {
+  const address = fullAddress(enterprise.divisionCode, enterprise.addressDetail);
   return facts(
     {
+      'applicant.name': enterprise.name,
+      'applicant.idNumber': enterprise.creditCode,
+      'applicant.address': address,
       'enterprise.name': enterprise.name,
       'enterprise.creditCode': enterprise.creditCode,
       'enterprise.entityType': enterprise.entityType,
       'enterprise.legalRepresentative': legalRepresentative,
-      'enterprise.address': fullAddress(enterprise.divisionCode, enterprise.addressDetail),
+      'enterprise.address': address,
       'enterprise.address.divisionCode': enterprise.divisionCode,
       'enterprise.establishedOn': enterprise.establishedOn,
     },

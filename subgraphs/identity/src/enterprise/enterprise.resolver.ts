@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql
 import { BadUserInputError, Fact, NotFoundError, isCreditCode } from '@govgraph/kit';
 import type { IdentityContext } from '../context.js';
 import { requireSelf } from '../applicant/access.js';
-import { enterpriseFacts } from '../applicant/profile-facts.js';
+import { enterpriseFacts, personFacts } from '../applicant/profile-facts.js';
 import { Person, type PersonRecord } from '../person/person.type.js';
 import { EnterpriseAgent, type EnterpriseAgentRecord } from './enterprise-agent.type.js';
 import { Enterprise, type EnterpriseRecord } from './enterprise.type.js';
@@ -33,11 +33,21 @@ export class EnterpriseResolver {
     return enterprise.name;
   }
 
+  /**
+   * The enterprise's register facts, and — for the person acting for it (its legal representative
+   * or an agent) — that person's own facts: a form's contact person (联系人, 联系电话) is whoever
+   * applies, not the enterprise. Each fact keeps the provenance of the record it comes from.
+   */
   @FieldResolver(() => [Fact])
   async profileFacts(@Root() enterprise: EnterpriseRecord, @Ctx() ctx: IdentityContext): Promise<Fact[]> {
     requireSelf(ctx.claims, enterprise.id);
-    const representative = await ctx.loaders.personById.load(enterprise.legalRepresentativeId);
-    return enterpriseFacts(enterprise, representative?.name ?? null, ctx.services.clock().toISOString());
+    const actingPersonId = ctx.claims?.personId;
+    const [representative, actingPerson] = await Promise.all([
+      ctx.loaders.personById.load(enterprise.legalRepresentativeId),
+      actingPersonId ? ctx.loaders.personById.load(actingPersonId) : null,
+    ]);
+    const retrievedAt = ctx.services.clock().toISOString();
+    return [...enterpriseFacts(enterprise, representative?.name ?? null, retrievedAt), ...(actingPerson ? personFacts(actingPerson, retrievedAt, { asApplicant: false }) : [])];
   }
 
   @FieldResolver(() => Person, { nullable: true, description: 'Public register: only the name is visible to others.' })
