@@ -18,6 +18,7 @@ function renewalJourney(open: (options: HarnessOptions) => Promise<GraphHarness>
   let zhangsan: string;
   let police: string;
   let caseId: string;
+  let caseNumber: string;
   let submitInput: any;
 
   beforeAll(async () => {
@@ -60,9 +61,12 @@ function renewalJourney(open: (options: HarnessOptions) => Promise<GraphHarness>
       deadline: '2026-12-08', // promised 1 working day
       matter: { code: RENEWAL, name: '机动车驾驶证期满换证', caseType: 'PROMISED' },
     });
-    expect(application.materials.map((m: any) => m.evidence[0].__typename)).toEqual(['Licence', 'Document', 'Document']);
+    // The driving licence, the two uploads, and the application form the system generated (免填单).
+    expect(application.materials.map((m: any) => m.evidence[0].__typename)).toEqual(['Licence', 'Document', 'Document', 'Document']);
+    expect(application.materials.at(-1).evidence[0].filename).toMatch(/^机动车驾驶证期满换证申请表-\d+\.pdf$/);
     expect(application.materials[0].evidence[0]).toMatchObject({ title: '机动车驾驶证', status: 'VALID' });
     caseId = application.id;
+    caseNumber = application.number;
 
     const rows = await graph.databases
       .applications!.db.selectFrom('application' as never)
@@ -169,6 +173,19 @@ function renewalJourney(open: (options: HarnessOptions) => Promise<GraphHarness>
     const lost = await graph.operation('start-form.graphql', { matterCode: 'JJ-0103' }, zhangsan);
     const photo = lost.data.prefill.materials.find((m: any) => m.requirementCode === 'PHOTO');
     expect(photo.satisfiedBy.map((d: any) => d.filename)).toEqual(['photo-2.png']);
+  });
+
+  it('offers what zhangsan declared on his next renewal form, naming the earlier application and its date', async () => {
+    const again = await graph.operation('start-form.graphql', { matterCode: RENEWAL }, zhangsan);
+    expect(again.errors).toBeUndefined();
+    expect(again.data.prefill.fields.find((f: any) => f.key === 'deliveryMethod')).toEqual({
+      key: 'deliveryMethod',
+      value: '邮寄',
+      // The case was approved: C. No department vouches for a declared value; the provenance names the case instead.
+      provenance: { system: 'applications', department: `申请人此前的申请 ${caseNumber}`, trustLevel: 'C', retrievedAt: '2026-12-07T02:00:00.000Z' },
+    });
+    const offered = Object.fromEntries(again.data.prefill.materials.map((m: any) => [m.requirementCode, m.satisfiedBy.map((e: any) => e.filename ?? e.__typename)]));
+    expect(offered).toMatchObject({ CURRENT_DRIVING_LICENCE: ['Licence'], PHOTO: ['photo-2.png'], HEALTH_CERTIFICATE: ['health.pdf'] });
   });
 }
 

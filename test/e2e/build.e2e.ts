@@ -73,7 +73,7 @@ describe('the compiled graph in production: plain node, no tsx', () => {
     rmSync(folder, { recursive: true, force: true });
   });
 
-  it('runs every service from dist with plain node: no tsx loader, no TypeScript', () => {
+  it('runs every service from dist with plain node: no tsx loader, no TypeScript', async () => {
     for (const [name, pid] of Object.entries(graph.pids())) {
       const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
       expect(argv.slice(1), name).toEqual([join(ROOT, 'scripts/run-service.mjs'), name]);
@@ -81,8 +81,10 @@ describe('the compiled graph in production: plain node, no tsx', () => {
       expect(environ.filter((line) => line.startsWith('NODE_OPTIONS=')).join(''), name).not.toMatch(/tsx|--import|--loader/);
       expect(environ, name).toContain('NODE_ENV=production');
     }
-    const listening = graph.logs('gateway').find((line) => line.includes('gateway listening'));
-    expect(JSON.parse(listening!)).toMatchObject({ nodeEnv: 'production' });
+    // The line may still be in the pipe when /readyz already answers (a loaded machine).
+    const listening = () => graph.logs('gateway').find((line) => line.includes('gateway listening'));
+    await expect.poll(listening, { timeout: 10_000 }).toBeDefined();
+    expect(JSON.parse(listening()!)).toMatchObject({ nodeEnv: 'production' });
   });
 
   it('answers through the compiled gateway: a sign-in (identity) and a matter guide (catalog), trusted documents only', async () => {

@@ -87,6 +87,8 @@ describe('the portal client kit against a production gateway (trusted documents 
     const certificate = await uploadDocument(gatewayOrigin, store.token()!, new Blob([pdfBytes('体检合格')], { type: 'application/pdf' }), '体检证明.pdf');
     expect(photo).toMatchObject({ filename: '照片.png', mediaType: 'image/png' });
     const licence = prefill.materials.find((material) => material.requirementCode === 'CURRENT_DRIVING_LICENCE')!.satisfiedBy[0]!;
+    // Evidence is a union (Licence, Document, GeneratedForm): narrow before reading the licence's id.
+    if (licence.__typename !== 'Licence') throw new Error(`expected a licence offer, got ${licence.__typename}`);
     const materials = [
       { requirementCode: 'CURRENT_DRIVING_LICENCE', licenceId: licence.id },
       { requirementCode: 'PHOTO', documentId: photo.id },

@@ -1,10 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCatalog, ServedObject } from '@govgraph/kit';
 import { POSTGRES_URL, postgresAvailable } from '@govgraph/kit/testing';
 import { startGraph, type GraphHarness } from '../src/harness.js';
 import { fetchesOf } from '../src/query-plan.js';
 
 const RENEWAL = 'JJ-0101';
 const INSPECTION = 'JJ-0102';
+
+/** A generated matter served to persons: its application form is declared GENERATED_FORM. */
+function generatedPersonMatter(): { code: string; formName: string } {
+  const { definitions, implementations } = generateCatalog(1);
+  const definition = definitions.find(
+    (d) => d.servedObjects.length === 1 && d.servedObjects[0] === ServedObject.PERSON && d.materials.some((m) => m.code === 'APPLICATION_FORM' && m.kind === 'GENERATED_FORM'),
+  )!;
+  const implementation = implementations.find((i) => i.basicCode === definition.basicCode)!;
+  return { code: implementation.code, formName: definition.materials.find((m) => m.code === 'APPLICATION_FORM')!.name };
+}
+
+const GENERATED_FORM_OFFER = `query GeneratedFormOffer($matterCode: ID!) {
+  prefill(matterCode: $matterCode) {
+    matter { materials { code kind documentCategory validForDays acceptsLicenceTypes { code } } }
+    materials { requirementCode satisfiedBy { __typename ... on GeneratedForm { name format generatedAt } ... on Licence { id } } }
+  }
+}`;
 
 function byKey(fields: any[]): Record<string, any> {
   return Object.fromEntries(fields.map((f) => [f.key, f]));
@@ -54,6 +72,30 @@ function startFormJourney(open: () => Promise<GraphHarness>) {
     ]);
     expect(materials.PHOTO.satisfiedBy).toEqual([]);
     expect(materials.HEALTH_CERTIFICATE.satisfiedBy).toEqual([]);
+    // The application form is the system's to make from the fields: offered, never uploaded.
+    expect(materials.APPLICATION_FORM.satisfiedBy).toEqual([{ __typename: 'GeneratedForm' }]);
+  });
+
+  it('matches materials by the catalog’s declaration: the licence by type, the photo by category, the application form generated', async () => {
+    const renewal = await graph.query(GENERATED_FORM_OFFER, { matterCode: RENEWAL }, zhangsan);
+    expect(renewal.errors).toBeUndefined();
+    const declared = Object.fromEntries(renewal.data.prefill.matter.materials.map((m: { code: string }) => [m.code, m]));
+    expect(declared.CURRENT_DRIVING_LICENCE).toMatchObject({ kind: 'LICENCE', acceptsLicenceTypes: [{ code: 'JDCJSZ' }] });
+    expect(declared.PHOTO).toMatchObject({ kind: 'DOCUMENT', documentCategory: 'PHOTO', validForDays: 180 });
+    const offers = Object.fromEntries(renewal.data.prefill.materials.map((m: { requirementCode: string; satisfiedBy: unknown }) => [m.requirementCode, m.satisfiedBy]));
+    expect(offers.CURRENT_DRIVING_LICENCE).toEqual([{ __typename: 'Licence', id: expect.stringMatching(/^1\.2\.156\.3005\.2\.JDCJSZ\./) }]);
+
+    const matter = generatedPersonMatter();
+    const result = await graph.query(GENERATED_FORM_OFFER, { matterCode: matter.code }, zhangsan);
+    expect(result.errors).toBeUndefined();
+    const form = result.data.prefill.materials.find((m: { requirementCode: string }) => m.requirementCode === 'APPLICATION_FORM');
+    expect(form.satisfiedBy).toEqual([{ __typename: 'GeneratedForm', name: matter.formName, format: 'application/pdf', generatedAt: null }]);
+    // The contract operation selects only Licence and Document: the new member arrives with its __typename alone.
+    const contract = await graph.operation('start-form.graphql', { matterCode: matter.code }, zhangsan);
+    expect(contract.errors).toBeUndefined();
+    expect(contract.data.prefill.materials.find((m: { requirementCode: string }) => m.requirementCode === 'APPLICATION_FORM').satisfiedBy).toEqual([
+      { __typename: 'GeneratedForm' },
+    ]);
   });
 
   it('takes nothing from an expired licence', async () => {
@@ -75,7 +117,9 @@ function startFormJourney(open: () => Promise<GraphHarness>) {
     expect(fields.mobile!.value).toBe('13900139000');
     expect(fields.address!.value).toBe('福田区华富街道深南中路2018号');
     expect(fields.drivingLicenceNumber).toMatchObject({ value: null, provenance: null });
-    for (const material of result.data.prefill.materials) expect(material.satisfiedBy).toEqual([]);
+    for (const material of result.data.prefill.materials) {
+      expect(material.satisfiedBy).toEqual(material.requirementCode === 'APPLICATION_FORM' ? [{ __typename: 'GeneratedForm' }] : []);
+    }
   });
 
   it('plans StartForm across all four subgraphs', async () => {

@@ -24,7 +24,10 @@ export async function eventsFlowAgain(
     matterCode: SUBMIT_MATTER,
     idempotencyKey: `events-${randomBytes(6).toString('hex')}`,
     fields: prefill.fields.map((f: any) => ({ key: f.key, value: f.value })),
-    materials: prefill.materials.map((m: any) => ({ requirementCode: m.requirementCode, licenceId: m.satisfiedBy[0]?.id })),
+    // The generated application form is the system's to make: nothing is sent for it.
+    materials: prefill.materials
+      .filter((m: any) => m.satisfiedBy[0]?.__typename !== 'GeneratedForm')
+      .map((m: any) => ({ requirementCode: m.requirementCode, licenceId: m.satisfiedBy[0]?.id })),
   };
   const submitted = await callGraph('SubmitApplication', url, { query: operationText('submit-application.graphql'), variables: { input } }, token);
   const caseId: string | undefined = submitted.body?.data?.submitApplication?.application?.id;

@@ -68,7 +68,10 @@ export async function submissionsUnderKill(target: FaultGraph, options: Submissi
   const form = await callGraph('StartForm', url, { query: operationText('start-form.graphql'), variables: { matterCode: SUBMIT_MATTER } }, token);
   if (form.kind !== 'ok') throw new Error(`StartForm ${SUBMIT_MATTER} failed: ${JSON.stringify(form.body)}`);
   const prefill = form.body.data.prefill;
-  const materials = prefill.materials.map((m: any) => ({ requirementCode: m.requirementCode, licenceId: m.satisfiedBy[0]?.id }));
+  // The generated application form is the system's to make: nothing is sent for it.
+  const materials = prefill.materials
+    .filter((m: any) => m.satisfiedBy[0]?.__typename !== 'GeneratedForm')
+    .map((m: any) => ({ requirementCode: m.requirementCode, licenceId: m.satisfiedBy[0]?.id }));
   const fields = prefill.fields.map((f: any) => ({ key: f.key, value: f.value }));
   const submitDocument = operationText('submit-application.graphql');
   const run = randomBytes(3).toString('hex');
@@ -132,7 +135,9 @@ export async function submissionsUnderKill(target: FaultGraph, options: Submissi
   const lastAckAt = Math.max(...acks.map((a) => a.answered)) - runStart;
   const acksPerSecond = Array.from({ length: Math.ceil(lastAckAt / 1000) }, (_, second) => acks.filter((a) => Math.floor((a.answered - runStart) / 1000) === second).length);
 
-  const rows = await checkRows(options.applicationsDatabaseUrl, `fault-${run}-`, acknowledged, fields.length, materials.length, violations);
+  // Each case holds the materials sent and the application form the system generated for it.
+  const generatedForms = prefill.materials.filter((m: any) => m.satisfiedBy[0]?.__typename === 'GeneratedForm').length;
+  const rows = await checkRows(options.applicationsDatabaseUrl, `fault-${run}-`, acknowledged, fields.length, materials.length + generatedForms, violations);
   for (const name of target.dead()) violations.push(`${name}'s process died`);
   if (acknowledged.length !== total) violations.push(`${total - acknowledged.length} of ${total} submissions never acknowledged`);
   return {

@@ -30,9 +30,13 @@ export function CaseMaterialsSection({ materials, matter }: { materials: Reviewe
                   <li key={evidence.id} className="material-licence">
                     电子证照：{evidence.title}，证号 {evidence.number}，{LICENCE_STATUS[evidence.status] ?? evidence.status}，有效期至 {formatDate(evidence.validTo)}
                   </li>
-                ) : (
+                ) : evidence.__typename === 'Document' ? (
                   <li key={evidence.id} className="material-document">
                     <DownloadLink documentId={evidence.id} filename={evidence.filename} size={evidence.size} />
+                  </li>
+                ) : (
+                  <li key="generated-form" className="material-generated">
+                    系统根据申请信息生成的申请表
                   </li>
                 ),
               )}

@@ -34,12 +34,18 @@ export function ApplicationForm({ prefill, form }: { prefill: Prefill; form: Mat
   const shownValue = (key: string) => edits[key] ?? offered.get(key)?.value ?? '';
   const values = Object.fromEntries(form.form.fields.map((field) => [field.key, shownValue(field.key)]));
 
+  // The application form itself is generated at submission from the fields (免填单): nobody uploads or picks it.
+  const generated = new Set(prefill.materials.filter((material) => material.satisfiedBy.some((e) => e.__typename === 'GeneratedForm')).map((m) => m.requirementCode));
+  const chosenMaterials = form.materials.filter((material) => !generated.has(material.code));
+
   function choicesOf(code: string): Evidence[] {
     const satisfiedBy = prefill.materials.find((material) => material.requirementCode === code)?.satisfiedBy ?? [];
-    const choices: Evidence[] = satisfiedBy.map((evidence) =>
+    const choices: Evidence[] = satisfiedBy.flatMap((evidence): Evidence[] =>
       evidence.__typename === 'Licence'
-        ? { kind: 'licence', id: evidence.id, label: `电子证照：${evidence.title}（${evidence.number}）` }
-        : { kind: 'document', id: evidence.id, label: `已有材料：${evidence.filename}` },
+        ? [{ kind: 'licence', id: evidence.id, label: `电子证照：${evidence.title}（${evidence.number}）` }]
+        : evidence.__typename === 'Document'
+          ? [{ kind: 'document', id: evidence.id, label: `已有材料：${evidence.filename}` }]
+          : [],
     );
     for (const document of uploads[code] ?? []) {
       if (!choices.some((choice) => choice.kind === 'document' && choice.id === document.id))
@@ -67,12 +73,12 @@ export function ApplicationForm({ prefill, form }: { prefill: Prefill; form: Mat
   /** Never rejects: urql answers a failed mutation with the error in its result, shown below. */
   async function send(event: FormEvent) {
     event.preventDefault();
-    const materials = form.materials.flatMap((material) => {
+    const materials = chosenMaterials.flatMap((material) => {
       const selection = selectionOf(material.code);
       if (!selection || selection === 'none') return [];
       return [selection.kind === 'licence' ? { requirementCode: material.code, licenceId: selection.id } : { requirementCode: material.code, documentId: selection.id }];
     });
-    const found = [...checkFields(form.form.fields, values), ...checkMaterials(form.materials, new Set(materials.map((material) => material.requirementCode)))];
+    const found = [...checkFields(form.form.fields, values), ...checkMaterials(chosenMaterials, new Set(materials.map((material) => material.requirementCode)))];
     setClientProblems(found);
     if (found.length) return;
     const fields = form.form.fields.map((field) => ({ key: field.key, value: values[field.key]?.trim() || null }));
@@ -134,20 +140,26 @@ export function ApplicationForm({ prefill, form }: { prefill: Prefill; form: Mat
       </section>
       <section aria-labelledby="materials-heading" className="card">
         <h2 id="materials-heading">申请材料</h2>
-        {form.materials.map((material) => (
-          <MaterialChoice
-            key={material.code}
-            material={material}
-            choices={choicesOf(material.code)}
-            selected={selectionOf(material.code)}
-            onSelect={(selection) => setSelections((current) => ({ ...current, [material.code]: selection }))}
-            onUploaded={(document) => {
-              setUploads((current) => ({ ...current, [material.code]: [...(current[material.code] ?? []), document] }));
-              setSelections((current) => ({ ...current, [material.code]: { kind: 'document', id: document.id } }));
-            }}
-            problem={problemAt(`materials.${material.code}`)}
-          />
-        ))}
+        {form.materials.map((material) =>
+          generated.has(material.code) ? (
+            <p key={material.code} id={materialId(material.code)} className="material material-generated">
+              {material.name}：系统将根据以上申请信息自动生成，无需上传。
+            </p>
+          ) : (
+            <MaterialChoice
+              key={material.code}
+              material={material}
+              choices={choicesOf(material.code)}
+              selected={selectionOf(material.code)}
+              onSelect={(selection) => setSelections((current) => ({ ...current, [material.code]: selection }))}
+              onUploaded={(document) => {
+                setUploads((current) => ({ ...current, [material.code]: [...(current[material.code] ?? []), document] }));
+                setSelections((current) => ({ ...current, [material.code]: { kind: 'document', id: document.id } }));
+              }}
+              problem={problemAt(`materials.${material.code}`)}
+            />
+          ),
+        )}
       </section>
       <p className="actions">
         <button type="submit" className="primary" disabled={result.fetching}>

@@ -94,8 +94,10 @@ export function CasePage({ id }: { id: string }) {
                       <span key={evidence.id}>
                         电子证照 {evidence.title}（{evidence.number}）
                       </span>
-                    ) : (
+                    ) : evidence.__typename === 'Document' ? (
                       <span key={evidence.id}>{evidence.filename}</span>
+                    ) : (
+                      <span key="generated-form">系统生成的申请表</span>
                     ),
                   )}
                 </li>

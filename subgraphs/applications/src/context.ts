@@ -3,6 +3,7 @@ import { groupedLoader, keyedLoader, type EventBus, type Logger, type PartyKeys,
 import { ApplicationRepository } from './application/application.repository.js';
 import type { ApplicationTables } from './database.js';
 import { DocumentRepository } from './document/document.repository.js';
+import { DocumentStore } from './document/document-store.js';
 import { LicenceStatusRepository } from './events/licence-status.repository.js';
 import { LifecycleService } from './lifecycle/lifecycle-service.js';
 import { FormSessionRepository } from './prefill/form-session.repository.js';
@@ -23,9 +24,14 @@ export interface ApplicationsServices {
   clock: () => Date;
 }
 
-export function createApplicationsServices(db: Kysely<ApplicationTables>, options: { keys: PartyKeys; bus: EventBus; log: Logger; clock?: () => Date }): ApplicationsServices {
+export function createApplicationsServices(
+  db: Kysely<ApplicationTables>,
+  options: { keys: PartyKeys; bus: EventBus; log: Logger; dataDir: string; clock?: () => Date },
+): ApplicationsServices {
   const clock = options.clock ?? (() => new Date());
   const deps = {
+    keys: options.keys,
+    documentStore: new DocumentStore(options.dataDir),
     db,
     applications: new ApplicationRepository(db),
     sessions: new FormSessionRepository(db),
@@ -37,7 +43,7 @@ export function createApplicationsServices(db: Kysely<ApplicationTables>, option
     log: options.log,
   };
   const submissions = new SubmissionService(deps);
-  return { ...deps, submissions, lifecycle: new LifecycleService(deps, submissions), keys: options.keys };
+  return { ...deps, submissions, lifecycle: new LifecycleService(deps, submissions) };
 }
 
 export function createApplicationsLoaders(services: ApplicationsServices) {

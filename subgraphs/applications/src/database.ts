@@ -1,4 +1,14 @@
 export interface ApplicationTables {
+  /** The application form generated for a case's GENERATED_FORM material, and applications' signature over it. */
+  generated_form: {
+    application_id: string;
+    requirement_code: string;
+    document_id: string;
+    sha256: string;
+    signature: string;
+    key_id: string;
+    generated_at: string;
+  };
   document: {
     id: string;
     owner_id: string;

@@ -19,7 +19,7 @@ export const applicationsService: SubgraphService<ApplicationTables> = {
   buildSchema: buildApplicationsSchema,
   async createServer({ database, party, nonces, log, bus, dataDir, clock }) {
     const { schema } = await buildApplicationsSchema();
-    const services = createApplicationsServices(database.db, { keys: party.keys, bus, log, ...(clock ? { clock } : {}) });
+    const services = createApplicationsServices(database.db, { keys: party.keys, bus, log, dataDir, ...(clock ? { clock } : {}) });
     consumeLicenceEvents(bus, services);
     return createSubgraph({
       name: 'applications',

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseType, DEPARTMENTS, FileEventBus, FormFieldType, MatterType, createLogger, migrateToLatest, openDatabase, TrustLevel, type Claims, type Database } from '@govgraph/kit';
@@ -45,7 +48,13 @@ describe('the case lifecycle on a real database', () => {
   beforeAll(async () => {
     database = openDatabase<ApplicationTables>({ name: 'applications', dataDir: ':memory:' });
     await migrateToLatest(database.db, applicationMigrations, database.dialect);
-    services = createApplicationsServices(database.db, { keys: testParties(['applications']).applications.keys, bus, log: createLogger('test', 'silent'), clock: () => now });
+    services = createApplicationsServices(database.db, {
+      keys: testParties(['applications']).applications.keys,
+      bus,
+      log: createLogger('test', 'silent'),
+      dataDir: mkdtempSync(join(tmpdir(), 'govgraph-lifecycle-')),
+      clock: () => now,
+    });
     await database.db
       .insertInto('document')
       .values({ id: 'D-photo', owner_id: 'P-000001', filename: 'p.png', media_type: 'image/png', size: 1, sha256: 'a'.repeat(64), uploaded_at: now.toISOString() })

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { settlePage, type PageRequest } from '@govgraph/kit';
 import type { ApplicationTables } from '../database.js';
+import { documentCategoriesOf } from '../prefill/earlier-submissions.js';
 import { toApplicationRecord, type ApplicationRecord } from './application.record.js';
 
 export type FieldRow = ApplicationTables['application_field'];
@@ -23,10 +24,24 @@ function keyset(listOrder: 'asc' | 'desc', backward: boolean) {
   return order === 'asc' ? ({ order, seek: '>', beyond: '<=' } as const) : ({ order, seek: '<', beyond: '>=' } as const);
 }
 
-/** A field value the applicant entered in an earlier case, with that case's outcome. */
+/** A field value the applicant entered in an earlier case, with that case's number, time and outcome. */
 export interface EarlierField extends FieldRow {
   applicant_id: string;
+  case_number: string;
+  submitted_at: string;
   case_status: string;
+}
+
+/** A document the applicant gave in an earlier case, with the category of the requirement it was given for. */
+export interface EarlierDocumentMaterial {
+  applicant_id: string;
+  application_id: string;
+  case_number: string;
+  requirement_code: string;
+  evidence_id: string;
+  submitted_at: string;
+  /** From the case's form snapshot; null for cases submitted before the catalog declared categories. */
+  document_category: string | null;
 }
 
 /** Reads of cases; each method serves a DataLoader batch or one list. */
@@ -145,22 +160,28 @@ export class ApplicationRepository {
       .selectFrom('application_field as f')
       .innerJoin('application as a', 'a.id', 'f.application_id')
       .selectAll('f')
-      .select(['a.applicant_id', 'a.status as case_status'])
+      .select(['a.applicant_id', 'a.number as case_number', 'a.submitted_at', 'a.status as case_status'])
       .where('a.applicant_id', 'in', [...applicantIds])
       .where('f.provenance_system', '=', 'applications')
       .where('a.status', '!=', 'WITHDRAWN')
       .execute() as Promise<EarlierField[]>;
   }
 
-  /** Documents applicants gave in earlier cases, by requirement. */
-  earlierDocumentMaterials(applicantIds: readonly string[]): Promise<Array<{ applicant_id: string; requirement_code: string; evidence_id: string; submitted_at: string }>> {
-    return this.db
+  /** Documents applicants gave in earlier cases, newest case first, with the category each requirement had. */
+  async earlierDocumentMaterials(applicantIds: readonly string[]): Promise<EarlierDocumentMaterial[]> {
+    const rows = await this.db
       .selectFrom('application_material as m')
       .innerJoin('application as a', 'a.id', 'm.application_id')
-      .select(['a.applicant_id', 'm.requirement_code', 'm.evidence_id', 'a.submitted_at'])
+      .select(['a.applicant_id', 'a.id as application_id', 'a.number as case_number', 'm.requirement_code', 'm.evidence_id', 'a.submitted_at'])
       .where('a.applicant_id', 'in', [...applicantIds])
       .where('m.evidence_kind', '=', 'Document')
       .orderBy('a.submitted_at', 'desc')
       .execute();
+    const caseIds = [...new Set(rows.map((r) => r.application_id))];
+    const snapshots = caseIds.length
+      ? await this.db.selectFrom('application').select(['id', 'form_snapshot']).where('id', 'in', caseIds).where('form_snapshot', 'is not', null).execute()
+      : [];
+    const categories = new Map(snapshots.map((s) => [s.id, documentCategoriesOf(s.form_snapshot)] as const));
+    return rows.map((r) => ({ ...r, document_category: categories.get(r.application_id)?.get(r.requirement_code) ?? null }));
   }
 }

@@ -23,4 +23,10 @@ export class Document {
 
   @Field(() => DateTimeScalar)
   uploadedAt!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'On a form’s offers (StartForm): the earlier application the applicant gave this document in, e.g. 申请人此前的申请 440300202600000104; null elsewhere.',
+  })
+  givenIn?: string | null;
 }

@@ -1,5 +1,6 @@
-import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { CaseType, DepartmentStub, FormFieldType, LicenceTypeStub, MatterType } from '@govgraph/kit';
+import { MaterialKind } from '../prefill/material-kind.js';
 
 /*
  * The catalog's matter, as far as the case system needs it. These copies are @external:
@@ -58,17 +59,34 @@ export class Form {
   fields!: FormField[];
 }
 
+registerEnumType(MaterialKind, { name: 'MaterialKind' });
+
 @Directive('@external')
 @ObjectType()
 export class MaterialRequirement {
   @Field(() => ID)
   code!: string;
 
+  @Field(() => String)
+  name!: string;
+
   @Field(() => Boolean)
   required!: boolean;
 
+  @Field(() => MaterialKind)
+  kind!: MaterialKind;
+
   @Field(() => LicenceTypeStub, { nullable: true })
   acceptsLicenceType!: LicenceTypeStub | null;
+
+  @Field(() => [LicenceTypeStub])
+  acceptsLicenceTypes!: LicenceTypeStub[];
+
+  @Field(() => String, { nullable: true })
+  documentCategory!: string | null;
+
+  @Field(() => Int, { nullable: true })
+  validForDays!: number | null;
 }
 
 @Directive('@key(fields: "code", resolvable: false)')

@@ -2,7 +2,9 @@ import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, che
 import { ApplicationStatus, DecisionAction } from '../application/application.enums.js';
 import type { ApplicationRecord } from '../application/application.record.js';
 import { addWorkingDays, workingDaysBetween } from '../calendar/working-days.js';
-import type { FormSnapshot } from '../prefill/form-snapshot.js';
+import { kindOf, type FormSnapshot } from '../prefill/form-snapshot.js';
+import { MaterialKind } from '../prefill/material-kind.js';
+import { generateFormMaterials } from '../submission/generated-forms.js';
 import { checkSubmission, type StoredProvenance } from '../submission/check-submission.js';
 import { problemsError, submissionFacts, type SubmissionDeps, type SubmissionService } from '../submission/submission-service.js';
 import type { CorrectApplicationInput, WithdrawApplicationInput } from '../submission/submission.inputs.js';
@@ -77,9 +79,11 @@ export class LifecycleService {
     const values = new Map(fields.map((f) => [f.key, f.value]));
     for (const f of input.fields ?? []) values.set(f.key, f.value ?? null);
     const corrected = new Set((input.materials ?? []).map((m) => m.requirementCode));
+    // The generated application form is made again from the corrected fields, never carried over.
+    const generatedForms = new Set(snapshot.materials.filter((m) => kindOf(m) === MaterialKind.GENERATED_FORM).map((m) => m.code));
     const draftMaterials = [
       ...materials
-        .filter((m) => !corrected.has(m.requirement_code))
+        .filter((m) => !corrected.has(m.requirement_code) && !generatedForms.has(m.requirement_code))
         .map((m) => ({
           requirementCode: m.requirement_code,
           licenceId: m.evidence_kind === 'Licence' ? m.evidence_id : null,
@@ -115,7 +119,15 @@ export class LifecycleService {
       [{ at, status: resumeTo, actor: APPLICANT_ACTOR, note: input.note ?? '已补正' }],
       async (trx) => {
         await caseWriter.replaceFields(trx, record.id, checked.fields);
-        await caseWriter.replaceMaterials(trx, record.id, checked.materials);
+        const generated = await generateFormMaterials(
+          trx,
+          { keys: this.deps.keys, store: this.deps.documentStore },
+          { id: record.id, number: record.number, applicantId: record.applicantId, submittedAt: at },
+          snapshot,
+          checked.fields,
+          checked.materials,
+        );
+        await caseWriter.replaceMaterials(trx, record.id, [...checked.materials, ...generated]);
       },
     );
   }

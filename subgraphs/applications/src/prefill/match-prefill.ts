@@ -1,5 +1,7 @@
 import { TRUST_RANK, type TrustLevel } from '@govgraph/kit';
 import type { Document } from '../document/document.type.js';
+import { earlierApplicationSource } from './earlier-application-source.js';
+import { MaterialKind } from './material-kind.js';
 
 export interface FactInput {
   path: string;
@@ -10,9 +12,16 @@ export interface FieldInput {
   key: string;
   source: string | null;
 }
+/** A material requirement and the catalog's declaration of what satisfies it. */
 export interface MaterialInput {
   code: string;
+  name?: string;
+  kind?: MaterialKind | null;
+  /** The first accepted type; what older declarations (without acceptsLicenceTypes) give. */
   acceptsLicenceType: { code: string } | null;
+  acceptsLicenceTypes?: ReadonlyArray<{ code: string }> | null;
+  documentCategory?: string | null;
+  validForDays?: number | null;
 }
 
 export interface PrefilledValue {
@@ -28,10 +37,29 @@ export interface OfferedLicence {
   number: string;
   validTo: string | null;
 }
+/** The application form the system generates at submission from the submitted fields (免填单). */
+export interface OfferedGeneratedForm {
+  __typename: 'GeneratedForm';
+  name: string;
+  format: string;
+  generatedAt: string | null;
+}
 export interface MaterialOfferValue {
   requirementCode: string;
-  satisfiedBy: Array<OfferedLicence | Document>;
+  satisfiedBy: Array<OfferedLicence | Document | OfferedGeneratedForm>;
 }
+/** A document the applicant gave in an earlier case, and the category of the requirement it was given for. */
+export interface EarlierDocument {
+  document: Document;
+  requirementCode: string;
+  /** The earlier case's number (the newest case that gave the document comes first). */
+  caseNumber: string;
+  /** Null when the earlier case did not record it (cases from before the catalog declared categories). */
+  category: string | null;
+}
+
+export const GENERATED_FORM_FORMAT = 'application/pdf';
+const DAY_MS = 86_400_000;
 
 /** Values the applicant entered in earlier applications are facts too, addressed by form key. */
 export function formKeyPath(key: string): string {
@@ -82,19 +110,66 @@ export function offeredLicences(facts: readonly FactInput[]): OfferedLicence[] {
   return [...types].flatMap((type) => offeredLicence(best, type) ?? []);
 }
 
+/** The licence types that satisfy a material, in the catalog's order, each once. */
+export function acceptedLicenceTypes(material: Pick<MaterialInput, 'acceptsLicenceType' | 'acceptsLicenceTypes'>): string[] {
+  const declared = material.acceptsLicenceTypes?.length ? material.acceptsLicenceTypes : material.acceptsLicenceType ? [material.acceptsLicenceType] : [];
+  return [...new Set(declared.map((t) => t.code))];
+}
+
+/** The declared kind; a declaration without one (an older catalog) is a licence material if it accepts a licence. */
+export function materialKind(material: Pick<MaterialInput, 'kind' | 'acceptsLicenceType' | 'acceptsLicenceTypes'>): MaterialKind {
+  return material.kind ?? (acceptedLicenceTypes(material).length > 0 ? MaterialKind.LICENCE : MaterialKind.DOCUMENT);
+}
+
 /**
- * Every material, with what satisfies it: the valid licence that can replace it, then the
- * documents the applicant gave for the same requirement in earlier applications, newest first.
+ * An earlier document serves a requirement of the same category; where either side declares none
+ * (a case from before the catalog declared categories), of the same requirement code.
+ */
+function givenFor(material: MaterialInput, earlier: EarlierDocument): boolean {
+  return material.documentCategory && earlier.category ? earlier.category === material.documentCategory : earlier.requirementCode === material.code;
+}
+
+/** Not stale: at most validForDays old at `now` (a document exactly validForDays old is still offered). */
+export function isFresh(uploadedAt: string, validForDays: number | null | undefined, now: string): boolean {
+  if (validForDays === null || validForDays === undefined) return true;
+  return Date.parse(now) - Date.parse(uploadedAt) <= validForDays * DAY_MS;
+}
+
+function earlierDocumentsFor(material: MaterialInput, earlier: readonly EarlierDocument[], now: string): Document[] {
+  const offered = new Map<string, Document>();
+  // Newest case first: a document keeps the latest application it was given in.
+  for (const e of earlier) {
+    if (offered.has(e.document.id) || !givenFor(material, e) || !isFresh(e.document.uploadedAt, material.validForDays, now)) continue;
+    offered.set(e.document.id, { ...e.document, givenIn: earlierApplicationSource(e.caseNumber) });
+  }
+  return [...offered.values()].sort((a, b) => (a.uploadedAt < b.uploadedAt ? 1 : a.uploadedAt > b.uploadedAt ? -1 : 0));
+}
+
+/**
+ * Every material, with what satisfies it, by the catalog's declaration: for LICENCE, every valid
+ * licence the applicant holds of an accepted type; for DOCUMENT, the documents the applicant gave
+ * in earlier applications for a requirement of the same category, newest first, none older than
+ * the requirement allows at `now`; for GENERATED_FORM, the form the system generates at
+ * submission — nobody uploads it.
  */
 export function offerMaterials(
   materials: readonly MaterialInput[],
   facts: readonly FactInput[],
-  earlierDocuments: ReadonlyMap<string, readonly Document[]> = new Map(),
+  earlierDocuments: readonly EarlierDocument[] = [],
+  now: string = new Date().toISOString(),
 ): MaterialOfferValue[] {
   const best = bestByPath(facts);
-  return materials.map((material) => {
-    const type = material.acceptsLicenceType?.code;
-    const licence = type ? offeredLicence(best, type) : null;
-    return { requirementCode: material.code, satisfiedBy: [...(licence ? [licence] : []), ...(earlierDocuments.get(material.code) ?? [])] };
+  return materials.map((material): MaterialOfferValue => {
+    switch (materialKind(material)) {
+      case MaterialKind.LICENCE:
+        return { requirementCode: material.code, satisfiedBy: acceptedLicenceTypes(material).flatMap((type) => offeredLicence(best, type) ?? []) };
+      case MaterialKind.GENERATED_FORM:
+        return {
+          requirementCode: material.code,
+          satisfiedBy: [{ __typename: 'GeneratedForm', name: material.name ?? material.code, format: GENERATED_FORM_FORMAT, generatedAt: null }],
+        };
+      case MaterialKind.DOCUMENT:
+        return { requirementCode: material.code, satisfiedBy: earlierDocumentsFor(material, earlierDocuments, now) };
+    }
   });
 }

@@ -1,6 +1,6 @@
 import { requireApplicant, type EntityReference } from '@govgraph/kit';
 import type { ApplicationsContext } from '../context.js';
-import { earlierDocumentsByRequirement, earlierFieldFacts } from './earlier-submissions.js';
+import { earlierDocuments, earlierFieldFacts } from './earlier-submissions.js';
 import { takeSnapshot } from './form-snapshot.js';
 import { offerMaterials, offeredLicences, prefillFields } from './match-prefill.js';
 import { factsOf, requiredMatter, type PrefillRepresentation } from './prefill.resolver.js';
@@ -25,8 +25,9 @@ export const prefillReference: EntityReference<PrefillRepresentation, Applicatio
 
     const facts = [...factsOf(ref), ...earlierFieldFacts(earlierFields)];
     const fields = prefillFields(matter.form!.fields, facts);
-    const materials = offerMaterials(matter.materials ?? [], facts, earlierDocumentsByRequirement(earlierMaterials, own));
-    const snapshot = takeSnapshot({ ...matter, code: ref.matterCode }, offeredLicences(factsOf(ref)), fields, ctx.services.clock().toISOString());
+    const now = ctx.services.clock().toISOString();
+    const materials = offerMaterials(matter.materials ?? [], facts, earlierDocuments(earlierMaterials, own), now);
+    const snapshot = takeSnapshot({ ...matter, code: ref.matterCode }, offeredLicences(factsOf(ref)), fields, now);
     await ctx.services.sessions.save(ref.applicantId, snapshot);
     return { ...ref, matched: { fields, materials } };
   },

@@ -4,13 +4,17 @@ import { Applicant } from '../applicant/applicant.type.js';
 import { Document } from '../document/document.type.js';
 import { Matter } from '../external/matter.stub.js';
 import { Licence } from '../external/licence.stub.js';
+import { GeneratedForm } from './generated-form.type.js';
 
 export const Evidence = createUnionType({
   name: 'Evidence',
-  description: 'What satisfies a material: an electronic licence or an uploaded document.',
-  types: () => [Licence, Document] as const,
-  // Licences are references built by the matcher with __typename; documents come from our tables.
-  resolveType: (value) => ((value as { __typename?: string }).__typename === 'Licence' ? 'Licence' : 'Document'),
+  description: 'What satisfies a material: an electronic licence, an uploaded document, or the application form the system generates at submission.',
+  types: () => [Licence, Document, GeneratedForm] as const,
+  // Licences and generated forms are built by the matcher with __typename; documents come from our tables.
+  resolveType: (value) => {
+    const typename = (value as { __typename?: string }).__typename;
+    return typename === 'Licence' || typename === 'GeneratedForm' ? typename : 'Document';
+  },
 });
 
 @ObjectType({ description: 'A form field with the value the graph already knows, and where it came from.' })
@@ -43,7 +47,7 @@ export const PREFILL_REQUIRES = [
   'matter {',
   '  name type caseType promisedTimeLimitDays department { code }',
   '  form { fields { key label type required source options rules { minLength maxLength pattern min max } } }',
-  '  materials { code required acceptsLicenceType { code } }',
+  '  materials { code name required kind acceptsLicenceType { code } acceptsLicenceTypes { code } documentCategory validForDays }',
   '}',
   'applicant {',
   '  profileFacts { path value provenance { system department trustLevel retrievedAt } }',

@@ -1,5 +1,6 @@
 import { TrustLevel } from '@govgraph/kit';
-import type { FormSnapshot } from '../prefill/form-snapshot.js';
+import { kindOf, licenceTypesOf, type FormSnapshot } from '../prefill/form-snapshot.js';
+import { MaterialKind } from '../prefill/material-kind.js';
 import { fieldValueProblem } from './check-field-value.js';
 import type { Problem } from './problem.js';
 import type { FieldValueInput, MaterialEvidenceInput } from './submission.inputs.js';
@@ -79,11 +80,11 @@ function checkFields(snapshot: FormSnapshot, inputs: readonly FieldValueInput[],
   return checked;
 }
 
-function checkLicence(snapshot: FormSnapshot, accepted: string | null, id: string, facts: SubmissionFacts): string | null {
-  if (!accepted) return 'does not accept a licence; give a document';
+function checkLicence(snapshot: FormSnapshot, accepted: readonly string[], id: string, facts: SubmissionFacts): string | null {
+  if (accepted.length === 0) return 'does not accept a licence; give a document';
   const offered = snapshot.licences.find((l) => l.id === id);
   if (!offered) return `licence ${id.slice(0, 80)} is not a valid licence of yours`;
-  if (offered.typeCode !== accepted) return `licence ${id.slice(0, 80)} is not of the accepted type ${accepted}`;
+  if (!accepted.includes(offered.typeCode)) return `licence ${id.slice(0, 80)} is not of an accepted type (${accepted.join(', ')})`;
   const status = facts.licenceStatuses.get(id);
   if (status && status !== 'VALID') return `licence ${id.slice(0, 80)} is no longer valid (${status})`;
   if (offered.validTo && offered.validTo < facts.today) return `licence ${id.slice(0, 80)} has expired`;
@@ -101,6 +102,10 @@ function checkMaterials(snapshot: FormSnapshot, inputs: readonly MaterialEvidenc
       problems.push({ path, message: 'is not a material of this matter' });
       continue;
     }
+    if (kindOf(requirement) === MaterialKind.GENERATED_FORM) {
+      problems.push({ path, message: 'is the application form, which the system generates from the fields: send nothing for it' });
+      continue;
+    }
     if (!!input.licenceId === !!input.documentId) {
       problems.push({ path, message: 'give exactly one of licenceId and documentId' });
       continue;
@@ -111,7 +116,7 @@ function checkMaterials(snapshot: FormSnapshot, inputs: readonly MaterialEvidenc
     seen.add(`${code}|${kind}|${id}`);
     const problem =
       kind === 'Licence'
-        ? checkLicence(snapshot, requirement.acceptsLicenceType, id, facts)
+        ? checkLicence(snapshot, licenceTypesOf(requirement), id, facts)
         : facts.ownDocumentIds.has(id)
           ? null
           : `document ${id.slice(0, 80)} is not one of your documents`;
@@ -119,6 +124,8 @@ function checkMaterials(snapshot: FormSnapshot, inputs: readonly MaterialEvidenc
     else checked.push({ requirementCode: requirement.code, kind, id });
   }
   for (const requirement of snapshot.materials) {
+    // The generated form is attached by the system at submission, never given.
+    if (kindOf(requirement) === MaterialKind.GENERATED_FORM) continue;
     if (requirement.required && !inputs.some((m) => m.requirementCode === requirement.code)) {
       problems.push({ path: `materials.${requirement.code}`, message: 'is required' });
     }

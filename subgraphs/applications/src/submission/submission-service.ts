@@ -14,6 +14,7 @@ import {
   type Claims,
   type EventBus,
   type Logger,
+  type PartyKeys,
 } from '@govgraph/kit';
 import { ApplicationStatus, SubmissionChannel } from '../application/application.enums.js';
 import { toApplicationRecord, type ApplicationRecord } from '../application/application.record.js';
@@ -21,12 +22,14 @@ import type { ApplicationRepository } from '../application/application.repositor
 import { addWorkingDays } from '../calendar/working-days.js';
 import type { ApplicationTables } from '../database.js';
 import type { DocumentRepository } from '../document/document.repository.js';
+import type { DocumentStore } from '../document/document-store.js';
 import type { LicenceStatusRepository } from '../events/licence-status.repository.js';
 import { APPLICANT_ACTOR, SYSTEM_ACTOR } from '../lifecycle/actors.js';
 import { caseWriter, type ApplicationRow } from '../lifecycle/case-writer.js';
 import type { FormSnapshot } from '../prefill/form-snapshot.js';
 import type { FormSessionRepository } from '../prefill/form-session.repository.js';
 import { checkSubmission, type SubmissionFacts } from './check-submission.js';
+import { generateFormMaterials } from './generated-forms.js';
 import { payloadHash } from './payload-hash.js';
 import type { Problem } from './problem.js';
 import type { MaterialEvidenceInput, SubmitApplicationInput } from './submission.inputs.js';
@@ -44,6 +47,10 @@ export interface SubmissionDeps {
   bus: EventBus;
   clock: () => Date;
   log: Logger;
+  /** applications' keys: they sign the application forms it generates. */
+  keys: PartyKeys;
+  /** Where documents live (DATA_DIR/documents): generated forms go there too. */
+  documentStore: DocumentStore;
 }
 
 export function problemsError(problems: Problem[]): BadUserInputError {
@@ -99,7 +106,15 @@ export class SubmissionService {
         const row = await this.newCase(trx, { claims, applicantId, snapshot, now, key: input.idempotencyKey, hash });
         await caseWriter.insertCase(trx, row);
         await caseWriter.replaceFields(trx, row.id, checked.fields);
-        await caseWriter.replaceMaterials(trx, row.id, checked.materials);
+        const generated = await generateFormMaterials(
+          trx,
+          { keys: this.deps.keys, store: this.deps.documentStore },
+          { id: row.id, number: row.number, applicantId, submittedAt: row.submitted_at },
+          snapshot,
+          checked.fields,
+          checked.materials,
+        );
+        await caseWriter.replaceMaterials(trx, row.id, [...checked.materials, ...generated]);
         await caseWriter.appendHistory(trx, row.id, this.openingHistory(row, now));
         return row;
       });

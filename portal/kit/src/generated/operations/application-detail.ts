@@ -41,6 +41,7 @@ export type ApplicationDetailQuery = { application: { id: string, number: string
       | { id: string, displayName: string }
     , fields: Array<{ key: string, value: string | null, provenance: { system: string, trustLevel: TrustLevel } }>, materials: Array<{ requirementCode: string, evidence: Array<
         | { __typename: 'Document', id: string, filename: string, sha256: string }
+        | { __typename: 'GeneratedForm' }
         | { __typename: 'Licence', id: string, title: string, number: string, status: LicenceStatus, validTo: string | null }
       > }>, history: Array<{ at: string, status: ApplicationStatus, actor: string, note: string | null }> } | null };
 

@@ -41,6 +41,7 @@ export type ReviewApplicationQuery = { application: { id: string, number: string
       | { name: string, idNumberMasked: string, mobileMasked: string, id: string, displayName: string, address: { divisionName: string | null, detail: string } | null }
     , fields: Array<{ key: string, value: string | null, provenance: { system: string, trustLevel: TrustLevel } }>, materials: Array<{ requirementCode: string, evidence: Array<
         | { __typename: 'Document', id: string, filename: string, sha256: string, size: number }
+        | { __typename: 'GeneratedForm' }
         | { __typename: 'Licence', id: string, title: string, number: string, status: LicenceStatus, validTo: string | null }
       > }>, history: Array<{ at: string, status: ApplicationStatus, actor: string, note: string | null }> } | null };
 

@@ -28,6 +28,7 @@ export type StartFormQueryVariables = Exact<{
 
 export type StartFormQuery = { prefill: { matter: { code: string, name: string, form: { fields: Array<{ key: string, label: string, type: FormFieldType, required: boolean }> }, materials: Array<{ code: string, name: string, required: boolean }> }, fields: Array<{ key: string, value: string | null, provenance: { system: string, department: string | null, trustLevel: TrustLevel, retrievedAt: string } | null }>, materials: Array<{ requirementCode: string, satisfiedBy: Array<
         | { __typename: 'Document', id: string, filename: string, sha256: string }
+        | { __typename: 'GeneratedForm' }
         | { __typename: 'Licence', id: string, title: string, number: string, validTo: string | null }
       > }> } | null };
 

@@ -58,6 +58,7 @@ export type SubmitApplicationMutationVariables = Exact<{
 
 export type SubmitApplicationMutation = { submitApplication: { application: { id: string, number: string, status: ApplicationStatus, submittedAt: string, deadline: string, matter: { code: string, name: string, caseType: CaseType }, materials: Array<{ requirementCode: string, evidence: Array<
           | { __typename: 'Document', id: string, filename: string }
+          | { __typename: 'GeneratedForm' }
           | { __typename: 'Licence', id: string, title: string, status: LicenceStatus }
         > }> } } };
 
