@@ -21,6 +21,7 @@ export * from './mask-value.js';
 export * from './identifiers/index.js';
 export * from './reference/index.js';
 export * from './graphql/index.js';
+export * from './canonical-json.js';
 export * from './city-time.js';
 export * from './stop-on-signals.js';
 export * from './rate-limit/index.js';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest, openDatabase, type Database } from '@govgraph/kit';
 import type { LicenceTables } from '../src/database.js';
 import { licenceMigrations } from '../src/migrations/index.js';
-import { canonicalJson } from '../src/signing/canonical-json.js';
+import { canonicalJson } from '@govgraph/kit';
 import { IssuerKeys } from '../src/signing/issuer-keys.js';
 
 describe('licence signatures', () => {

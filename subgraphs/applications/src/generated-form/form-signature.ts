@@ -64,11 +64,6 @@ export function verifyGeneratedForm(trust: TrustStore, of: GeneratedFormCase & {
   return checked.ok ? { ok: true, keyId: checked.kid } : checked;
 }
 
-/** The id of the key applications signs with now (PartyKeys exposes it only through a signature). */
-function activeKeyId(keys: PartyKeys): string {
-  return keys.sign('govgraph-generated-form-key-probe').kid;
-}
-
 /**
  * Renders the form with the key id that will sign it in the footer, and signs it. Should the key
  * rotate between the two (a rotation reaches a process within 30 s), renders again with the new
@@ -79,7 +74,7 @@ export async function produceGeneratedForm(
   form: Omit<ApplicationFormInput, 'keyId'> & { caseId: string },
 ): Promise<{ pdf: Buffer; signed: GeneratedFormSignature }> {
   const { caseId, ...input } = form;
-  let keyId = activeKeyId(keys);
+  let keyId = keys.activeKeyId();
   for (let attempt = 0; ; attempt += 1) {
     const pdf = await renderApplicationForm({ ...input, keyId });
     const signed = signGeneratedForm(keys, { caseId, caseNumber: input.caseNumber, pdf });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
-import { canonicalJson } from './canonical-json.js';
+import { canonicalJson } from '@govgraph/kit';
 import { cityDateTime, printable } from './form-text.js';
 
 /** The party that signs generated forms; the footer names it with the key id. */

@@ -152,6 +152,11 @@ export class PartyKeys {
     return keys;
   }
 
+  /** The id of the key that signs now (a document that names its signing key prints it). */
+  activeKeyId(): string {
+    return this.active().kid;
+  }
+
   /** Signs bytes with the active key. */
   sign(data: string | Buffer): PartySignature {
     const active = this.active();

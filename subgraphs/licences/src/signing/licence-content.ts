@@ -1,5 +1,5 @@
 import type { LicenceRecord } from '../licence/licence.type.js';
-import { canonicalJson } from './canonical-json.js';
+import { canonicalJson } from '@govgraph/kit';
 
 /**
  * What a licence's signature covers: everything printed on it and its place in the renewal chain.

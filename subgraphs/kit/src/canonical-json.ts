@@ -1,4 +1,7 @@
-/** JSON with object keys sorted at every level: the same content always gives the same bytes. */
+/**
+ * JSON with object keys sorted at every level: the same content always gives the same bytes
+ * (what the licence library signs licences over, and what a generated form's bytes derive from).
+ */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
