@@ -32,7 +32,8 @@ const log = createLogger('test', process.env.BUS_LOG ?? 'silent');
 const parties = testParties(['applications', 'licences', 'identity', 'catalog']);
 const redisUp = await serviceAvailable('Redis', REDIS_URL);
 
-async function until(condition: () => boolean | Promise<boolean>, ms = 5_000) {
+// 20 s: only a failure waits that long, and a CI run beside the whole-graph tests can be slow.
+async function until(condition: () => boolean | Promise<boolean>, ms = 20_000) {
   const deadline = Date.now() + ms;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error('timed out');
