@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { DEPARTMENTS, generateCatalog, migrateToLatest, openDatabase, type Database } from '@govgraph/kit';
-import { isWorkingDay } from '../src/calendar/working-days.js';
+import { isWorkingDay } from '@govgraph/kit';
 import type { ApplicationTables } from '../src/database.js';
 import { applicationMigrations } from '../src/migrations/index.js';
 import { seedApplications } from '../src/seed/seed-applications.js';

@@ -34,3 +34,4 @@ export * from './events/index.js';
 export * from './with-service-database.js';
 export * from './metrics/index.js';
 export * from './tracing/index.js';
+export * from './calendar/working-days.js';

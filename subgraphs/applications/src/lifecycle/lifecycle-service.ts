@@ -1,7 +1,7 @@
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, checkText, cityDate, isOfficer, type Claims, type LicenceStatusEvent } from '@govgraph/kit';
 import { ApplicationStatus, DecisionAction } from '../application/application.enums.js';
 import type { ApplicationRecord } from '../application/application.record.js';
-import { addWorkingDays, workingDaysBetween } from '../calendar/working-days.js';
+import { addWorkingDays, workingDaysBetween } from '@govgraph/kit';
 import { kindOf, type FormSnapshot } from '../prefill/form-snapshot.js';
 import { MaterialKind } from '../prefill/material-kind.js';
 import { generateFormMaterials } from '../submission/generated-forms.js';

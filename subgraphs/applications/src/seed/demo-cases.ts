@@ -1,5 +1,5 @@
 import { CaseType, DEPARTMENTS, CITY_DEPARTMENTS, seededRandom } from '@govgraph/kit';
-import { addWorkingDays } from '../calendar/working-days.js';
+import { addWorkingDays } from '@govgraph/kit';
 import { ApplicantPicker, enterpriseFacts, personFacts, type SeedApplicant } from './seed-applicants.js';
 import { APPLICANT_ACTOR, formValues, windowOfficer, type SeedCase } from './seed-case.js';
 import { MINUTE_MS, cityInstant, workingDayOnOrAfter, workingDaysIn } from './seed-clock.js';

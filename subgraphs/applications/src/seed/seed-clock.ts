@@ -1,4 +1,4 @@
-import { addWorkingDays, isWorkingDay } from '../calendar/working-days.js';
+import { addWorkingDays, isWorkingDay } from '@govgraph/kit';
 
 /*
  * Time arithmetic for the demo seed. Instants are kept as milliseconds since the epoch while

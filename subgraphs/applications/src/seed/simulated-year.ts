@@ -1,5 +1,5 @@
 import { CaseType, seededRandom } from '@govgraph/kit';
-import { addWorkingDays } from '../calendar/working-days.js';
+import { addWorkingDays } from '@govgraph/kit';
 import { ApplicantPicker } from './seed-applicants.js';
 import { APPLICANT_ACTOR, SYSTEM_ACTOR, windowOfficer, type SeedCase, type SeedEvent } from './seed-case.js';
 import { MINUTE_MS, cityDateOf, cityInstant, workingDaysIn } from './seed-clock.js';

@@ -19,7 +19,7 @@ import {
 import { ApplicationStatus, SubmissionChannel } from '../application/application.enums.js';
 import { toApplicationRecord, type ApplicationRecord } from '../application/application.record.js';
 import type { ApplicationRepository } from '../application/application.repository.js';
-import { addWorkingDays } from '../calendar/working-days.js';
+import { addWorkingDays } from '@govgraph/kit';
 import type { ApplicationTables } from '../database.js';
 import type { DocumentRepository } from '../document/document.repository.js';
 import type { DocumentStore } from '../document/document-store.js';

@@ -12,15 +12,22 @@ function datesFrom(from: string, to: string): string[] {
 }
 
 describe('the holiday file', () => {
-  it('covers 2025–2027, citing the State Council notice for each published year', () => {
-    expect(CALENDAR_YEARS).toEqual([2025, 2026, 2027]);
+  it('covers 2017 and 2025–2027, citing the State Council notice for each published year', () => {
+    expect(CALENDAR_YEARS).toEqual([2017, 2025, 2026, 2027]);
     const years: Record<string, { provisional: boolean; source: { title: string; documentNumber: string; publishedOn: string } }> = holidayFile.years;
     expect(years['2025']?.source).toMatchObject({ documentNumber: '国办发明电〔2024〕12号', publishedOn: '2024-11-12' });
     expect(years['2026']?.source).toMatchObject({ documentNumber: '国办发明电〔2025〕7号', publishedOn: '2025-11-04' });
-    for (const year of ['2025', '2026']) {
+    expect(years['2017']?.source).toMatchObject({ documentNumber: '国办发明电〔2016〕14号', publishedOn: '2016-12-01' });
+    for (const year of ['2017', '2025', '2026']) {
       expect(years[year]?.provisional).toBe(false);
       expect(years[year]?.source.title).toBe(`国务院办公厅关于${year}年部分节假日安排的通知`);
     }
+  });
+
+  it('counts 249 working days in 2017, as the hall report’s 4,921 hall cases a day (1,225,224 in all) implies', () => {
+    expect(workingDaysBetween('2016-12-31', '2017-12-31')).toBe(249);
+    expect(isWorkingDay('2017-01-22')).toBe(true); // a Sunday worked before the Spring Festival
+    expect(isWorkingDay('2017-10-06')).toBe(false); // a Friday inside the National Day week
   });
 
   it('marks 2027 provisional: the statutory days only, make-up days pending the notice', () => {
