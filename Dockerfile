@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 # One image for every govgraph service. The service is the argument:
-#   docker run govgraph gateway          (or catalog, identity, licences, applications)
+#   docker run govgraph gateway          (or catalog, identity, licences, applications, disclosure, consultation)
 #   docker run --entrypoint node govgraph scripts/migrate.mjs catalog
 #   docker run --entrypoint node govgraph cli/bin/govgraph.mjs keys init catalog
 # docs/deployment.md describes the compose and Kubernetes topologies built on it.
@@ -23,6 +23,8 @@ COPY subgraphs/catalog/package.json subgraphs/catalog/
 COPY subgraphs/identity/package.json subgraphs/identity/
 COPY subgraphs/licences/package.json subgraphs/licences/
 COPY subgraphs/applications/package.json subgraphs/applications/
+COPY subgraphs/disclosure/package.json subgraphs/disclosure/
+COPY subgraphs/consultation/package.json subgraphs/consultation/
 COPY subgraphs/example-bureau/package.json subgraphs/example-bureau/
 COPY schema/package.json schema/
 COPY cli/package.json cli/
@@ -67,8 +69,9 @@ RUN mkdir -p /var/lib/govgraph /etc/govgraph/keys /etc/govgraph/trust \
  && chown node:node /var/lib/govgraph \
  && chmod 0700 /var/lib/govgraph
 USER node
-# gateway 4000, catalog 4001, identity 4002, licences 4003, applications 4004 (<NAME>_PORT overrides).
-EXPOSE 4000 4001 4002 4003 4004
+# gateway 4000, catalog 4001, identity 4002, licences 4003, applications 4004, disclosure 4005,
+# consultation 4006 (<NAME>_PORT overrides).
+EXPOSE 4000 4001 4002 4003 4004 4005 4006
 # Compose and Kubernetes probe /readyz themselves (docs/deployment.md); no HEALTHCHECK here,
 # since the port depends on the service the container runs.
 ENTRYPOINT ["node", "scripts/run-service.mjs"]

@@ -191,6 +191,7 @@ async function announceWhenReady() {
               wangwu           citizen 王五, legal representative of 深圳市示例科技有限公司
               officer.police   officer of 市公安局交通警察局
               officer.market   officer of 市市场监督管理局
+              officer.hall     officer of 市政务服务数据管理局, the hall office
     Data      ${env.DATA_DIR || './data'}        Stop: Ctrl-C
 `);
       return;

@@ -36,7 +36,7 @@ describe('the graph a check without a gateway compares with: git HEAD’s', () =
     const graph = readCommittedGraph(checkoutAt(root));
     expect(graph.source).toMatch(/^HEAD [0-9a-f]{12}$/);
     expect(graph.notes).toEqual([]);
-    expect(graph.subgraphs.map((s) => s.name)).toEqual(['applications', 'catalog', 'identity', 'licences']);
+    expect(graph.subgraphs.map((s) => s.name)).toEqual(['applications', 'catalog', 'consultation', 'disclosure', 'identity', 'licences']);
     expect(graph.subgraphs.find((s) => s.name === 'catalog')?.sdl).toBe(catalog);
     expect(graph.operations.map((o) => o.file)).toContain('matter-guide.graphql');
     expect(graph.operations.every((o) => o.file.endsWith('.graphql'))).toBe(true);

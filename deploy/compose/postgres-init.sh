@@ -4,7 +4,7 @@
 # to everyone else, so one department's credentials open no other department's data.
 set -eu
 
-for department in catalog identity licences applications; do
+for department in catalog identity licences applications disclosure consultation; do
   variable="$(echo "$department" | tr '[:lower:]' '[:upper:]')_DB_PASSWORD"
   password="$(printenv "$variable" || true)"
   if [ -z "$password" ]; then

@@ -4,7 +4,8 @@
 #
 #   export NAMESPACE=govgraph KEYS=./keys         # KEYS: private/<party>/ and trust/ from `govgraph keys init`
 #   export CATALOG_DATABASE_URL=postgres://catalog:…@db:5432/catalog IDENTITY_DATABASE_URL=… \
-#          LICENCES_DATABASE_URL=… APPLICATIONS_DATABASE_URL=… REDIS_URL=redis://:…@redis:6379
+#          LICENCES_DATABASE_URL=… APPLICATIONS_DATABASE_URL=… DISCLOSURE_DATABASE_URL=… \
+#          CONSULTATION_DATABASE_URL=… REDIS_URL=redis://:…@redis:6379
 #   deploy/k8s/make-secrets.sh | kubectl apply -f -
 #
 # One Secret per party (its signing-keys.json and seal.key: only that party's pods mount it), one
@@ -13,8 +14,8 @@
 set -eu
 : "${NAMESPACE:?set NAMESPACE}"
 : "${KEYS:?set KEYS to the folder holding private/<party>/ and trust/}"
-PARTIES="gateway catalog identity licences applications"
-DEPARTMENTS="catalog identity licences applications"
+PARTIES="gateway catalog identity licences applications disclosure consultation"
+DEPARTMENTS="catalog identity licences applications disclosure consultation"
 
 for party in $PARTIES; do
   for file in signing-keys.json seal.key; do

@@ -24,6 +24,8 @@ export const SYSTEM_LABELS: Record<string, string> = {
   licences: '电子证照库',
   applications: '办件系统',
   catalog: '事项目录',
+  disclosure: '政府信息公开',
+  consultation: '咨询投诉',
 };
 
 /** Undecided cases may still be withdrawn (docs/applications.md). */

@@ -40,7 +40,7 @@ const summary = (answer: Posted) => `${answer.status} ${answer.code ?? 'no error
 export async function forgedClaims(cg: CompromisedGraph, attacker: PartyKeys, zhangsan: Claims): Promise<AttackOutcome[]> {
   const rows: AttackOutcome[] = [];
   const body = JSON.stringify({ query: PROFILE, variables: { reps: [{ __typename: 'Person', id: 'P-000001' }] } });
-  for (const target of ['identity', 'licences', 'applications']) {
+  for (const target of ['identity', 'licences', 'applications', 'disclosure', 'consultation']) {
     const url = cg.graph.graphqlUrls[target]!;
     const own = await post(url, body, { ...signRequest(attacker, { audience: target, requestId: `forge-${target}`, claims: zhangsan, body }) });
     rows.push({

@@ -336,6 +336,69 @@ ATTEMPTS.push(
 );
 
 /** `subgraph:Type` of every entity a subgraph resolves, read from the supergraph's @join__type keys. */
+/** The disclosure and consultation offices' entities (issue 23): the requester's or asker's, their department's officers', or public. */
+const SEED_OFFICE = DEPARTMENTS.dataAdministration.code;
+ATTEMPTS.push(
+  {
+    name: 'disclosure _entities(Applicant): the requester’s requests for disclosure',
+    entity: 'disclosure:Applicant',
+    owner: ['citizen A (zhangsan)'],
+    secrets: /DQ-000011/,
+    run: entities('disclosure', [{ __typename: 'Applicant', id: ZHANGSAN }], '... on Applicant { disclosureRequests { id description } }'),
+  },
+  {
+    name: 'disclosure _entities(DisclosureRequest): zhangsan’s request at the traffic police',
+    entity: 'disclosure:DisclosureRequest',
+    owner: ['citizen A (zhangsan)', 'officer, traffic police'],
+    secrets: /"description":"/,
+    run: entities('disclosure', [{ __typename: 'DisclosureRequest', id: 'DQ-000011' }], '... on DisclosureRequest { description dueOn }'),
+  },
+  {
+    name: 'disclosure _entities(DisclosureRelease): public releases name nobody',
+    entity: 'disclosure:DisclosureRelease',
+    owner: [],
+    secrets: ZHANGSAN_SECRETS,
+    run: entities('disclosure', [{ __typename: 'DisclosureRelease', id: 'DR-000001' }], '... on DisclosureRelease { title publishedOn }'),
+  },
+  ...(['disclosure', 'catalog', 'applications', 'consultation'] as const).map(
+    (subgraph): Attempt => ({
+      name: `${subgraph} _entities(AnnualReport): aggregates only, public`,
+      entity: `${subgraph}:AnnualReport`,
+      owner: [],
+      secrets: ZHANGSAN_SECRETS,
+      run: entities(subgraph, [{ __typename: 'AnnualReport', departmentCode: SEED_OFFICE, year: 2017 }], '... on AnnualReport { __typename departmentCode year }'),
+    }),
+  ),
+  {
+    name: 'consultation _entities(Applicant): the asker’s consultations and complaints',
+    entity: 'consultation:Applicant',
+    owner: ['citizen A (zhangsan)'],
+    secrets: /CQ-000366|CC-000066/,
+    run: entities('consultation', [{ __typename: 'Applicant', id: ZHANGSAN }], '... on Applicant { consultations { id question } consultationComplaints { id subject } }'),
+  },
+  {
+    name: 'consultation _entities(Consultation): zhangsan’s question to the traffic police',
+    entity: 'consultation:Consultation',
+    owner: ['citizen A (zhangsan)', 'officer, traffic police'],
+    secrets: /"question":"/,
+    run: entities('consultation', [{ __typename: 'Consultation', id: 'CQ-000366' }], '... on Consultation { question answer }'),
+  },
+  {
+    name: 'consultation _entities(ConsultationComplaint): zhangsan’s complaint about the traffic police',
+    entity: 'consultation:ConsultationComplaint',
+    owner: ['citizen A (zhangsan)', 'officer, traffic police'],
+    secrets: /"subject":"/,
+    run: entities('consultation', [{ __typename: 'ConsultationComplaint', id: 'CC-000066' }], '... on ConsultationComplaint { subject rating }'),
+  },
+  {
+    name: 'consultation _entities(Matter): frequent questions are public and name nobody',
+    entity: 'consultation:Matter',
+    owner: [],
+    secrets: ZHANGSAN_SECRETS,
+    run: entities('consultation', [{ __typename: 'Matter', code: 'JJ-0101' }], '... on Matter { frequentQuestions { question answer } }'),
+  },
+);
+
 function resolvableEntities(): string[] {
   const found = new Set<string>();
   const sdl = readFileSync(SUPERGRAPH_FILE, 'utf8');

@@ -51,7 +51,7 @@ describe.runIf(await redisAvailable())('a compromised department cannot act as a
   it('the attacker holds only its own folder: no other party key is in it', () => {
     const attacker = cg.keysOf('catalog');
     expect(attacker.keys.party).toBe('catalog');
-    for (const other of ['gateway', 'identity', 'licences', 'applications']) expect(cg.folderOf(other)).not.toBe(cg.folderOf('catalog'));
+    for (const other of ['gateway', 'identity', 'licences', 'applications', 'disclosure', 'consultation']) expect(cg.folderOf(other)).not.toBe(cg.folderOf('catalog'));
   });
 
   it('forged claims to every department, under its own key and under the gateway’s key id', async () => {

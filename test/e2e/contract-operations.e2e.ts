@@ -25,8 +25,8 @@ describe('portal contract operations', () => {
   });
   afterAll(async () => graph?.close());
 
-  it('has the fifteen contract operations and the reference portal’s five', () => {
-    expect(operations).toHaveLength(20);
+  it('has the fifteen contract operations, the reference portal’s five and the disclosure and consultation offices’ fifteen', () => {
+    expect(operations).toHaveLength(35);
   });
 
   for (const file of operations) {

@@ -24,6 +24,10 @@ const k8s = join(deploy, 'k8s');
 const overlays = ['dev', 'production'] as const;
 const departments = JSON.parse(readFileSync(join(root, 'subgraphs/registry.json'), 'utf8')).subgraphs as Array<{ name: string; port: number }>;
 const parties = ['gateway', ...departments.map((d) => d.name)];
+/** A department's environment prefix: `housing-fund` → `HOUSING_FUND` (HOUSING_FUND_URL, HOUSING_FUND_DATABASE_URL, …). */
+const prefixOf = (name: string) => name.toUpperCase().replace(/[^A-Z0-9]/g, '_');
+/** The departments as the shell loops and lists in deploy/ spell them, in registry order. */
+const departmentList = departments.map((d) => d.name).join(' ');
 
 type K8sObject = Record<string, any>;
 
@@ -214,6 +218,12 @@ describe('Kubernetes manifests (deploy/k8s)', () => {
     }
   });
 
+  it.each(overlays)('%s: the gateway reaches every department of subgraphs/registry.json at its Service (<NAME>_URL)', (overlay) => {
+    const env = find(rendered[overlay], 'Deployment', 'gateway').spec.template.spec.containers[0].env as K8sObject[];
+    const urls = env.filter((e) => /_URL$/.test(e.name) && e.name !== 'REDIS_URL');
+    expect(urls).toEqual(departments.map(({ name, port }) => ({ name: `${prefixOf(name)}_URL`, value: `http://${name}:${port}/graphql` })));
+  });
+
   it.each(overlays)('%s: the gateway scales with a HorizontalPodAutoscaler and keeps serving through drains (PodDisruptionBudget)', (overlay) => {
     const objects = rendered[overlay];
     const gateway = find(objects, 'Deployment', 'gateway');
@@ -347,7 +357,8 @@ describe('Kubernetes manifests (deploy/k8s)', () => {
     for (const pod of pods) {
       const egress = policies.filter((p) => selects(p, pod.labels)).flatMap((p) => p.spec.egress ?? []);
       const ports = egress.flatMap((rule: K8sObject) => rule.ports.map((p: K8sObject) => p.port)).sort();
-      expect(ports, pod.name).toEqual(pod.name === 'gateway' ? [4001, 4002, 4003, 4004, 53, 53, 6379] : [53, 53, 5432, 6379]);
+      const gatewayPorts = [...departments.map((d) => d.port), 53, 53, 6379].sort();
+      expect(ports, pod.name).toEqual(pod.name === 'gateway' ? gatewayPorts : [53, 53, 5432, 6379]);
     }
   });
 
@@ -372,6 +383,24 @@ describe('Kubernetes manifests (deploy/k8s)', () => {
       const prefix = department.name.toUpperCase().replace(/[^A-Z0-9]/g, '_');
       expect(deployment.spec.template.spec.containers[0].env).toContainEqual({ name: `${prefix}_MIGRATE_ON_START`, value: 'false' });
     }
+  });
+});
+
+describe('Kubernetes per-department lists (deploy/k8s)', () => {
+  it('the dev overlay runs one replica of every department, each seeded with the demo data', () => {
+    for (const { name } of departments) {
+      const deployment = find(rendered.dev, 'Deployment', name);
+      expect(deployment.spec.replicas, name).toBe(1);
+      expect(deployment.spec.template.spec.containers[0].env, name).toContainEqual({ name: 'GOVGRAPH_SEED_DEMO', value: 'true' });
+    }
+  });
+
+  it('make-secrets.sh makes a key Secret for every party and a database Secret for every department', () => {
+    const script = readFileSync(join(k8s, 'make-secrets.sh'), 'utf8');
+    expect(script).toContain(`PARTIES="${parties.join(' ')}"`);
+    expect(script).toContain(`DEPARTMENTS="${departmentList}"`);
+    for (const { name } of departments) expect(script, name).toContain(`${prefixOf(name)}_DATABASE_URL=`);
+    expect(spawnSync('sh', ['-n', join(k8s, 'make-secrets.sh')]).status, 'make-secrets.sh parses').toBe(0);
   });
 });
 
@@ -404,7 +433,7 @@ describe('Compose file (deploy/compose.yaml)', () => {
     }
   });
 
-  it('runs two gateways, the four departments, PostgreSQL with a database per department, Redis and a one-shot migration', () => {
+  it('runs two gateways, every department, PostgreSQL with a database per department, Redis and a one-shot migration', () => {
     expect(services.gateway!.deploy.replicas).toBe(2);
     for (const { name } of departments) {
       expect(services[name]!.command).toEqual([name]);
@@ -412,7 +441,17 @@ describe('Compose file (deploy/compose.yaml)', () => {
     }
     expect(services.migrate!.entrypoint).toEqual(['node', 'scripts/migrate.mjs']);
     const init = readFileSync(join(deploy, 'compose/postgres-init.sh'), 'utf8');
-    expect(init).toMatch(/for department in catalog identity licences applications; do/);
+    expect(init).toContain(`for department in ${departmentList}; do`);
+    const envExample = readFileSync(join(deploy, 'compose/env.example'), 'utf8').split('\n');
+    for (const { name } of departments) {
+      const prefix = prefixOf(name);
+      const url = `postgres://${name}:\${${prefix}_DB_PASSWORD:?set ${prefix}_DB_PASSWORD}@postgres:5432/${name}`;
+      expect(services[name]!.environment[`${prefix}_DATABASE_URL`], name).toBe(url);
+      expect(services.migrate!.environment[`${prefix}_DATABASE_URL`], `migrate ${name}`).toBe(url);
+      expect(services.postgres!.environment[`${prefix}_DB_PASSWORD`], `postgres-init.sh reads ${prefix}_DB_PASSWORD`).toBe(`\${${prefix}_DB_PASSWORD:?set ${prefix}_DB_PASSWORD}`);
+      expect(envExample, 'env.example').toContain(`${prefix}_DB_PASSWORD=`);
+    }
+    expect(source, 'the key-generation loop names every party').toContain(`for party in ${parties.join(' ')}; do`);
     expect(init).toMatch(/CREATE DATABASE :"role" OWNER :"role"/);
     expect(spawnSync('sh', ['-n', join(deploy, 'compose/postgres-init.sh')]).status, 'postgres-init.sh parses').toBe(0);
     expect(services.redis!.command.join(' ')).toMatch(/--appendonly yes/);
@@ -424,7 +463,10 @@ describe('Compose file (deploy/compose.yaml)', () => {
       const needs = services[name]!.depends_on as Record<string, { condition: string }>;
       expect(needs.redis, name).toEqual({ condition: 'service_healthy' });
       if (name === 'gateway') {
-        for (const d of departments) expect(needs[d.name]).toEqual({ condition: 'service_healthy' });
+        for (const d of departments) {
+          expect(needs[d.name]).toEqual({ condition: 'service_healthy' });
+          expect(services.gateway!.environment[`${prefixOf(d.name)}_URL`], d.name).toBe(`http://${d.name}:${d.port}/graphql`);
+        }
       } else {
         expect(needs.migrate, name).toEqual({ condition: 'service_completed_successfully' });
         expect(needs.postgres, name).toEqual({ condition: 'service_healthy' });
@@ -495,6 +537,15 @@ describe('Dockerfile', () => {
     ).toEqual([]);
     expect(runtime).toContain('COPY --from=deps --chown=root:root /app /app');
     expect(dockerfile).toMatch(/find \. -name node_modules -prune -exec rm -rf \{\} \+/);
+  });
+
+  it("copies every workspace's package.json for npm ci (each department's too) and exposes every department's port", () => {
+    const deps = stages[0]!;
+    const workspaces = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).workspaces as string[];
+    for (const { name } of departments) expect(workspaces, name).toContain(`subgraphs/${name}`);
+    for (const workspace of workspaces) expect(deps, workspace).toContain(`COPY ${workspace}/package.json ${workspace}/`);
+    const expose = runtime.find((line) => line.startsWith('EXPOSE '))!;
+    expect(expose.split(/\s+/).slice(1).map(Number)).toEqual([4000, ...departments.map((d) => d.port)]);
   });
 
   it('runs any service by name as the unprivileged node user, in production mode', () => {

@@ -98,7 +98,7 @@ describe('npx govgraph from a department’s own repository, outside this one, i
     expect(composed.code, composed.stderr).toBe(0);
     const answer = JSON.parse(composed.stdout);
     expect(answer).toMatchObject({ ok: true, out: null });
-    expect(answer.subgraphs.map((s: { name: string }) => s.name).sort()).toEqual(['applications', 'catalog', 'identity', 'licences']);
+    expect(answer.subgraphs.map((s: { name: string }) => s.name).sort()).toEqual(['applications', 'catalog', 'consultation', 'disclosure', 'identity', 'licences']);
     expect(answer.supergraphSdl).toContain('legalBasis: String!');
   });
 

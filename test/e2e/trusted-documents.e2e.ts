@@ -75,7 +75,7 @@ describe('trusted documents in production', () => {
   });
 
   it('serves Login, ActAs, SearchCatalog, MatterGuide and HallStatistics by id', async () => {
-    for (const username of ['zhangsan', 'wangwu', 'officer.police', 'officer.market']) {
+    for (const username of ['zhangsan', 'wangwu', 'officer.police', 'officer.market', 'officer.hall']) {
       tokens[username] = ok(await byId('login.graphql', { username, password: 'demo' })).login.token;
     }
     tokens.company = ok(await byId('act-as.graphql', { enterpriseId: 'E-000001' }, tokens.wangwu)).actAs.token;
@@ -140,9 +140,38 @@ describe('trusted documents in production', () => {
     expect(withdrawn.withdrawApplication.application.status).toBe('WITHDRAWN');
   });
 
-  it('has served every operation of the manifest by id: the contract’s 15 and the reference portal’s 5', () => {
+  it('serves the disclosure and consultation offices’ operations by id: the report, a request for disclosure, a question, a complaint', async () => {
+    const seedOffice = '11440300007543012T';
+    const police = '11440300007542828L';
+    expect(ok(await byId('annual-report.graphql', { departmentCode: seedOffice, year: 2017 })).annualReport.catalogOverview.matters).toBe(1444);
+    expect(ok(await byId('disclosure-releases.graphql', { departmentCode: seedOffice, year: 2017, first: 5 })).disclosureReleases.totalCount).toBe(128);
+    const request = ok(
+      await byId('request-disclosure.graphql', { input: { departmentCode: police, description: '申请公开本局换证办理量统计' } }, tokens.zhangsan),
+    ).requestDisclosure;
+    expect(ok(await byId('my-disclosure-requests.graphql', {}, tokens.zhangsan)).me.disclosureRequests.map((r: { id: string }) => r.id)).toContain(request.id);
+    expect(ok(await byId('department-disclosure-requests.graphql', { first: 50 }, tokens['officer.police'])).departmentDisclosureRequests.totalCount).toBeGreaterThan(0);
+    expect(ok(await byId('extend-disclosure-request.graphql', { id: request.id, days: 5, reason: '需要汇总数据' }, tokens['officer.police'])).extendDisclosureRequest.status).toBe(
+      'EXTENDED',
+    );
+    expect(ok(await byId('answer-disclosure-request.graphql', { id: request.id, outcome: 'DISCLOSED' }, tokens['officer.police'])).answerDisclosureRequest.status).toBe('ANSWERED');
+
+    const question = { departmentCode: police, matterCode: 'JJ-0101', channel: 'WEBSITE', question: '换证需要本人到场吗？' };
+    const asked = ok(await byId('ask-consultation.graphql', { input: question }, tokens.zhangsan)).askConsultation;
+    expect(ok(await byId('department-consultations.graphql', { status: 'WAITING', first: 50 }, tokens['officer.police'])).departmentConsultations.totalCount).toBeGreaterThan(0);
+    const answer = { id: asked.id, answer: '网上办理无需到场。', publishAs: '换证需要本人到场吗？' };
+    expect(ok(await byId('answer-consultation.graphql', answer, tokens['officer.police'])).answerConsultation.status).toBe('ANSWERED');
+    expect(ok(await byId('matter-questions.graphql', { code: 'JJ-0101', first: 20 })).matter.frequentQuestions.map((q: { question: string }) => q.question)).toContain(
+      '换证需要本人到场吗？',
+    );
+    const complaint = ok(await byId('file-complaint.graphql', { input: { departmentCode: police, subject: '预约时段一直显示已满' } }, tokens.zhangsan)).fileComplaint;
+    expect(ok(await byId('close-complaint.graphql', { id: complaint.id, outcome: 'RESOLVED', coordinated: true }, tokens['officer.hall'])).closeComplaint.coordinated).toBe(true);
+    expect(ok(await byId('rate-complaint.graphql', { id: complaint.id, rating: 4 }, tokens.zhangsan)).rateComplaint.rating).toBe(4);
+    expect(ok(await byId('my-consultations.graphql', {}, tokens.zhangsan)).me.consultations[0].id).toBe(asked.id);
+  });
+
+  it('has served every operation of the manifest by id: the contract’s 15, the reference portal’s 5, the offices’ 15', () => {
     expect([...served].sort()).toEqual(Object.keys(IDS).sort());
-    expect(served.size).toBe(20);
+    expect(served.size).toBe(35);
   });
 
   it('takes the APQ shape too, by POST and by GET', async () => {

@@ -34,6 +34,21 @@ export const EXAMPLE_VARIABLES: Readonly<Record<string, Record<string, unknown>>
   },
   'withdraw-application.graphql': { input: { id: 'AP-2026-00000001', note: '撤回' } },
   'verify-licence.graphql': { id: '1.2.156.3005.2.11440300MB2C91234X.JDCJSZ.00000001.1.K' },
+  'annual-report.graphql': { departmentCode: '11440300007543012T', year: 2017 },
+  'disclosure-releases.graphql': { departmentCode: '11440300007543012T', year: 2017, category: 'NOTICE', first: 5 },
+  'request-disclosure.graphql': { input: { departmentCode: '11440300007542828L', description: '申请公开本局2025年度换证办理量统计' } },
+  'my-disclosure-requests.graphql': {},
+  'department-disclosure-requests.graphql': { status: 'RECEIVED', first: 20 },
+  'extend-disclosure-request.graphql': { id: 'DQ-000011', days: 10, reason: '需要汇总数据' },
+  'answer-disclosure-request.graphql': { id: 'DQ-000011', outcome: 'NOT_DISCLOSED', refusalGround: 'PROCESS_INFORMATION' },
+  'ask-consultation.graphql': { input: { departmentCode: '11440300007542828L', matterCode: 'JJ-0101', channel: 'WEBSITE', question: '换证需要体检吗？' } },
+  'my-consultations.graphql': {},
+  'matter-questions.graphql': { code: 'JJ-0101', first: 5 },
+  'department-consultations.graphql': { status: 'WAITING', first: 20 },
+  'answer-consultation.graphql': { id: 'CQ-000366', answer: '需要提交体检证明。', publishAs: '换证需要体检吗？' },
+  'file-complaint.graphql': { input: { departmentCode: '11440300007542828L', subject: '预约时段一直显示已满' } },
+  'close-complaint.graphql': { id: 'CC-000067', outcome: 'RESOLVED', coordinated: true, note: '已协调' },
+  'rate-complaint.graphql': { id: 'CC-000066', rating: 4 },
 };
 
 export interface ContractOperation {

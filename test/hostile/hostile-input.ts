@@ -13,7 +13,7 @@ export type Auth = Role | BadToken;
 export const SIGNATURES = ['none', 'valid', 'wrong-key', 'other-audience', 'stale', 'future', 'other-body', 'forged-claims', 'garbled'] as const;
 export type Signature = (typeof SIGNATURES)[number];
 
-export const SUBGRAPH_NAMES = ['catalog', 'identity', 'licences', 'applications'] as const;
+export const SUBGRAPH_NAMES = ['catalog', 'identity', 'licences', 'applications', 'disclosure', 'consultation'] as const;
 export type Target = 'gateway' | (typeof SUBGRAPH_NAMES)[number];
 
 /**

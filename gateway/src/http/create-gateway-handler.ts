@@ -11,6 +11,7 @@ import { withRequestScope } from '../observability/request-scope.js';
 import { createPlayground } from '../playground/create-playground.js';
 import type { PlaygroundOptions } from '../playground/playground-options.js';
 import type { PluginPipeline } from '../plugins/plugin-pipeline.js';
+import { createReportsHandler } from '../reports/reports-handler.js';
 import { createRegistryHandler } from '../registry/registry-handler.js';
 import type { SupergraphRegistry } from '../registry/supergraph-registry.js';
 import { createCors } from './cors.js';
@@ -59,6 +60,7 @@ export function createGatewayHandler(config: GatewayConfig, deps: GatewayHandler
       trustedProxies: config.trustedProxies,
       isReady: deps.isReady,
       documents,
+      reports: createReportsHandler({ apollo: deps.apollo, pipeline: deps.pipeline }),
       playground: production ? undefined : createPlayground(deps.playground, { log: log.child({ component: 'playground' }) }),
       registry: createRegistryHandler({ registry: deps.registry, production, maxBodyBytes: config.maxBodyBytes }),
       metrics: deps.metrics.registry,

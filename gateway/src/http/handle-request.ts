@@ -10,6 +10,7 @@ import { requestPath } from './http-listener.js';
 import { isDocumentsPath, type DocumentsHandler } from '../documents/documents-handler.js';
 import type { Playground } from '../playground/create-playground.js';
 import { isRegistryPath, type RegistryHandler } from '../registry/registry-handler.js';
+import { isReportsPath, type ReportsHandler } from '../reports/reports-handler.js';
 import { setSecurityHeaders } from './security-headers.js';
 
 export interface RequestHandlerDeps {
@@ -29,6 +30,8 @@ export interface RequestHandlerDeps {
   documents?: DocumentsHandler;
   /** `/playground`, its assets, and the page a browser's GET of `/graphql` gets; absent in production. */
   playground?: Playground;
+  /** `/reports/annual-report/<code>/<year>.html|.pdf`: the disclosure annual report, through the graph. */
+  reports?: ReportsHandler;
   /** `/registry/…`: the live supergraph, and departments publishing their subgraphs. */
   registry?: RegistryHandler;
   /** `/readyz` with the subgraphs probed (http/readiness.ts); without it, readiness is isReady(). */
@@ -39,7 +42,7 @@ export interface RequestHandlerDeps {
   keepAuthorization?: boolean;
 }
 
-/** node:http handler: `/graphql`, `/documents`, `/playground`, `/healthz`, `/readyz`; every answer carries x-request-id. */
+/** node:http handler: `/graphql`, `/documents`, `/reports`, `/playground`, `/healthz`, `/readyz`; every answer carries x-request-id. */
 export function createRequestHandler(deps: RequestHandlerDeps) {
   async function handleGraphQL(req: IncomingMessage, res: ServerResponse, context: GatewayContext): Promise<void> {
     if (!deps.isReady()) {
@@ -74,7 +77,7 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
     res.once('finish', () => {
       const entry = { method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - started) };
       // Probes every few seconds would drown the access log.
-      if (path === '/graphql' || isDocumentsPath(path)) context.log.info(entry, 'request');
+      if (path === '/graphql' || isDocumentsPath(path) || isReportsPath(path)) context.log.info(entry, 'request');
       else context.log.debug(entry, 'request');
     });
     try {
@@ -82,6 +85,10 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
       if (deps.playground?.handles(req, path)) return await deps.playground.handle(req, res, path);
       if (path === '/graphql') return await handleGraphQL(req, res, context);
       if (deps.documents && isDocumentsPath(path)) return await deps.documents(req, res, context);
+      if (deps.reports && isReportsPath(path)) {
+        if (!deps.isReady()) return sendGraphQLError(res, 503, ErrorCode.INTERNAL_SERVER_ERROR, 'Gateway is not ready', { 'retry-after': '1' });
+        return await deps.reports(req, res, context);
+      }
       if (deps.registry && isRegistryPath(path)) return await deps.registry(req, res, context);
       if (path === '/metrics' && deps.metrics) {
         const body = await deps.metrics.metrics();

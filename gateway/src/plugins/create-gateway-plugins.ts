@@ -7,7 +7,9 @@ import { createResponseCache } from '../cache/create-response-cache.js';
 import type { GatewayConfig } from '../config.js';
 import type { GatewayMetrics } from '../metrics/gateway-metrics.js';
 import { knownOperationNames } from '../observability/operation-names.js';
+import { annualReportDocuments } from '../reports/annual-report-operation.js';
 import { apqStoreFor } from '../trusted-documents/apq-store.js';
+import type { TrustedDocument } from '@govgraph/schema/governance';
 import type { GatewayPlugin } from './gateway-plugin.js';
 import { useAliasGuard } from './use-alias-guard.js';
 import { useAuth } from './use-auth.js';
@@ -48,7 +50,7 @@ export function createGatewayPlugins(config: GatewayConfig, deps: GatewayPlugins
     useAliasGuard({ supergraphSdl: deps.supergraphSdl }),
     // Budgets after auth (per account, else per address).
     useRateLimit({ ...config.rateLimit, redisUrl: config.redisUrl, redisPrefix: config.redisPrefix, log, metrics }),
-    useTrustedDocuments({ mode: trusted.mode, documents: trusted.documents, apq: apqStoreFor(config, log), metrics }),
+    useTrustedDocuments({ mode: trusted.mode, documents: withReportDocuments(trusted.documents), apq: apqStoreFor(config, log), metrics }),
     ...(responseCache ? [responseCache.plugin] : []),
   ];
 }
@@ -68,4 +70,10 @@ function tokenChecks(config: GatewayConfig, deps: GatewayPluginsDeps): GatewayPl
   const ended = new EndedAuthorisations();
   const feed = followEndedAuthorisations(config, { ended, identityUrl: deps.identityUrl, log: deps.log, eventsRefused: deps.metrics.eventsRefused });
   return [auth, useEndedAuthorisations({ ended, feed })];
+}
+
+/** The manifest's documents and the gateway's own report operations (reports/annual-report-operation.ts), which its /reports route sends. */
+function withReportDocuments(documents: readonly TrustedDocument[]): TrustedDocument[] {
+  const ids = new Set(documents.map((d) => d.id));
+  return [...documents, ...annualReportDocuments().filter((d) => !ids.has(d.id))];
 }

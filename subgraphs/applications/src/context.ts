@@ -1,4 +1,7 @@
+import DataLoader from 'dataloader';
 import type { Kysely } from 'kysely';
+import type { CaseAnnualOverview } from './annual-report/annual-report.type.js';
+import { caseOverview } from './annual-report/case-overview.js';
 import { groupedLoader, keyedLoader, type EventBus, type Logger, type PartyKeys, type SubgraphContext } from '@govgraph/kit';
 import { ApplicationRepository } from './application/application.repository.js';
 import type { ApplicationTables } from './database.js';
@@ -77,6 +80,8 @@ export function createApplicationsLoaders(services: ApplicationsServices) {
       (ids: readonly string[]) => documents.byIds(ids),
       (d) => d.id,
     ),
+    /** The hall's case overview of each year asked (annual reports); the same for every department's report. */
+    caseOverviewByYear: new DataLoader<number, CaseAnnualOverview>((years) => Promise.all(years.map((year) => caseOverview(services.statistics, year)))),
     documentsByOwner: groupedLoader(
       (ids: readonly string[]) => documents.ofOwners(ids),
       (d) => d.ownerId,

@@ -1,4 +1,6 @@
 import { buildFederatedSchema, DepartmentStub, type FederatedSchema } from '@govgraph/kit';
+import { annualReportReference } from './annual-report/annual-report.reference.js';
+import { AnnualReport } from './annual-report/annual-report.type.js';
 import { applicantReference } from './applicant/applicant.reference.js';
 import { ApplicantDocumentsResolver } from './applicant/applicant.resolver.js';
 import { Applicant } from './applicant/applicant.type.js';
@@ -16,12 +18,13 @@ import { HallStatisticsResolver } from './statistics/hall-statistics.resolver.js
 export function buildApplicationsSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema({
     resolvers: [PrefillResolver, ApplicantDocumentsResolver, ApplicationResolver, OfficerQueueResolver, ApplicationMutationsResolver, HallStatisticsResolver],
-    orphanedTypes: [Applicant, Document, Licence, DepartmentStub],
+    orphanedTypes: [Applicant, Document, Licence, DepartmentStub, AnnualReport],
     referenceResolvers: {
       Prefill: prefillReference,
       Document: documentReference,
       Application: applicationReference,
       Applicant: applicantReference,
+      AnnualReport: annualReportReference,
     },
   });
 }

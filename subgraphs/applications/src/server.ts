@@ -12,10 +12,11 @@ export const applicationsService: SubgraphService<ApplicationTables> = {
   name: 'applications',
   department: DEPARTMENTS.dataAdministration.name,
   migrations: applicationMigrations,
-  // Simulated years at the hall's shares (2025, or APPLICATIONS_SEED_YEARS ending with it), the
-  // demo accounts' cases and open queues (seed/).
+  // Simulated years at the hall's shares (2025, or APPLICATIONS_SEED_YEARS ending with it, and
+  // 2017 for the annual report), the demo accounts' cases and open queues (seed/).
   seed: seedApplications,
-  seedVersion: 1,
+  // 2: 2017 simulated as well, the year of the disclosure annual report (issue 23).
+  seedVersion: 2,
   buildSchema: buildApplicationsSchema,
   async createServer({ database, party, nonces, log, bus, dataDir, clock }) {
     const { schema } = await buildApplicationsSchema();

@@ -6,7 +6,7 @@ import { createScratchSchema, postgresAvailable } from '@govgraph/kit/testing';
 import type { ApplicationTables } from '../src/database.js';
 import { applicationMigrations } from '../src/migrations/index.js';
 import { seedApplications } from '../src/seed/seed-applications.js';
-import { seedYearsFrom, simulatedYears } from '../src/seed/seed-years.js';
+import { REPORT_YEAR, seededYears, seedYearsFrom, simulatedYears } from '../src/seed/seed-years.js';
 import { HallStatisticsRepository } from '../src/statistics/hall-statistics.repository.js';
 import { HallStatisticsResolver } from '../src/statistics/hall-statistics.resolver.js';
 
@@ -33,9 +33,10 @@ async function expectStatisticsRight(database: Database<ApplicationTables>, year
   const resolver = new HallStatisticsResolver();
   const ctx = { claims: null, services: { statistics: new HallStatisticsRepository(database.db) } } as never;
   let completed = 0;
-  for (const year of [...years, 2026]) {
+  // A simulated year's last cases are completed in the next year's January.
+  for (const year of new Set([...years, ...years.map((y) => y + 1), 2026])) {
     const stats = await resolver.hallStatistics(year, ctx);
-    if (year !== 2026) expect(stats).toMatchObject({ year, applicationsSubmitted: 20_000, instantRate: 0.6378, onTimeRate: 1 });
+    if (years.includes(year)) expect(stats).toMatchObject({ year, applicationsSubmitted: 20_000, instantRate: 0.6378, onTimeRate: 1 });
     completed += stats.applicationsCompleted;
   }
   const all = await database.db.selectFrom('application').select(sql<number>`count(*)`.as('n')).where('status', '=', 'COMPLETED').executeTakeFirstOrThrow();
@@ -52,6 +53,13 @@ describe('APPLICATIONS_SEED_YEARS', () => {
     }
     expect(simulatedYears(1)).toEqual([2025]);
     expect(simulatedYears(10)).toEqual([2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025]);
+  });
+
+  it('always simulates 2017, the year of the annual report, adding it when not among the years', () => {
+    expect(REPORT_YEAR).toBe(2017);
+    expect(seededYears(1)).toEqual([2017, 2025]);
+    expect(seededYears(2)).toEqual([2017, 2024, 2025]);
+    expect(seededYears(10)).toEqual(simulatedYears(10));
   });
 });
 
@@ -72,9 +80,9 @@ describe('ten simulated years of cases (SQLite)', () => {
     await oneYear?.close();
   });
 
-  it('writes 20,000 cases for each of 2016–2025, and the default only 2025 (and 2026’s demo cases)', async () => {
+  it('writes 20,000 cases for each of 2016–2025, and the default only 2017 and 2025 (and 2026’s demo cases)', async () => {
     expect(await casesPerYear(tenYears)).toEqual({ ...Object.fromEntries(simulatedYears(10).map((y) => [y, 20_000])), 2026: 103 });
-    expect(await casesPerYear(oneYear)).toEqual({ 2025: 20_000, 2026: 103 });
+    expect(await casesPerYear(oneYear)).toEqual({ 2017: 20_000, 2025: 20_000, 2026: 103 });
     const counters = await tenYears.db.selectFrom('case_counter').selectAll().orderBy('year').execute();
     expect(counters.map((c) => [Number(c.year), Number(c.value)])).toEqual([...simulatedYears(10).map((y) => [y, 20_000]), [2026, 103]]);
   });
@@ -89,8 +97,29 @@ describe('ten simulated years of cases (SQLite)', () => {
 
   it('keeps every year’s hall statistics right, each case completed in exactly one year', async () => {
     await expectStatisticsRight(tenYears, simulatedYears(10));
-    await expectStatisticsRight(oneYear, simulatedYears(1));
+    await expectStatisticsRight(oneYear, seededYears(1));
   }, 120_000);
+
+  it('adds 2017 to a database an earlier seed version wrote, touching nothing else', async () => {
+    const database = openDatabase<ApplicationTables>({ name: 'applications', dataDir: ':memory:' });
+    try {
+      await seeded(database);
+      // As seed version 1 left it: no 2017.
+      await database.db.deleteFrom('application_event').where('application_id', 'like', 'AP-2017-%').execute();
+      await database.db.deleteFrom('application_field').where('application_id', 'like', 'AP-2017-%').execute();
+      await database.db.deleteFrom('application').where('submitted_year', '=', 2017).execute();
+      await database.db.deleteFrom('case_counter').where('year', '=', 2017).execute();
+      const before = await database.db.selectFrom('application').selectAll().orderBy('id').execute();
+      await database.db.transaction().execute((trx) => seedApplications(trx, { database, sealingSecret: '' }));
+      expect(await casesPerYear(database)).toEqual({ 2017: 20_000, 2025: 20_000, 2026: 103 });
+      expect(await database.db.selectFrom('application').selectAll().where('submitted_year', '<>', 2017).orderBy('id').execute()).toEqual(before);
+      expect(await oneYear.db.selectFrom('application').selectAll().where('submitted_year', '=', 2017).orderBy('id').execute()).toEqual(
+        await database.db.selectFrom('application').selectAll().where('submitted_year', '=', 2017).orderBy('id').execute(),
+      );
+    } finally {
+      await database.close();
+    }
+  }, 60_000);
 
   it('reads APPLICATIONS_SEED_YEARS when no option is given', async () => {
     const database = openDatabase<ApplicationTables>({ name: 'applications', dataDir: ':memory:' });
@@ -98,7 +127,7 @@ describe('ten simulated years of cases (SQLite)', () => {
     process.env.APPLICATIONS_SEED_YEARS = '2';
     try {
       await seeded(database);
-      expect(await casesPerYear(database)).toEqual({ 2024: 20_000, 2025: 20_000, 2026: 103 });
+      expect(await casesPerYear(database)).toEqual({ 2017: 20_000, 2024: 20_000, 2025: 20_000, 2026: 103 });
     } finally {
       if (previous === undefined) delete process.env.APPLICATIONS_SEED_YEARS;
       else process.env.APPLICATIONS_SEED_YEARS = previous;
@@ -124,8 +153,8 @@ describe.runIf(await postgresAvailable())('simulated years of cases (PostgreSQL,
   });
 
   it('writes the same years, rows and statistics as SQLite', async () => {
-    expect(await casesPerYear(database)).toEqual({ 2023: 20_000, 2024: 20_000, 2025: 20_000, 2026: 103 });
-    await expectStatisticsRight(database, simulatedYears(3));
+    expect(await casesPerYear(database)).toEqual({ 2017: 20_000, 2023: 20_000, 2024: 20_000, 2025: 20_000, 2026: 103 });
+    await expectStatisticsRight(database, seededYears(3));
     // 2026's cases, their history and form values, row for row as SQLite has them.
     const sqlite = openDatabase<ApplicationTables>({ name: 'applications', dataDir: ':memory:' });
     try {

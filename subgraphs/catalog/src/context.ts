@@ -6,6 +6,8 @@ import DataLoader from 'dataloader';
 import type { CatalogTables } from './database.js';
 import { DepartmentRepository } from './department/department.repository.js';
 import { MatterRepository } from './matter/matter.repository.js';
+import { catalogOverview } from './annual-report/catalog-overview.js';
+import type { CatalogAnnualOverview } from './annual-report/annual-report.type.js';
 
 export interface CatalogServices {
   departments: DepartmentRepository;
@@ -51,6 +53,11 @@ export function createCatalogLoaders(services: CatalogServices) {
       (codes: readonly string[]) => services.divisions.byCodes(codes),
       (d) => d.code,
     ),
+    /** The catalog overview of the annual reports asked, by year: the catalog has no history, so one computation serves every year. */
+    catalogOverview: new DataLoader<number, CatalogAnnualOverview>(async (years) => {
+      const overview = await catalogOverview(services);
+      return years.map(() => overview);
+    }),
     divisionChildren: groupedLoader(
       (codes: readonly string[]) => services.divisions.childrenOf(codes),
       (d) => d.parentCode ?? '',

@@ -38,6 +38,18 @@ export type ApplicationStatus =
   | 'SUBMITTED'
   | 'WITHDRAWN';
 
+/** A question an applicant asks a department online. */
+export type AskConsultationInput = {
+  /** WEBSITE or WECHAT: the desk and the hotline are recorded by officers. */
+  channel: ConsultationChannel;
+  /** The department's unified social credit code. */
+  departmentCode: Scalars['String']['input'];
+  /** The matter asked about, by its implementation code. */
+  matterCode?: InputMaybe<Scalars['String']['input']>;
+  /** 5 to 500 characters. */
+  question: Scalars['String']['input'];
+};
+
 /** The legal representative, acting for the enterprise, authorises a person by their identity document. */
 export type AuthoriseAgentInput = {
   idNumber: Scalars['String']['input'];
@@ -53,6 +65,42 @@ export type AuthoriseAgentInput = {
 export type CaseType =
   | 'INSTANT'
   | 'PROMISED';
+
+/** Where a consultation came in: the hall desk (现场咨询), the 12345 hotline, the website or WeChat. */
+export type ConsultationChannel =
+  /** At the hall desk, answered on the spot (现场咨询). */
+  | 'HALL_DESK'
+  /** On the 12345 citizen hotline. */
+  | 'HOTLINE_12345'
+  /** Online, on the hall website. */
+  | 'WEBSITE'
+  /** On the hall's WeChat account. */
+  | 'WECHAT';
+
+/** How the hall office closed a complaint. */
+export type ConsultationComplaintOutcome =
+  /** Not upheld: the department acted correctly (不予支持). */
+  | 'NOT_UPHELD'
+  /** Partly resolved (部分解决). */
+  | 'PARTLY_RESOLVED'
+  /** Referred to the competent authority (转办). */
+  | 'REFERRED'
+  /** Resolved (已解决). */
+  | 'RESOLVED';
+
+/** What form the praise a department received took. */
+export type ConsultationPraiseKind =
+  /** A silk banner (锦旗). */
+  | 'BANNER'
+  /** A letter of praise (表扬信). */
+  | 'LETTER'
+  /** A plaque (牌匾). */
+  | 'PLAQUE';
+
+/** WAITING for an answer, or ANSWERED. */
+export type ConsultationStatus =
+  | 'ANSWERED'
+  | 'WAITING';
 
 /** The applicant answers a correction request (补正): changed fields and materials replace the earlier ones. */
 export type CorrectApplicationInput = {
@@ -77,6 +125,86 @@ export type DecisionAction =
   | 'REJECT'
   | 'REQUEST_CORRECTION';
 
+/** The kind of information a department published of its own accord (主动公开). */
+export type DisclosureCategory =
+  /** 通知公告: notices and announcements. */
+  | 'NOTICE'
+  /** 政策文件: policy documents. */
+  | 'POLICY'
+  /** 业务统计数据: the department’s business statistics. */
+  | 'STATISTICS'
+  /** 工作动态: news of the department’s work. */
+  | 'WORK_UPDATE';
+
+/** Where a department publishes. */
+export type DisclosureChannel =
+  /** 政府公报: the city government gazette. */
+  | 'GAZETTE'
+  /** 新闻发布会: press conferences. */
+  | 'PRESS'
+  /** 政府网站: the department’s website. */
+  | 'WEBSITE'
+  /** 政务微信: the department’s WeChat official account. */
+  | 'WECHAT';
+
+/** How a request for disclosure was answered. */
+export type DisclosureOutcome =
+  /** 予以公开: disclosed in full. */
+  | 'DISCLOSED'
+  /** 不予公开: not disclosed; a refusal ground says why. */
+  | 'NOT_DISCLOSED'
+  /** 信息不存在: the authority does not hold the information. */
+  | 'NOT_EXISTING'
+  /** 非本机关负责公开: another authority is responsible. */
+  | 'NOT_THIS_AUTHORITY'
+  /** 部分公开: disclosed in part; a refusal ground says why the rest was not. */
+  | 'PARTIALLY_DISCLOSED';
+
+/** Why information was withheld, by article of the 2019 Regulation on the Disclosure of Government Information. */
+export type DisclosureRefusalGround =
+  /** Art. 14: disclosure would endanger national, public, economic or social security or stability (三安全一稳定). */
+  | 'ENDANGERS_SECURITY'
+  /** Art. 16: an administrative enforcement case file (行政执法案卷). */
+  | 'ENFORCEMENT_FILE'
+  /** Art. 16: internal affairs of the authority (内部事务信息). */
+  | 'INTERNAL_AFFAIRS'
+  /** Art. 14: laws or administrative regulations forbid disclosure (法律行政法规禁止公开). */
+  | 'LAW_FORBIDS'
+  /** Art. 15: the personal privacy of a third party (个人隐私). */
+  | 'PERSONAL_PRIVACY'
+  /** Art. 16: process information such as deliberations and drafts (过程性信息). */
+  | 'PROCESS_INFORMATION'
+  /** Art. 14: a state secret (国家秘密). */
+  | 'STATE_SECRET'
+  /** Art. 15: a trade secret of a third party (商业秘密). */
+  | 'TRADE_SECRET';
+
+/** A request for disclosure of government information. */
+export type DisclosureRequestInput = {
+  /** The department asked: its unified social credit code. */
+  departmentCode: Scalars['String']['input'];
+  /** The information asked for, 10 to 2000 characters. */
+  description: Scalars['String']['input'];
+};
+
+/** RECEIVED: waiting for an answer; EXTENDED: waiting, the time limit extended; ANSWERED: replied to. */
+export type DisclosureRequestStatus =
+  | 'ANSWERED'
+  | 'EXTENDED'
+  | 'RECEIVED';
+
+/** RECONSIDERATION: administrative reconsideration (行政复议); LITIGATION: an administrative lawsuit (行政诉讼). */
+export type DisclosureReviewKind =
+  | 'LITIGATION'
+  | 'RECONSIDERATION';
+
+/** PENDING: not concluded (尚未审结); MAINTAINED: the answer was upheld (维持); CORRECTED: it was corrected (纠正); OTHER: another result (其他结果). */
+export type DisclosureReviewResult =
+  | 'CORRECTED'
+  | 'MAINTAINED'
+  | 'OTHER'
+  | 'PENDING';
+
 /** City, district (区), sub-district (街道) or community (社区). */
 export type DivisionLevel =
   | 'CITY'
@@ -89,6 +217,15 @@ export type FieldValueInput = {
   key: Scalars['String']['input'];
   /** Null or empty leaves an optional field empty. */
   value?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A complaint an applicant files about a department. */
+export type FileComplaintInput = {
+  /** The department complained about, by its unified social credit code. */
+  departmentCode: Scalars['String']['input'];
+  matterCode?: InputMaybe<Scalars['String']['input']>;
+  /** 5 to 1000 characters. */
+  subject: Scalars['String']['input'];
 };
 
 export type FormFieldType =
@@ -201,6 +338,19 @@ export type MatterType =
   | 'PENALTY'
   | 'PUBLIC_SERVICE'
   | 'REWARD';
+
+/** A desk or hotline consultation an officer answered on the spot; anonymous, for their own department. */
+export type RecordConsultationInput = {
+  /** 2 to 2000 characters. */
+  answer: Scalars['String']['input'];
+  /** HALL_DESK or HOTLINE_12345. */
+  channel: ConsultationChannel;
+  matterCode?: InputMaybe<Scalars['String']['input']>;
+  /** The question rewritten without personal data for the matter's FAQ (5 to 200 characters); only with a matter. */
+  publishAs?: InputMaybe<Scalars['String']['input']>;
+  /** 5 to 500 characters. */
+  question: Scalars['String']['input'];
+};
 
 export type ServedObject =
   | 'ENTERPRISE'

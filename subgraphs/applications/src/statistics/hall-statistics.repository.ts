@@ -8,6 +8,8 @@ export interface DepartmentCounts {
   submitted: number;
   /** Of those, instant cases. */
   instant: number;
+  /** Of those, submitted online (the rest at a hall window). */
+  submittedOnline: number;
   /** Completed in the year (status COMPLETED, completed_at in the year). */
   completed: number;
   /** Of those, submitted online. */
@@ -46,7 +48,12 @@ export class HallStatisticsRepository {
     const [submittedRows, closedRows] = await Promise.all([
       this.db
         .selectFrom('application')
-        .select(['department_code', sql<number>`count(*)`.as('submitted'), sql<number>`sum(case when case_type = 'INSTANT' then 1 else 0 end)`.as('instant')])
+        .select([
+          'department_code',
+          sql<number>`count(*)`.as('submitted'),
+          sql<number>`sum(case when case_type = 'INSTANT' then 1 else 0 end)`.as('instant'),
+          sql<number>`sum(case when channel = 'ONLINE' then 1 else 0 end)`.as('submitted_online'),
+        ])
         .where('submitted_year', '=', year)
         .groupBy('department_code')
         .execute(),
@@ -69,13 +76,14 @@ export class HallStatisticsRepository {
     const byCode = new Map<string, DepartmentCounts>();
     const department = (code: string): DepartmentCounts => {
       let counts = byCode.get(code);
-      if (!counts) byCode.set(code, (counts = { departmentCode: code, submitted: 0, instant: 0, completed: 0, completedOnline: 0, decided: 0, onTime: 0 }));
+      if (!counts) byCode.set(code, (counts = { departmentCode: code, submitted: 0, instant: 0, submittedOnline: 0, completed: 0, completedOnline: 0, decided: 0, onTime: 0 }));
       return counts;
     };
     for (const row of submittedRows) {
       const counts = department(row.department_code);
       counts.submitted = Number(row.submitted ?? 0);
       counts.instant = Number(row.instant ?? 0);
+      counts.submittedOnline = Number(row.submitted_online ?? 0);
     }
     for (const row of closedRows) {
       const counts = department(row.department_code);
@@ -85,7 +93,7 @@ export class HallStatisticsRepository {
       counts.onTime = Number(row.on_time ?? 0);
     }
     const departments = [...byCode.values()].sort((a, b) => b.submitted - a.submitted || a.departmentCode.localeCompare(b.departmentCode));
-    const totals = { submitted: 0, instant: 0, completed: 0, completedOnline: 0, decided: 0, onTime: 0 };
+    const totals = { submitted: 0, instant: 0, submittedOnline: 0, completed: 0, completedOnline: 0, decided: 0, onTime: 0 };
     for (const d of departments) {
       for (const key of Object.keys(totals) as Array<keyof typeof totals>) totals[key] += d[key];
     }

@@ -9,6 +9,11 @@ export interface CatalogCounts {
   licensingFullyOnline: number;
 }
 
+/** Fully-online licensing items among licensing items, to three decimals (0.959 is 95.9 %); 0 without any. */
+export function fullyOnlineRate(counts: Pick<CatalogCounts, 'licensing' | 'licensingFullyOnline'>): number {
+  return counts.licensing === 0 ? 0 : Math.round((counts.licensingFullyOnline / counts.licensing) * 1000) / 1000;
+}
+
 export class CatalogStatisticsRepository {
   constructor(private readonly db: Kysely<CatalogTables>) {}
 

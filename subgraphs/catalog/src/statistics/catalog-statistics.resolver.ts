@@ -1,5 +1,6 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
 import type { CatalogContext } from '../context.js';
+import { fullyOnlineRate } from './catalog-statistics.repository.js';
 import { CatalogStatistics } from './catalog-statistics.type.js';
 
 @Resolver(() => CatalogStatistics)
@@ -11,7 +12,7 @@ export class CatalogStatisticsResolver {
       departmentCount: counts.departments,
       matterCount: counts.cityMatters,
       licensingMatterCount: counts.licensing,
-      fullyOnlineRate: counts.licensing === 0 ? 0 : Math.round((counts.licensingFullyOnline / counts.licensing) * 1000) / 1000,
+      fullyOnlineRate: fullyOnlineRate(counts),
       districtImplementationCount: counts.districtMatters,
       districtCount: divisions.DISTRICT ?? 0,
       subdistrictCount: divisions.SUBDISTRICT ?? 0,

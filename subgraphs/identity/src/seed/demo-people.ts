@@ -64,6 +64,19 @@ export const DEMO_PERSONS = [
     roles: ['officer'],
     department: DEPARTMENTS.marketRegulation.code,
   },
+  {
+    // The hall office's officer: answers consultations, coordinates complaints, replies to its disclosure requests.
+    id: 'P-000006',
+    username: 'officer.hall',
+    name: '孙主任',
+    idNumber: '440304197903150049',
+    mobile: '13400134000',
+    email: null,
+    divisionCode: '440304',
+    addressDetail: '福田街道福中三路2012号',
+    roles: ['officer'],
+    department: DEPARTMENTS.dataAdministration.code,
+  },
 ] as const;
 
 export const DEMO_ENTERPRISES = [

@@ -12,7 +12,7 @@ export const STREAM_PUBLISHERS: Readonly<Record<string, readonly string[]>> = Ob
   [LICENCE_STATUS_STREAM]: ['licences'],
   [CASE_DECISION_STREAM]: ['applications'],
   [CATALOG_CHANGED_STREAM]: ['catalog'],
-  [DATA_ACCESS_STREAM]: ['licences', 'applications'],
+  [DATA_ACCESS_STREAM]: ['licences', 'applications', 'disclosure', 'consultation'],
   [AUTHORISATION_ENDED_STREAM]: ['identity'],
 });
 

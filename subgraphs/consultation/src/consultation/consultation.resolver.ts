@@ -1,0 +1,43 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, ID, Info, Int, Query, Resolver } from 'type-graphql';
+import { ForbiddenError, PAGE_FIRST, PAGE_LAST, UnauthenticatedError, argumentGiven, checkText, isOfficer } from '@govgraph/kit';
+import type { ConsultationContext } from '../context.js';
+import { mayRead, recordOfficerReads } from './consultation-access.js';
+import { readQueuePage, toConnection } from './consultation-page.js';
+import { ConsultationStatus } from './consultation.enums.js';
+import { Consultation, ConsultationConnection } from './consultation.type.js';
+
+@Resolver(() => Consultation)
+export class ConsultationResolver {
+  @Authorized()
+  @Query(() => Consultation, { nullable: true, description: 'One consultation: for its asker, or an officer of the department asked; null for anyone else.' })
+  async consultation(@Arg('id', () => ID) id: string, @Ctx() ctx: ConsultationContext): Promise<Consultation | null> {
+    checkText(id, 'id', { max: 32 });
+    const consultation = await ctx.loaders.consultationById.load(id);
+    // Someone else's consultation reads as none: a refusal would tell that it exists.
+    if (!consultation || !mayRead(ctx.claims, consultation)) return null;
+    await recordOfficerReads(ctx, [consultation]);
+    return consultation;
+  }
+
+  @Query(() => ConsultationConnection, {
+    description: "The officer's consultations: their own department's, earliest due first; a status narrows them to the waiting or the answered.",
+  })
+  async departmentConsultations(
+    @Ctx() ctx: ConsultationContext,
+    @Info() info: GraphQLResolveInfo,
+    @Arg('status', () => ConsultationStatus, { nullable: true }) status?: ConsultationStatus | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20, description: PAGE_FIRST }) first?: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('last', () => Int, { nullable: true, description: PAGE_LAST }) last?: number | null,
+    @Arg('before', () => String, { nullable: true }) before?: string | null,
+  ): Promise<ConsultationConnection> {
+    if (!ctx.claims) throw new UnauthenticatedError();
+    if (!isOfficer(ctx.claims) || !ctx.claims.department) throw new ForbiddenError("Only officers read a department's consultations");
+    const request = readQueuePage({ first: argumentGiven(info, 'first') ? first : null, after, last, before });
+    const page = await ctx.services.consultations.queue(ctx.claims.department, status ?? null, request);
+    for (const consultation of page.rows) ctx.loaders.consultationById.prime(consultation.id, consultation);
+    await recordOfficerReads(ctx, page.rows);
+    return toConnection(page);
+  }
+}
