@@ -67,7 +67,7 @@ describe('the graph a check without a gateway compares with: git HEAD’s', () =
     const graph = readCommittedGraph(checkoutAt(join(outer, 'platform', 'govgraph')));
     expect(graph.source).toMatch(/^HEAD /);
     expect(graph.notes).toEqual([]);
-    expect(graph.subgraphs).toHaveLength(4);
+    expect(graph.subgraphs).toHaveLength(6);
   });
 
   it('without git history, reads the working tree and says so', () => {
@@ -75,7 +75,7 @@ describe('the graph a check without a gateway compares with: git HEAD’s', () =
     const graph = readCommittedGraph(checkoutAt(plain));
     expect(graph.source).toBe('the working tree (not a git work tree)');
     expect(graph.notes).toEqual([expect.stringMatching(/^no git HEAD to read \(not a git work tree\): checking against the working tree's files/)]);
-    expect(graph.subgraphs).toHaveLength(4);
+    expect(graph.subgraphs).toHaveLength(6);
     expect(graph.policy.from).toBe('schema/data-policy.json');
   });
 
