@@ -14,15 +14,6 @@ export interface KeyCursor {
   id: string;
 }
 
-/**
- * How a keyset page reads a list in `listOrder`: forward in that order past the cursor, backward
- * in the reverse order before it; `beyond` finds rows at the cursor or on its other side.
- */
-export function keyset(listOrder: 'asc' | 'desc', backward: boolean) {
-  const order: 'asc' | 'desc' = (listOrder === 'asc') !== backward ? 'asc' : 'desc';
-  return order === 'asc' ? ({ order, seek: '>', beyond: '<=' } as const) : ({ order, seek: '<', beyond: '>=' } as const);
-}
-
 /** The page the arguments ask for, its cursor read as the (sort key, id) it names. */
 export function readPage(kind: string, args: PageArgs): PageRequest<KeyCursor> {
   const request = readPageArgs(kind, args);

@@ -1,5 +1,5 @@
-import { sql, type Kysely } from 'kysely';
-import { settlePage, type PageRequest } from '@govgraph/kit';
+import type { Kysely } from 'kysely';
+import { keysetPage, type PageRequest } from '@govgraph/kit';
 import type { ApplicationTables } from '../database.js';
 import { documentCategoriesOf } from '../prefill/earlier-submissions.js';
 import { toApplicationRecord, type ApplicationRecord } from './application.record.js';
@@ -13,15 +13,6 @@ export interface Page<T> {
   totalCount: number;
   hasNextPage: boolean;
   hasPreviousPage: boolean;
-}
-
-/**
- * How a keyset page reads a list in `listOrder`: forward in that order past the cursor, backward
- * in the reverse order before it; `beyond` finds rows at the cursor or on its other side.
- */
-function keyset(listOrder: 'asc' | 'desc', backward: boolean) {
-  const order: 'asc' | 'desc' = (listOrder === 'asc') !== backward ? 'asc' : 'desc';
-  return order === 'asc' ? ({ order, seek: '>', beyond: '<=' } as const) : ({ order, seek: '<', beyond: '>=' } as const);
 }
 
 /** A field value the applicant entered in an earlier case, with that case's number, time and outcome. */
@@ -95,27 +86,7 @@ export class ApplicationRepository {
    */
   async ofApplicant(applicantId: string, page: PageRequest<{ at: string; id: string }>): Promise<Page<ApplicationRecord>> {
     const own = this.db.selectFrom('application').where('applicant_id', '=', applicantId);
-    const { order, seek, beyond } = keyset('desc', page.backward);
-    const cursor = page.cursor;
-    let query = own.selectAll();
-    // A row-value comparison, not `a < x or (a = x and id < y)`: see `queue`.
-    if (cursor) query = query.where((eb) => eb(eb.refTuple('submitted_at', 'id'), seek, eb.tuple(cursor.at, cursor.id)));
-    const [rows, count, other] = await Promise.all([
-      query
-        .orderBy('submitted_at', order)
-        .orderBy('id', order)
-        .limit(page.size + 1)
-        .execute(),
-      own.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-      cursor
-        ? own
-            .select(sql<number>`1`.as('one'))
-            .where((eb) => eb(eb.refTuple('submitted_at', 'id'), beyond, eb.tuple(cursor.at, cursor.id)))
-            .limit(1)
-            .executeTakeFirst()
-        : undefined,
-    ]);
-    return { ...settlePage(page, rows.map(toApplicationRecord), other !== undefined), totalCount: Number(count.n) };
+    return keysetPage({ base: own, sortColumn: 'submitted_at', direction: 'desc', page, cursorKey: 'at', toRecord: toApplicationRecord });
   }
 
   /**
@@ -127,31 +98,7 @@ export class ApplicationRepository {
       .selectFrom('application')
       .where('department_code', '=', departmentCode)
       .where('status', 'in', [...statuses]);
-    const { order, seek, beyond } = keyset('asc', page.backward);
-    const cursor = page.cursor;
-    let query = base.selectAll();
-    // `(deadline, id) > (x, y)` lets SQLite and PostgreSQL seek the application_queue index to the
-    // cursor; the equivalent `or` made both scan the department's cases from the first, so a late
-    // page cost more the more history there was (docs/benchmarks.md, growth section). A backward
-    // page seeks `<` and walks the same index in reverse; whether rows lie on the cursor's other
-    // side is one more seek of that index (`<=` / `>=`, limit 1), never a count.
-    if (cursor) query = query.where((eb) => eb(eb.refTuple('deadline', 'id'), seek, eb.tuple(cursor.deadline, cursor.id)));
-    const [rows, count, other] = await Promise.all([
-      query
-        .orderBy('deadline', order)
-        .orderBy('id', order)
-        .limit(page.size + 1)
-        .execute(),
-      base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-      cursor
-        ? base
-            .select(sql<number>`1`.as('one'))
-            .where((eb) => eb(eb.refTuple('deadline', 'id'), beyond, eb.tuple(cursor.deadline, cursor.id)))
-            .limit(1)
-            .executeTakeFirst()
-        : undefined,
-    ]);
-    return { ...settlePage(page, rows.map(toApplicationRecord), other !== undefined), totalCount: Number(count.n) };
+    return keysetPage({ base, sortColumn: 'deadline', direction: 'asc', page, cursorKey: 'deadline', toRecord: toApplicationRecord });
   }
 
   /** Values applicants entered themselves in earlier cases (not the ones other systems supplied). */

@@ -1,5 +1,5 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
-import { cityDate, isUniqueViolation, settlePage, type PageRequest } from '@govgraph/kit';
+import type { Kysely, Selectable } from 'kysely';
+import { cityDate, isUniqueViolation, keysetPage, type PageRequest } from '@govgraph/kit';
 import type { ConsultationTables } from '../database.js';
 import { ID_ATTEMPTS, nextId } from '../ids.js';
 import type { ConsultationFrequentQuestion } from '../matter/matter.type.js';
@@ -53,27 +53,7 @@ export class ConsultationRepository {
     let base = this.db.selectFrom('consultation').where('department_code', '=', departmentCode);
     if (status === ConsultationStatus.WAITING) base = base.where('answered_at', 'is', null);
     if (status === ConsultationStatus.ANSWERED) base = base.where('answered_at', 'is not', null);
-    const order = page.backward ? 'desc' : 'asc';
-    const [seek, beyond] = page.backward ? (['<', '>='] as const) : (['>', '<='] as const);
-    const cursor = page.cursor;
-    let query = base.selectAll();
-    if (cursor) query = query.where((eb) => eb(eb.refTuple('due_at', 'id'), seek, eb.tuple(cursor.dueAt, cursor.id)));
-    const [rows, count, other] = await Promise.all([
-      query
-        .orderBy('due_at', order)
-        .orderBy('id', order)
-        .limit(page.size + 1)
-        .execute(),
-      base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-      cursor
-        ? base
-            .select(sql<number>`1`.as('one'))
-            .where((eb) => eb(eb.refTuple('due_at', 'id'), beyond, eb.tuple(cursor.dueAt, cursor.id)))
-            .limit(1)
-            .executeTakeFirst()
-        : undefined,
-    ]);
-    return { ...settlePage(page, rows.map(toConsultation), other !== undefined), totalCount: Number(count.n) };
+    return keysetPage({ base, sortColumn: 'due_at', direction: 'asc', page, cursorKey: 'dueAt', toRecord: toConsultation });
   }
 
   /** Writes a new consultation under the next free id, in its own transaction; the loser of a race takes the next. */

@@ -1,7 +1,7 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
-import { settlePage, type PageRequest } from '@govgraph/kit';
+import type { Kysely, Selectable } from 'kysely';
+import { keysetPage, type PageRequest } from '@govgraph/kit';
 import type { DisclosureTables } from '../database.js';
-import { keyset, type KeyCursor, type Page } from '../page.js';
+import type { KeyCursor, Page } from '../page.js';
 import type { DisclosureCategory, DisclosureChannel } from './release.enums.js';
 import type { ReleaseRecord } from './release.type.js';
 
@@ -47,26 +47,7 @@ export class ReleaseRepository {
     let base = this.db.selectFrom('disclosure_release').where('department_code', '=', filter.departmentCode);
     if (filter.year != null) base = base.where('published_on', '>=', `${filter.year}-01-01`).where('published_on', '<=', `${filter.year}-12-31`);
     if (filter.category != null) base = base.where('category', '=', filter.category);
-    const { order, seek, beyond } = keyset('desc', page.backward);
-    const cursor = page.cursor;
-    let query = base.selectAll();
-    if (cursor) query = query.where((eb) => eb(eb.refTuple('published_on', 'id'), seek, eb.tuple(cursor.sortKey, cursor.id)));
-    const [rows, count, other] = await Promise.all([
-      query
-        .orderBy('published_on', order)
-        .orderBy('id', order)
-        .limit(page.size + 1)
-        .execute(),
-      base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-      cursor
-        ? base
-            .select(sql<number>`1`.as('one'))
-            .where((eb) => eb(eb.refTuple('published_on', 'id'), beyond, eb.tuple(cursor.sortKey, cursor.id)))
-            .limit(1)
-            .executeTakeFirst()
-        : undefined,
-    ]);
-    return { ...settlePage(page, rows.map(toRelease), other !== undefined), totalCount: Number(count.n) };
+    return keysetPage({ base, sortColumn: 'published_on', direction: 'desc', page, cursorKey: 'sortKey', toRecord: toRelease });
   }
 }
 

@@ -1,7 +1,7 @@
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
-import { isUniqueViolation, settlePage, type PageRequest } from '@govgraph/kit';
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import { isUniqueViolation, keysetPage, type PageRequest } from '@govgraph/kit';
 import type { DisclosureTables } from '../database.js';
-import { keyset, type KeyCursor, type Page } from '../page.js';
+import type { KeyCursor, Page } from '../page.js';
 import { DisclosureRequestStatus, type DisclosureOutcome, type DisclosureRefusalGround, type DisclosureReviewKind, type DisclosureReviewResult } from './request.enums.js';
 import type { RequestRecord, ReviewRecord } from './request.type.js';
 
@@ -109,27 +109,8 @@ export class RequestRepository {
       .selectFrom('disclosure_request')
       .where('department_code', '=', departmentCode)
       .where('status', 'in', [...statuses]);
-    const { order, seek, beyond } = keyset('asc', page.backward);
-    const cursor = page.cursor;
-    let query = base.selectAll();
-    // A row-value comparison seeks the disclosure_request_queue index to the cursor (as applications' queue).
-    if (cursor) query = query.where((eb) => eb(eb.refTuple('due_on', 'id'), seek, eb.tuple(cursor.sortKey, cursor.id)));
-    const [rows, count, other] = await Promise.all([
-      query
-        .orderBy('due_on', order)
-        .orderBy('id', order)
-        .limit(page.size + 1)
-        .execute(),
-      base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-      cursor
-        ? base
-            .select(sql<number>`1`.as('one'))
-            .where((eb) => eb(eb.refTuple('due_on', 'id'), beyond, eb.tuple(cursor.sortKey, cursor.id)))
-            .limit(1)
-            .executeTakeFirst()
-        : undefined,
-    ]);
-    return { ...settlePage(page, rows.map(toRequest), other !== undefined), totalCount: Number(count.n) };
+    // (due_on, id) leads the disclosure_request_queue index after the two filters: keysetPage seeks it.
+    return keysetPage({ base, sortColumn: 'due_on', direction: 'asc', page, cursorKey: 'sortKey', toRecord: toRequest });
   }
 
   /** Files a new request; returns it as stored. */

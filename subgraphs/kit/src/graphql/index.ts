@@ -1,6 +1,7 @@
 export * from './page-info.js';
 export * from './cursor.js';
 export * from './page-args.js';
+export * from './keyset-page.js';
 export * from './fact.enums.js';
 export * from './fact.js';
 export * from './matter.enums.js';
