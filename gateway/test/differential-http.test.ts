@@ -102,7 +102,7 @@ describe('govgraph gateways answer as stock Apollo Server + ApolloGateway over H
     for (const close of closers.reverse()) await close();
   });
 
-  it(`answers ${DOCUMENTS} generated documents (from seed ${FIRST_SEED}) and issue 18's as stock does, under every switch`, { timeout: 120_000 }, async () => {
+  it(`answers ${DOCUMENTS} generated documents (from seed ${FIRST_SEED}) and issue 18's as stock does, under every switch`, { timeout: 300_000 }, async () => {
     const mismatches: string[] = [];
     for (let start = 0; start < requests.length; start += 5) {
       // Five at a time, the first of them twice: batching and fetch sharing meet concurrent requests.

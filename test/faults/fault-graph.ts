@@ -1,4 +1,4 @@
-import { subgraphEnvPrefix } from '@govgraph/kit';
+import { KNOWN_SUBGRAPHS, subgraphEnvPrefix } from '@govgraph/kit';
 import { startFaultProxy, type FaultProxy } from '../src/fault-proxy.js';
 import { startProcessGraph, type ProcessGraph, type ProcessGraphOptions } from '../src/process-graph.js';
 
@@ -32,6 +32,8 @@ export async function startFaultGraph(options: ProcessGraphOptions & { proxied?:
   let graph: ProcessGraph;
   try {
     graph = await startProcessGraph({
+      // The fault workloads (portal pages: MyHome, SearchCatalog, Me, Login) reach the four core departments only.
+      subgraphs: KNOWN_SUBGRAPHS,
       ...options,
       serviceEnv: {
         ...options.serviceEnv,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { SUBGRAPH_REGISTRY, subgraphEnvPrefix } from '@govgraph/kit';
+import { KNOWN_SUBGRAPHS, subgraphEnvPrefix } from '@govgraph/kit';
 import { createScratchSchema, POSTGRES_URL, REDIS_URL } from '@govgraph/kit/testing';
 import { privatePostgresPossible, startPrivatePostgres, type PrivatePostgres } from '../src/private-postgres.js';
 import { redisServerInstalled, startRedisServer, type OwnRedis } from '../src/redis-server.js';
@@ -41,7 +41,7 @@ export async function infrastructureSetup(breakerOpenMs = 1_000): Promise<Infras
   const [redis, postgres] = await Promise.all([startRedisServer(), startPrivatePostgres()]);
   try {
     const databaseUrls: Record<string, string> = {};
-    for (const { name } of SUBGRAPH_REGISTRY) databaseUrls[name] = (await createScratchSchema(postgres.url)).url;
+    for (const name of KNOWN_SUBGRAPHS) databaseUrls[name] = (await createScratchSchema(postgres.url)).url;
     const target = await startFaultGraph({
       env: { REDIS_URL: redis.url, REDIS_KEY_PREFIX: 'govgraph-faults:' },
       serviceEnv: Object.fromEntries(Object.entries(databaseUrls).map(([name, url]) => [name, { [`${subgraphEnvPrefix(name)}_DATABASE_URL`]: url }])),

@@ -22,6 +22,12 @@ export interface ProcessGraphOptions {
   env?: Record<string, string>;
   /** Extra environment per service name ('gateway' or a subgraph), e.g. a <NAME>_DATABASE_URL. */
   serviceEnv?: Record<string, Record<string, string>>;
+  /**
+   * The departments to start (default: every one of subgraphs/registry.json). The gateway still
+   * routes to every subgraph of its supergraph: one not started answers as a department down. For
+   * load and fault tests whose workload never reaches the others, which would only cost CPU.
+   */
+  subgraphs?: readonly string[];
   /** How long a service may take to answer /readyz (first start seeds its demo data). */
   readyTimeoutMs?: number;
   /**
@@ -73,7 +79,8 @@ export async function startProcessGraph(options: ProcessGraphOptions = {}): Prom
   const ownsDataDir = !options.dataDir;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'govgraph-processes-'));
   const readyTimeoutMs = options.readyTimeoutMs ?? 90_000;
-  const names = [...SUBGRAPH_REGISTRY.map((s) => ({ name: s.name, dir: s.dir })), ...(withGateway ? [{ name: 'gateway', dir: 'gateway' }] : [])];
+  const departments = SUBGRAPH_REGISTRY.filter((s) => !options.subgraphs || options.subgraphs.includes(s.name));
+  const names = [...departments.map((s) => ({ name: s.name, dir: s.dir })), ...(withGateway ? [{ name: 'gateway', dir: 'gateway' }] : [])];
   const ports = await freePorts(names.length);
   const services = new Map<string, Service>(names.map((s, i) => [s.name, { ...s, port: ports[i]!, child: null, lines: [] }]));
 
