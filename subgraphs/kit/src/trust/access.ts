@@ -3,7 +3,8 @@ import type { Claims } from './claims.js';
 
 /** The caller acts as this applicant (themself, or an enterprise they represent). */
 export function actsAs(claims: Claims | null, applicantId: string): boolean {
-  return claims?.applicantId === applicantId;
+  // Never by two missing values alike: a caller acting as nobody against a crafted representation without an id.
+  return typeof claims?.applicantId === 'string' && claims.applicantId.length > 0 && claims.applicantId === applicantId;
 }
 
 /**
