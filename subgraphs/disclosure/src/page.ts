@@ -1,12 +1,4 @@
-import { BadUserInputError, cursorField, encodeCursor, readPageArgs, type PageArgs, type PageInfo, type PageRequest } from '@govgraph/kit';
-
-/** One page of a list read by keyset, with the list's size. */
-export interface Page<T> {
-  rows: T[];
-  totalCount: number;
-  hasNextPage: boolean;
-  hasPreviousPage: boolean;
-}
+import { BadUserInputError, cursorField, encodeCursor, readPageArgs, type KeysetPage, type PageArgs, type PageInfo, type PageRequest } from '@govgraph/kit';
 
 /** A cursor's position in a list ordered by (sort key, id). */
 export interface KeyCursor {
@@ -27,7 +19,7 @@ export function readPage(kind: string, args: PageArgs): PageRequest<KeyCursor> {
 /** A page as a Relay connection; `keyOf` is the sort key a cursor resumes from. */
 export function toConnection<T extends { id: string }>(
   kind: string,
-  page: Page<T>,
+  page: KeysetPage<T>,
   keyOf: (row: T) => string,
 ): { totalCount: number; pageInfo: PageInfo; edges: Array<{ cursor: string; node: never }> } {
   const edges = page.rows.map((node) => ({ cursor: encodeCursor(kind, `${keyOf(node)}|${node.id}`), node: node as never }));

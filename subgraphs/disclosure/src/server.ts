@@ -1,31 +1,11 @@
 import 'reflect-metadata';
-import { createSubgraph, DATA_ACCESS_STREAM, mayPublish, type DataAccessEvent, type Logger, type ServiceDeps, type SubgraphService } from '@govgraph/kit';
+import { createSubgraph, DATA_ACCESS_STREAM, type SubgraphService } from '@govgraph/kit';
 import { createDisclosureLoaders, createDisclosureServices } from './context.js';
 import type { DisclosureTables } from './database.js';
 import { DEPARTMENT_NAME } from './department.js';
 import { disclosureMigrations } from './migrations/index.js';
 import { buildDisclosureSchema } from './schema.js';
 import { seedDisclosure } from './seed/seed-disclosure.js';
-
-/**
- * Officers' reads of requests go to identity's data-access log on the `data-access` stream, once
- * the kit lets disclosure publish there (events/stream-publishers.ts, events/payload-scope.ts);
- * until then each read is logged here, so none goes unrecorded.
- */
-function accessReporter(deps: ServiceDeps<DisclosureTables>, log: Logger): (event: DataAccessEvent) => Promise<void> {
-  if (mayPublish('disclosure', DATA_ACCESS_STREAM)) {
-    const bus = deps.bus;
-    return async (event) => {
-      await bus.publish(DATA_ACCESS_STREAM, event);
-    };
-  }
-  return async (event) => {
-    log.warn(
-      { applicantId: event.applicantId, accessor: event.accessorAccountId, purpose: event.purpose, fields: event.fields },
-      'officer read (disclosure may not publish on data-access)',
-    );
-  };
-}
 
 export const disclosureService: SubgraphService<DisclosureTables> = {
   name: 'disclosure',
@@ -39,7 +19,7 @@ export const disclosureService: SubgraphService<DisclosureTables> = {
   // party: the department's own keys and the graph's trust list (the gateway's public key checks every
   // request); nonces: the signed requests already accepted, so none is accepted twice.
   async createServer(deps) {
-    const { database, party, nonces, log, clock } = deps;
+    const { database, party, nonces, log, bus, clock } = deps;
     const { schema } = await buildDisclosureSchema();
     return createSubgraph({
       name: 'disclosure',
@@ -47,7 +27,14 @@ export const disclosureService: SubgraphService<DisclosureTables> = {
       trust: party.trust,
       nonces,
       log,
-      services: createDisclosureServices(database.db, { reportAccess: accessReporter(deps, log), ...(clock ? { clock } : {}) }),
+      // Officers' reads of requests go to identity's data-access log (the kit lists disclosure among
+      // the stream's publishers, events/stream-publishers.ts); a failed publish fails the read.
+      services: createDisclosureServices(database.db, {
+        reportAccess: async (event) => {
+          await bus.publish(DATA_ACCESS_STREAM, event);
+        },
+        ...(clock ? { clock } : {}),
+      }),
       createLoaders: createDisclosureLoaders,
       checkReady: database.ping,
     });

@@ -4,10 +4,13 @@ import type { Applicant } from './applicant.type.js';
 
 /**
  * Any applicant identity knows: the representation is all this subgraph needs, and each field
- * checks who asks before it loads anything.
+ * checks who asks before it loads anything. A representation without a string id is no applicant:
+ * with `id: null`, an officer (whose claims carry no applicantId) would otherwise pass
+ * requireApplicant's comparison.
  */
-export const applicantReference: EntityReference<Applicant, DisclosureContext, Applicant> = {
+export const applicantReference: EntityReference<Partial<Applicant>, DisclosureContext, Applicant> = {
   __resolveReference(ref) {
-    return ref;
+    if (typeof ref.id !== 'string' || ref.id.length === 0 || ref.id.length > 16) return null;
+    return { id: ref.id };
   },
 };

@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
-import { keysetPage, type PageRequest } from '@govgraph/kit';
+import { keysetPage, type KeysetPage, type PageRequest } from '@govgraph/kit';
 import type { DisclosureTables } from '../database.js';
-import type { KeyCursor, Page } from '../page.js';
+import type { KeyCursor } from '../page.js';
 import type { DisclosureCategory, DisclosureChannel } from './release.enums.js';
 import type { ReleaseRecord } from './release.type.js';
 
@@ -43,7 +43,7 @@ export class ReleaseRepository {
   }
 
   /** A department's releases, newest first; the cursor is a (published_on, id). */
-  async page(filter: ReleaseFilter, page: PageRequest<KeyCursor>): Promise<Page<ReleaseRecord>> {
+  async page(filter: ReleaseFilter, page: PageRequest<KeyCursor>): Promise<KeysetPage<ReleaseRecord>> {
     let base = this.db.selectFrom('disclosure_release').where('department_code', '=', filter.departmentCode);
     if (filter.year != null) base = base.where('published_on', '>=', `${filter.year}-01-01`).where('published_on', '<=', `${filter.year}-12-31`);
     if (filter.category != null) base = base.where('category', '=', filter.category);

@@ -1,7 +1,7 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
-import { isUniqueViolation, keysetPage, type PageRequest } from '@govgraph/kit';
+import { isUniqueViolation, keysetPage, type KeysetPage, type PageRequest } from '@govgraph/kit';
 import type { DisclosureTables } from '../database.js';
-import type { KeyCursor, Page } from '../page.js';
+import type { KeyCursor } from '../page.js';
 import { DisclosureRequestStatus, type DisclosureOutcome, type DisclosureRefusalGround, type DisclosureReviewKind, type DisclosureReviewResult } from './request.enums.js';
 import type { RequestRecord, ReviewRecord } from './request.type.js';
 
@@ -104,7 +104,7 @@ export class RequestRepository {
    * A department's requests in the given states, earliest due date first. The cursor is a (due_on, id);
    * a forward page reads above it ascending, a backward one below it descending (then turned back).
    */
-  async queue(departmentCode: string, statuses: readonly string[], page: PageRequest<KeyCursor>): Promise<Page<RequestRecord>> {
+  async queue(departmentCode: string, statuses: readonly string[], page: PageRequest<KeyCursor>): Promise<KeysetPage<RequestRecord>> {
     const base = this.db
       .selectFrom('disclosure_request')
       .where('department_code', '=', departmentCode)
