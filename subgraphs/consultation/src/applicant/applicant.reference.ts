@@ -8,6 +8,7 @@ import type { Applicant } from './applicant.type.js';
  */
 export const applicantReference: EntityReference<Applicant, ConsultationContext, Applicant> = {
   __resolveReference(ref) {
-    return ref;
+    // Only the key goes on: a crafted representation's other fields, or a key that is no id, are dropped.
+    return typeof ref.id === 'string' ? { id: ref.id } : null;
   },
 };

@@ -2,7 +2,7 @@ import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, checkText } from '@govgraph/kit';
 import { requireActingApplicant, requireOfficer } from '../callers.js';
 import type { ConsultationContext } from '../context.js';
-import { HALL_OFFICE_CODE } from '../consultation/consultation-access.js';
+import { COMPLAINT_READ, HALL_OFFICE_CODE, recordOfficerReads } from '../consultation/consultation-access.js';
 import { checkDepartmentCode, checkMatterCode, checkOptionalTrimmed, checkTrimmed } from '../validation.js';
 import { ConsultationComplaintOutcome } from './complaint.enums.js';
 import { FileComplaintInput } from './complaint.inputs.js';
@@ -45,6 +45,8 @@ export class ComplaintResolver {
     const complaint = await ctx.loaders.complaintById.load(id);
     if (!complaint) throw new NotFoundError('Complaint', id);
     if (complaint.closedAt !== null) throw new ConflictError(`Complaint ${id} is already closed`);
+    // The closed complaint returns the complainant's subject to the officer: logged before anything is written.
+    await recordOfficerReads(ctx, [complaint], COMPLAINT_READ);
     const closed = await ctx.services.complaints.close(id, { outcome, coordinated, note: text || null, closedAt: ctx.services.clock().toISOString() });
     if (!closed) throw new ConflictError(`Complaint ${id} is already closed`);
     ctx.loaders.complaintById.clear(id).prime(id, closed);

@@ -3,7 +3,7 @@ import { BadUserInputError, ConflictError, NotFoundError, checkText } from '@gov
 import { requireActingApplicant, requireOfficer } from '../callers.js';
 import type { ConsultationContext } from '../context.js';
 import { checkDepartmentCode, checkMatterCode, checkOptionalTrimmed, checkTrimmed } from '../validation.js';
-import { mayAnswer } from './consultation-access.js';
+import { mayAnswer, recordOfficerReads } from './consultation-access.js';
 import { ONLINE_CHANNELS, RECORDED_CHANNELS } from './consultation.enums.js';
 import { AskConsultationInput, RecordConsultationInput } from './consultation.inputs.js';
 import { Consultation } from './consultation.type.js';
@@ -63,6 +63,8 @@ export class ConsultationMutationsResolver {
     if (publicQuestion !== null && consultation.matterCode === null) {
       throw new BadUserInputError('publishAs is only for a consultation about a matter: its FAQ is the matter’s', 'publishAs');
     }
+    // The answer returns the asker's question to the officer: logged before anything is written.
+    await recordOfficerReads(ctx, [consultation]);
     const answered = await ctx.services.consultations.answer(id, {
       answer: text,
       answeredAt: ctx.services.clock().toISOString(),

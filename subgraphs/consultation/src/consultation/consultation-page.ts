@@ -1,5 +1,4 @@
-import { BadUserInputError, cursorField, encodeCursor, readPageArgs, type PageArgs, type PageRequest } from '@govgraph/kit';
-import type { Page } from './consultation.repository.js';
+import { BadUserInputError, cursorField, encodeCursor, readPageArgs, type KeysetPage, type PageArgs, type PageRequest } from '@govgraph/kit';
 import type { Consultation, ConsultationConnection } from './consultation.type.js';
 
 const KIND = 'consultation-queue';
@@ -14,7 +13,7 @@ export function readQueuePage(args: PageArgs): PageRequest<{ dueAt: string; id: 
   return { ...request, cursor: { dueAt: request.cursor.slice(0, at), id: request.cursor.slice(at + 1) } };
 }
 
-export function toConnection(page: Page<Consultation>): ConsultationConnection {
+export function toConnection(page: KeysetPage<Consultation>): ConsultationConnection {
   const edges = page.rows.map((node) => ({ cursor: encodeCursor(KIND, `${node.dueAt}|${node.id}`), node }));
   return {
     totalCount: page.totalCount,

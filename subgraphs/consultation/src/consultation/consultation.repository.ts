@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import { cityDate, isUniqueViolation, keysetPage, type PageRequest } from '@govgraph/kit';
+import { cityDate, isUniqueViolation, keysetPage, type KeysetPage, type PageRequest } from '@govgraph/kit';
 import type { ConsultationTables } from '../database.js';
 import { ID_ATTEMPTS, nextId } from '../ids.js';
 import type { ConsultationFrequentQuestion } from '../matter/matter.type.js';
@@ -8,13 +8,6 @@ import type { Consultation } from './consultation.type.js';
 
 export type ConsultationRow = Selectable<ConsultationTables['consultation']>;
 export type NewConsultation = Omit<ConsultationRow, 'id'>;
-
-export interface Page<T> {
-  rows: T[];
-  totalCount: number;
-  hasNextPage: boolean;
-  hasPreviousPage: boolean;
-}
 
 /** A matter's published pairs, grouped: what `Matter.frequentQuestions` lists. */
 export interface MatterQuestions {
@@ -49,7 +42,7 @@ export class ConsultationRepository {
   }
 
   /** A department's consultations, due first (then by id), by keyset on (due_at, id). */
-  async queue(departmentCode: string, status: ConsultationStatus | null, page: PageRequest<{ dueAt: string; id: string }>): Promise<Page<Consultation>> {
+  async queue(departmentCode: string, status: ConsultationStatus | null, page: PageRequest<{ dueAt: string; id: string }>): Promise<KeysetPage<Consultation>> {
     let base = this.db.selectFrom('consultation').where('department_code', '=', departmentCode);
     if (status === ConsultationStatus.WAITING) base = base.where('answered_at', 'is', null);
     if (status === ConsultationStatus.ANSWERED) base = base.where('answered_at', 'is not', null);

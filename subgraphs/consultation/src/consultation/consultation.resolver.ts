@@ -1,8 +1,9 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Authorized, Ctx, ID, Info, Int, Query, Resolver } from 'type-graphql';
-import { ForbiddenError, PAGE_FIRST, PAGE_LAST, UnauthenticatedError, argumentGiven, checkText, isOfficer } from '@govgraph/kit';
+import { PAGE_FIRST, PAGE_LAST, argumentGiven, checkText } from '@govgraph/kit';
+import { requireOfficer } from '../callers.js';
 import type { ConsultationContext } from '../context.js';
-import { mayRead, recordOfficerReads } from './consultation-access.js';
+import { recordOfficerReads, visibleConsultation } from './consultation-access.js';
 import { readQueuePage, toConnection } from './consultation-page.js';
 import { ConsultationStatus } from './consultation.enums.js';
 import { Consultation, ConsultationConnection } from './consultation.type.js';
@@ -13,11 +14,8 @@ export class ConsultationResolver {
   @Query(() => Consultation, { nullable: true, description: 'One consultation: for its asker, or an officer of the department asked; null for anyone else.' })
   async consultation(@Arg('id', () => ID) id: string, @Ctx() ctx: ConsultationContext): Promise<Consultation | null> {
     checkText(id, 'id', { max: 32 });
-    const consultation = await ctx.loaders.consultationById.load(id);
     // Someone else's consultation reads as none: a refusal would tell that it exists.
-    if (!consultation || !mayRead(ctx.claims, consultation)) return null;
-    await recordOfficerReads(ctx, [consultation]);
-    return consultation;
+    return visibleConsultation(ctx, id);
   }
 
   @Query(() => ConsultationConnection, {
@@ -32,10 +30,9 @@ export class ConsultationResolver {
     @Arg('last', () => Int, { nullable: true, description: PAGE_LAST }) last?: number | null,
     @Arg('before', () => String, { nullable: true }) before?: string | null,
   ): Promise<ConsultationConnection> {
-    if (!ctx.claims) throw new UnauthenticatedError();
-    if (!isOfficer(ctx.claims) || !ctx.claims.department) throw new ForbiddenError("Only officers read a department's consultations");
+    const officer = requireOfficer(ctx.claims, "read a department's consultations");
     const request = readQueuePage({ first: argumentGiven(info, 'first') ? first : null, after, last, before });
-    const page = await ctx.services.consultations.queue(ctx.claims.department, status ?? null, request);
+    const page = await ctx.services.consultations.queue(officer.department, status ?? null, request);
     for (const consultation of page.rows) ctx.loaders.consultationById.prime(consultation.id, consultation);
     await recordOfficerReads(ctx, page.rows);
     return toConnection(page);
