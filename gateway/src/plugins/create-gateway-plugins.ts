@@ -42,15 +42,17 @@ export function createGatewayPlugins(config: GatewayConfig, deps: GatewayPlugins
   const { log, metrics } = deps;
   const trusted = config.trustedDocuments;
   const responseCache = createResponseCache(config, { metrics, log });
+  // The route's own operations are trusted documents, and so known names for the metrics' labels.
+  const documents = withReportDocuments(trusted.documents);
   return [
     // Traces only when an OTLP endpoint is configured.
-    useObservability({ metrics, tracing: config.tracing, log, knownOperations: knownOperationNames(trusted) }),
+    useObservability({ metrics, tracing: config.tracing, log, knownOperations: knownOperationNames({ ...trusted, documents }) }),
     ...tokenChecks(config, deps),
     useLimits({ ...config.limits, metrics }),
     useAliasGuard({ supergraphSdl: deps.supergraphSdl }),
     // Budgets after auth (per account, else per address).
     useRateLimit({ ...config.rateLimit, redisUrl: config.redisUrl, redisPrefix: config.redisPrefix, log, metrics }),
-    useTrustedDocuments({ mode: trusted.mode, documents: withReportDocuments(trusted.documents), apq: apqStoreFor(config, log), metrics }),
+    useTrustedDocuments({ mode: trusted.mode, documents, apq: apqStoreFor(config, log), metrics }),
     ...(responseCache ? [responseCache.plugin] : []),
   ];
 }

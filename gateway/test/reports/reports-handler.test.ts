@@ -93,6 +93,39 @@ describe('GET /reports/annual-report/<code>/<year>', () => {
     expect(executed).toEqual([]);
   });
 
+  it('puts nothing of a crafted path in a header, and executes nothing for it', async () => {
+    executed.length = 0;
+    const crafted = [
+      `${CODE}%0D%0Aset-cookie:%20x=1`, // header injection
+      `${CODE}%22%3B%20filename%3D%22x.exe`, // a second filename
+      `${CODE}%2F..%2F..`, // an encoded slash
+      `${CODE.slice(0, -1)}%${CODE.charCodeAt(CODE.length - 1).toString(16)}`, // the code with its last character percent-encoded: never decoded into a match
+      'A'.repeat(64),
+    ];
+    for (const code of crafted) {
+      const res = await get(`/reports/annual-report/${code}/2017.html`);
+      expect(res.status, code).toBe(404);
+      expect(res.headers.get('content-disposition'), code).toBeNull();
+      expect(res.headers.get('set-cookie'), code).toBeNull();
+      expect(await res.json()).toMatchObject({ errors: [{ extensions: { code: 'NOT_FOUND' } }] });
+    }
+    // Longer than any code: not matched at all.
+    expect((await get(`/reports/annual-report/${'9'.repeat(4000)}/2017.html`)).status).toBe(404);
+    expect((await get(`/reports/annual-report/${CODE}/${'2'.repeat(4000)}.html`)).status).toBe(404);
+    expect(executed).toEqual([]);
+  });
+
+  it('is downloaded with GET only: any other method is 405, executing nothing', async () => {
+    executed.length = 0;
+    for (const method of ['POST', 'PUT', 'DELETE', 'PATCH']) {
+      const res = await fetch(`${base}/reports/annual-report/${CODE}/2017.html`, { method, body: method === 'DELETE' ? undefined : '{"query":"{ __typename }"}' });
+      expect(res.status, method).toBe(405);
+      expect(res.headers.get('allow')).toBe('GET');
+      expect(await res.json()).toMatchObject({ errors: [{ extensions: { code: 'METHOD_NOT_ALLOWED' } }] });
+    }
+    expect(executed).toEqual([]);
+  });
+
   it('answers the graph’s own refusals with their status', async () => {
     script = () => ({ data: null, errors: [{ message: 'Department "x" not found', path: ['annualReport'], extensions: { code: 'NOT_FOUND' } }] });
     expect((await get(`/reports/annual-report/${CODE}/2017.html`)).status).toBe(404);

@@ -28,11 +28,6 @@ export interface FederatedSchema {
   sdl: string;
 }
 
-/**
- * type-graphql classes -> a Federation 2 subgraph schema. type-graphql keeps `@Directive`
- * usages in the AST; printing with directives and re-building through @apollo/subgraph adds
- * `_service`, `_entities` and the reference resolvers.
- */
 interface ClassSchema {
   // biome-ignore lint/complexity/noBannedTypes: as above.
   classes: readonly Function[];
@@ -75,6 +70,11 @@ async function classSchemaOf(options: FederatedSchemaOptions): Promise<ClassSche
   return building;
 }
 
+/**
+ * type-graphql classes -> a Federation 2 subgraph schema. type-graphql keeps `@Directive`
+ * usages in the AST; printing with directives and re-building through @apollo/subgraph adds
+ * `_service`, `_entities` and the reference resolvers.
+ */
 export async function buildFederatedSchema(options: FederatedSchemaOptions): Promise<FederatedSchema> {
   const { sdl, resolvers: classResolvers } = await classSchemaOf(options);
   // The map is the cached one's: entries merged with reference resolvers are new objects, the rest shared as they are.
