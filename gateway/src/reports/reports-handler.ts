@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
-import { CITY_DEPARTMENTS, cityDate, ErrorCode } from '@govgraph/kit';
+import { ANNUAL_REPORT_FIRST_YEAR, CITY_DEPARTMENTS, cityDate, ErrorCode, isAnnualReportYear, isCityDepartment } from '@govgraph/kit';
 import type { GatewayContext } from '../context.js';
 import { RequestRefusal } from '../plugins/gateway-plugin.js';
 import type { PluginPipeline } from '../plugins/plugin-pipeline.js';
@@ -28,9 +28,7 @@ export interface ReportsHandlerOptions {
 export type ReportsHandler = (req: IncomingMessage, res: ServerResponse, context: GatewayContext) => Promise<void>;
 
 export const REPORTS_PATH = '/reports';
-export const ANNUAL_REPORT_FIRST_YEAR = 2000;
 const ANNUAL_REPORT_PATH = /^\/reports\/annual-report\/([^/]{1,64})\/([^/]{1,16})\.(html|pdf)$/;
-const DEPARTMENT_CODES = new Set(CITY_DEPARTMENTS.map((d) => d.code));
 
 export function isReportsPath(path: string): boolean {
   return path === REPORTS_PATH || path.startsWith(`${REPORTS_PATH}/`);
@@ -148,11 +146,12 @@ export function createReportsHandler(options: ReportsHandlerOptions): ReportsHan
     if (!match) throw notFound('Nothing is served at this path');
     if (req.method !== 'GET') throw new RequestRefusal(405, 'METHOD_NOT_ALLOWED', 'Reports are downloaded with GET', {}, { allow: 'GET' });
     const [, departmentCode = '', yearText = '', format] = match;
-    if (!DEPARTMENT_CODES.has(departmentCode)) throw notFound(`Department ${JSON.stringify(departmentCode.slice(0, 64))} not found`);
-    const currentYear = Number(cityDate(clock()).slice(0, 4));
+    // The path pattern caps the code at 64 characters, so it is quoted back whole.
+    if (!isCityDepartment(departmentCode)) throw notFound(`Department ${JSON.stringify(match[1])} not found`);
+    const now = clock();
     const year = /^\d{4}$/.test(yearText) ? Number(yearText) : Number.NaN;
-    if (!(year >= ANNUAL_REPORT_FIRST_YEAR && year <= currentYear)) {
-      throw new RequestRefusal(400, ErrorCode.BAD_USER_INPUT, `year must be from ${ANNUAL_REPORT_FIRST_YEAR} to ${currentYear}`, { field: 'year' });
+    if (!isAnnualReportYear(year, now)) {
+      throw new RequestRefusal(400, ErrorCode.BAD_USER_INPUT, `year must be from ${ANNUAL_REPORT_FIRST_YEAR} to ${cityDate(now).slice(0, 4)}`, { field: 'year' });
     }
 
     const document = await load(departmentCode, year, context);

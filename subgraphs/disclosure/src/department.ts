@@ -1,4 +1,4 @@
-import { BadUserInputError, CITY_DEPARTMENTS, DEPARTMENTS, checkText } from '@govgraph/kit';
+import { BadUserInputError, DEPARTMENTS, checkText, isCityDepartment } from '@govgraph/kit';
 
 /**
  * The department that runs this subgraph, as the hall names it: the service's `department`. The
@@ -6,12 +6,7 @@ import { BadUserInputError, CITY_DEPARTMENTS, DEPARTMENTS, checkText } from '@go
  */
 export const DEPARTMENT_NAME = DEPARTMENTS.dataAdministration.name;
 
-const CITY_CODES = new Set(CITY_DEPARTMENTS.map((d) => d.code));
-
-/** Whether a code is one of the 35 departments stationed in the hall. */
-export function isCityDepartment(code: unknown): code is string {
-  return typeof code === 'string' && CITY_CODES.has(code);
-}
+export { isCityDepartment };
 
 /** A department code given as input: one of the city's, else BAD_USER_INPUT naming the field. */
 export function checkDepartmentCode(code: string, field: string): string {

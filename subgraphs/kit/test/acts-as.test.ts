@@ -15,6 +15,8 @@ describe('acting as an applicant', () => {
     expect(actsAs(officer, null as unknown as string)).toBe(false);
     expect(actsAs(officer, undefined as unknown as string)).toBe(false);
     expect(actsAs({ ...zhangsan, applicantId: '' } as Claims, '')).toBe(false);
-    expect(() => requireApplicant(officer, null as unknown as string, 'read this')).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN' }) }));
+    expect(() => requireApplicant(officer, null as unknown as string, 'read this')).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN' }) }),
+    );
   });
 });

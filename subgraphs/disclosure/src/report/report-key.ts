@@ -1,17 +1,11 @@
-import { BadUserInputError, NotFoundError } from '@govgraph/kit';
+import { ANNUAL_REPORT_FIRST_YEAR, BadUserInputError, NotFoundError, isAnnualReportYear, isCityDepartment } from '@govgraph/kit';
 import type { DisclosureContext } from '../context.js';
-import { isCityDepartment } from '../department.js';
 import type { ReportKey } from './report.type.js';
-
-/** The first year reports are asked for. */
-export const FIRST_REPORT_YEAR = 2000;
 
 /** A calendar year from 2000 to the current city year, else BAD_USER_INPUT on `field`. */
 export function checkYear(ctx: DisclosureContext, year: unknown, field = 'year'): number {
-  const current = Number(ctx.services.today().slice(0, 4));
-  if (typeof year !== 'number' || !Number.isInteger(year) || year < FIRST_REPORT_YEAR || year > current) {
-    throw new BadUserInputError(`${field} must be from ${FIRST_REPORT_YEAR} to ${current}`, field);
-  }
+  const now = ctx.services.clock();
+  if (!isAnnualReportYear(year, now)) throw new BadUserInputError(`${field} must be from ${ANNUAL_REPORT_FIRST_YEAR} to ${ctx.services.today().slice(0, 4)}`, field);
   return year;
 }
 

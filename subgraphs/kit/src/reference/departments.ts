@@ -114,3 +114,10 @@ export const LICENCE_TYPE_CODES = {
   hkMacaoPermit: 'WLGATXZ',
   passport: 'PTHZ',
 } as const;
+
+const CITY_DEPARTMENT_CODES: ReadonlySet<string> = new Set(CITY_DEPARTMENTS.map((d) => d.code));
+
+/** One of the city's 35 departments, by its credit code: the check every department code given as input or key needs. */
+export function isCityDepartment(code: unknown): code is string {
+  return typeof code === 'string' && CITY_DEPARTMENT_CODES.has(code);
+}

@@ -1,2 +1,3 @@
 export * from './departments.js';
 export * from './divisions.js';
+export * from './annual-report-key.js';
