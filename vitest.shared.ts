@@ -25,7 +25,8 @@ export const sharedConfig: ViteUserConfig = {
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // The JSON report feeds the one-line total that `npm test` ends with (scripts/test-summary.mjs).
-    reporters: ['default', ['json', { outputFile: '.test-results/vitest.json' }]],
+    // Hook failures and unhandled errors, which the JSON report drops, go to suite-errors.json.
+    reporters: ['default', ['json', { outputFile: '.test-results/vitest.json' }], require.resolve('./scripts/vitest-suite-errors.mjs')],
     env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', APOLLO_TELEMETRY_DISABLED: 'true' },
   },
 };

@@ -31,6 +31,13 @@ for (const workspace of workspaces) {
       failures.push(`  ${relative(root, file.name)} > ${test.fullName}\n      ${message}`);
     }
   }
+  // Hook failures and unhandled errors, which the JSON report leaves without a message.
+  const suiteErrors = join(root, workspace, '.test-results', 'suite-errors.json');
+  if (existsSync(suiteErrors)) {
+    const { suites = [], unhandled = [] } = JSON.parse(readFileSync(suiteErrors, 'utf8'));
+    for (const suite of suites) failures.push(`  ${relative(root, suite.file ?? workspace)} > ${suite.suite} (hook or file error)\n      ${suite.errors.join('\n').split('\n').slice(0, 8).join('\n      ')}`);
+    for (const error of unhandled) failures.push(`  ${workspace} > (unhandled error)\n      ${error.split('\n').join('\n      ')}`);
+  }
 }
 if (failures.length > 0) console.log(`\nFailed:\n${failures.join('\n')}`);
 if (missing.length > 0) console.log(`no test report from: ${missing.join(', ')}`);

@@ -93,4 +93,36 @@ export interface ApplicationTables {
     year: number;
     value: number;
   };
+  /** History entries per city day, department, matter, channel and event (src/statistics/case-tally.ts). */
+  case_tally_day: {
+    day: string;
+    department_code: string;
+    matter_code: string;
+    channel: string;
+    event: string;
+    cases: number;
+    instant: number;
+    on_time: number;
+  };
+  /** The same per city year, without the matter: what hallStatistics reads. */
+  case_tally_year: {
+    year: number;
+    department_code: string;
+    channel: string;
+    event: string;
+    cases: number;
+    instant: number;
+    on_time: number;
+  };
+  /** Cases per department in each status now: the officer queue's totalCount. */
+  case_status_count: {
+    department_code: string;
+    status: string;
+    cases: number;
+  };
+  /** Cases per applicant: the totalCount of an applicant's list. */
+  applicant_case_count: {
+    applicant_id: string;
+    cases: number;
+  };
 }

@@ -37,22 +37,38 @@ export async function serviceAvailable(name: 'PostgreSQL' | 'Redis', url: string
 export const postgresAvailable = () => serviceAvailable('PostgreSQL', POSTGRES_URL);
 export const redisAvailable = () => serviceAvailable('Redis', REDIS_URL);
 
+/**
+ * Runs one administrative statement on a fresh connection. While the whole suite runs, the shared
+ * server can be briefly out of connection slots (a dozen graphs hold pools): such refusals are
+ * retried for a while instead of failing an unrelated test file.
+ */
+async function adminStatement(baseUrl: string, statement: string): Promise<void> {
+  const transient = new Set(['53300', '57P03', 'ECONNRESET', 'ECONNREFUSED']);
+  for (let attempt = 0; ; attempt++) {
+    const client = new pg.Client({ connectionString: baseUrl });
+    client.on('error', () => undefined);
+    try {
+      await client.connect();
+      await client.query(statement);
+      return;
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? '';
+      if (!transient.has(code) || attempt >= 40) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250 + attempt * 50));
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  }
+}
+
 /** A throwaway PostgreSQL schema, so parallel tests never see each other's tables. */
 export async function createScratchSchema(baseUrl = POSTGRES_URL): Promise<{ url: string; drop(): Promise<void> }> {
   const schema = `gg_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
+  await adminStatement(baseUrl, `create schema ${schema}`);
   const url = new URL(baseUrl);
   url.searchParams.set('options', `-c search_path=${schema}`);
   return {
     url: url.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: baseUrl });
-      await client.connect();
-      await client.query(`drop schema if exists ${schema} cascade`);
-      await client.end();
-    },
+    drop: () => adminStatement(baseUrl, `drop schema if exists ${schema} cascade`),
   };
 }
