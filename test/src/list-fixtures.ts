@@ -1,3 +1,4 @@
+import { rebuildTallies } from '@govgraph/applications/tallies';
 import type { GraphHarness } from './harness.js';
 
 /*
@@ -63,6 +64,8 @@ export async function growApplications(graph: GraphHarness, applicantId: string,
     };
   });
   if (rows.length) await applications.insertInto('application').values(rows).execute();
+  // Written around the service: count them as the service would have.
+  await rebuildTallies(applications);
   return [...existing.map((r) => r.id), ...rows.map((r) => r.id)];
 }
 
@@ -114,6 +117,7 @@ export async function growCaseFile(graph: GraphHarness, applicationId: string, t
   if (history.length) await applications.insertInto('application_event').values(history).execute();
   if (values.length) await applications.insertInto('application_field').values(values).execute();
   if (evidence.length) await applications.insertInto('application_material').values(evidence).execute();
+  await rebuildTallies(applications);
 }
 
 /** A matter whose guide lists `total` materials (each accepting a licence type, cycling) and `total` form fields. */

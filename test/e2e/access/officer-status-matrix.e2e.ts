@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rebuildTallies } from '@govgraph/applications/tallies';
 import { DEPARTMENTS } from '@govgraph/kit';
 import { PNG_BYTES, upload } from '../../src/cases.js';
 import { startGraph, type GraphHarness } from '../../src/harness.js';
@@ -139,6 +140,8 @@ describe('access matrix: officer × case status × view × field — no full val
         .execute();
       await db.insertInto('application_event').values({ application_id: id, seq: 1, at, status, actor: '申请人', note: null }).execute();
     }
+    // Written around the service: count them as the service would have.
+    await rebuildTallies(db);
   });
   afterAll(async () => {
     if (rows.length > 0) console.log(`\nofficer × status × view × field (${rows.length} cells)\n${rows.join('\n')}\n`);

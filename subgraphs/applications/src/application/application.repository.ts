@@ -81,16 +81,21 @@ export class ApplicationRepository {
   }
 
   /**
-   * The applicant's cases, newest first. The cursor is a (submitted_at, id); a forward page reads
+   * The applicant's cases, newest first; the count from the applicant's counter (applicant_case_count). The cursor is a (submitted_at, id); a forward page reads
    * below it descending, a backward one above it ascending (then turned back to newest first).
    */
   async ofApplicant(applicantId: string, page: PageRequest<{ at: string; id: string }>): Promise<Page<ApplicationRecord>> {
     const own = this.db.selectFrom('application').where('applicant_id', '=', applicantId);
-    return keysetPage({ base: own, sortColumn: 'submitted_at', direction: 'desc', page, cursorKey: 'at', toRecord: toApplicationRecord });
+    const totalCount = async () => {
+      const row = await this.db.selectFrom('applicant_case_count').select('cases').where('applicant_id', '=', applicantId).executeTakeFirst();
+      return Number(row?.cases ?? 0);
+    };
+    return keysetPage({ base: own, sortColumn: 'submitted_at', direction: 'desc', page, cursorKey: 'at', toRecord: toApplicationRecord, totalCount });
   }
 
   /**
-   * A department's cases in the given states, earliest deadline first. The cursor is a (deadline, id);
+   * A department's cases in the given states, earliest deadline first; the count from the
+   * department's status counters (case_status_count), so a queue of completed cases costs the same in any year. The cursor is a (deadline, id);
    * a forward page reads above it ascending, a backward one below it descending (then turned back).
    */
   async queue(departmentCode: string, statuses: readonly string[], page: PageRequest<{ deadline: string; id: string }>): Promise<Page<ApplicationRecord>> {
@@ -98,7 +103,16 @@ export class ApplicationRepository {
       .selectFrom('application')
       .where('department_code', '=', departmentCode)
       .where('status', 'in', [...statuses]);
-    return keysetPage({ base, sortColumn: 'deadline', direction: 'asc', page, cursorKey: 'deadline', toRecord: toApplicationRecord });
+    const totalCount = async () => {
+      const row = await this.db
+        .selectFrom('case_status_count')
+        .select((eb) => eb.fn.sum<number>('cases').as('cases'))
+        .where('department_code', '=', departmentCode)
+        .where('status', 'in', [...statuses])
+        .executeTakeFirst();
+      return Number(row?.cases ?? 0);
+    };
+    return keysetPage({ base, sortColumn: 'deadline', direction: 'asc', page, cursorKey: 'deadline', toRecord: toApplicationRecord, totalCount });
   }
 
   /** Values applicants entered themselves in earlier cases (not the ones other systems supplied). */

@@ -1,9 +1,16 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { ApplicationTables } from '../database.js';
+import { TallyBook, type TalliedCase } from '../statistics/case-tally.js';
+import { writeTallies } from '../statistics/tally-store.js';
 import type { CheckedField, CheckedMaterial } from '../submission/check-submission.js';
 
 type Trx = Transaction<ApplicationTables> | Kysely<ApplicationTables>;
 export type ApplicationRow = ApplicationTables['application'];
+
+/** A case's facts the counters need, from its row. */
+export function talliedCase(row: Pick<ApplicationRow, 'department_code' | 'matter_code' | 'channel' | 'case_type' | 'on_time'>): TalliedCase {
+  return { departmentCode: row.department_code, matterCode: row.matter_code, channel: row.channel, caseType: row.case_type, onTime: row.on_time };
+}
 
 /** Writes of cases; every method runs inside the caller's transaction. */
 export const caseWriter = {
@@ -18,8 +25,13 @@ export const caseWriter = {
     return Number(row.value);
   },
 
+  /** A new case, counted under its department's status and its applicant. */
   async insertCase(trx: Trx, row: ApplicationRow): Promise<void> {
     await trx.insertInto('application').values(row).execute();
+    const book = new TallyBook();
+    book.status(row.department_code, null, row.status);
+    book.applicantCase(row.applicant_id);
+    await writeTallies(trx, book);
   },
 
   async replaceFields(trx: Trx, applicationId: string, fields: readonly CheckedField[]): Promise<void> {
@@ -52,22 +64,39 @@ export const caseWriter = {
       .execute();
   },
 
-  async appendHistory(trx: Trx, applicationId: string, entries: ReadonlyArray<{ at: string; status: string; actor: string; note: string | null }>): Promise<void> {
+  /**
+   * Appends entries to a case's history and counts them (case-tally.ts): `previousStatus` is the
+   * status the case was in before the first entry, null for a new case.
+   */
+  async appendHistory(
+    trx: Trx,
+    kase: { id: string; tally: TalliedCase; previousStatus: string | null },
+    entries: ReadonlyArray<{ at: string; status: string; actor: string; note: string | null }>,
+  ): Promise<void> {
     const last = await trx
       .selectFrom('application_event')
       .select((eb) => eb.fn.max<number>('seq').as('seq'))
-      .where('application_id', '=', applicationId)
+      .where('application_id', '=', kase.id)
       .executeTakeFirst();
     const start = Number(last?.seq ?? 0) + 1;
     await trx
       .insertInto('application_event')
-      .values(entries.map((e, i) => ({ application_id: applicationId, seq: start + i, at: e.at, status: e.status, actor: e.actor, note: e.note?.slice(0, 500) ?? null })))
+      .values(entries.map((e, i) => ({ application_id: kase.id, seq: start + i, at: e.at, status: e.status, actor: e.actor, note: e.note?.slice(0, 500) ?? null })))
       .execute();
+    const book = new TallyBook();
+    book.entries(kase.tally, entries, kase.previousStatus);
+    await writeTallies(trx, book);
   },
 
-  /** Moves a case only if it is still in the state the caller saw: concurrent moves conflict. */
-  async transition(trx: Trx, id: string, from: string, changes: Partial<ApplicationRow>): Promise<boolean> {
-    const result = await trx.updateTable('application').set(changes).where('id', '=', id).where('status', '=', from).executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+  /** Moves a case only if it is still in the state the caller saw: concurrent moves conflict. A new status is counted. */
+  async transition(trx: Trx, kase: { id: string; departmentCode: string }, from: string, changes: Partial<ApplicationRow>): Promise<boolean> {
+    const result = await trx.updateTable('application').set(changes).where('id', '=', kase.id).where('status', '=', from).executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) return false;
+    if (changes.status !== undefined && changes.status !== from) {
+      const book = new TallyBook();
+      book.status(kase.departmentCode, from, changes.status);
+      await writeTallies(trx, book);
+    }
+    return true;
   },
 };

@@ -171,12 +171,14 @@ export class LifecycleService {
     history: Array<{ at: string; status: string; actor: string; note: string | null }>,
     alsoWrite?: (trx: SubmissionDeps['db']) => Promise<void>,
   ): Promise<ApplicationRecord> {
+    const onTime = changes.on_time !== undefined ? changes.on_time : record.onTime === null ? null : Number(record.onTime);
+    const tally = { departmentCode: record.departmentCode, matterCode: record.matterCode, channel: record.channel, caseType: record.caseType, onTime };
     await this.deps.db.transaction().execute(async (trx) => {
-      if (!(await caseWriter.transition(trx, record.id, record.status, changes))) {
+      if (!(await caseWriter.transition(trx, record, record.status, changes))) {
         throw new ConflictError('The application changed meanwhile; reload it and try again');
       }
       await alsoWrite?.(trx);
-      await caseWriter.appendHistory(trx, record.id, history);
+      await caseWriter.appendHistory(trx, { id: record.id, tally, previousStatus: record.status }, history);
     });
     return (await this.load(record.id))!;
   }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Dialect, SeedContext } from '@govgraph/kit';
 import type { ApplicationTables } from '../database.js';
+import { writeTallies } from '../statistics/tally-store.js';
 import { bulkInsert } from './bulk-insert.js';
 import { demoAccountCases, openCases } from './demo-cases.js';
 import { toRows, type SeedCase } from './seed-case.js';
@@ -40,6 +41,7 @@ export async function seedApplications(trx: Kysely<ApplicationTables>, context?:
     await bulkInsert(trx, dialect, 'application', rows.application);
     await bulkInsert(trx, dialect, 'application_event', rows.application_event);
     await bulkInsert(trx, dialect, 'application_field', rows.application_field);
+    await writeTallies(trx, rows.tallies);
     counters = rows.counters;
   };
   // A database seeded by an earlier seed version (before 2017 was simulated) gets only the years

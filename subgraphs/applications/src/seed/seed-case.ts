@@ -1,5 +1,7 @@
 import { DEPARTMENTS, TrustLevel, type DemoField } from '@govgraph/kit';
 import type { ApplicationTables } from '../database.js';
+import { talliedCase } from '../lifecycle/case-writer.js';
+import { TallyBook } from '../statistics/case-tally.js';
 import { departmentName } from '../lifecycle/actors.js';
 import { cityDateOf, isoInstant } from './seed-clock.js';
 import type { SeedApplicant } from './seed-applicants.js';
@@ -110,14 +112,16 @@ export interface SeedRows {
   application_field: Array<ApplicationTables['application_field']>;
   /** Year → last sequence used. */
   counters: Map<number, number>;
+  /** The counters the cases add (case-tally.ts), written with them. */
+  tallies: TallyBook;
 }
 
 /**
  * Numbers the cases per city year in submission order, as the live system would have (it takes
  * the next sequence at submission), and turns them into rows.
  */
-export function toRows(cases: SeedCase[], startAfter: ReadonlyMap<number, number> = new Map()): SeedRows {
-  const rows: SeedRows = { application: [], application_event: [], application_field: [], counters: new Map(startAfter) };
+export function toRows(cases: SeedCase[], startAfter: ReadonlyMap<number, number> = new Map(), tallies = new TallyBook()): SeedRows {
+  const rows: SeedRows = { application: [], application_event: [], application_field: [], counters: new Map(startAfter), tallies };
   const ordered = cases.map((c, index) => ({ c, index })).sort((a, b) => a.c.submittedAt - b.c.submittedAt || a.index - b.index);
   const identityDepartment = DEPARTMENTS.dataAdministration.name;
   // An instant case's seven times are one instant: format it once.
@@ -158,9 +162,12 @@ export function toRows(cases: SeedCase[], startAfter: ReadonlyMap<number, number
       form_snapshot: null,
       licence_id: null,
     });
-    c.history.forEach((e, i) => {
-      rows.application_event.push({ application_id: id, seq: i + 1, at: iso(e.at), status: e.status, actor: e.actor, note: e.note });
-    });
+    const history = c.history.map((e, i) => ({ application_id: id, seq: i + 1, at: iso(e.at), status: e.status, actor: e.actor, note: e.note }));
+    rows.application_event.push(...history);
+    const row = rows.application[rows.application.length - 1]!;
+    tallies.entries(talliedCase(row), history, null);
+    tallies.status(row.department_code, null, row.status);
+    tallies.applicantCase(row.applicant_id);
     c.fields?.forEach((f, position) => {
       rows.application_field.push({
         application_id: id,

@@ -25,7 +25,7 @@ import type { DocumentRepository } from '../document/document.repository.js';
 import type { DocumentStore } from '../document/document-store.js';
 import type { LicenceStatusRepository } from '../events/licence-status.repository.js';
 import { APPLICANT_ACTOR, SYSTEM_ACTOR } from '../lifecycle/actors.js';
-import { caseWriter, type ApplicationRow } from '../lifecycle/case-writer.js';
+import { caseWriter, talliedCase, type ApplicationRow } from '../lifecycle/case-writer.js';
 import type { FormSnapshot } from '../prefill/form-snapshot.js';
 import type { FormSessionRepository } from '../prefill/form-session.repository.js';
 import { checkSubmission, type SubmissionFacts } from './check-submission.js';
@@ -115,7 +115,7 @@ export class SubmissionService {
           checked.materials,
         );
         await caseWriter.replaceMaterials(trx, row.id, [...checked.materials, ...generated]);
-        await caseWriter.appendHistory(trx, row.id, this.openingHistory(row, now));
+        await caseWriter.appendHistory(trx, { id: row.id, tally: talliedCase(row), previousStatus: null }, this.openingHistory(row, now));
         return row;
       });
       const record = toApplicationRecord(row);
