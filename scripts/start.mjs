@@ -192,6 +192,7 @@ async function announceWhenReady() {
               officer.police   officer of 市公安局交通警察局
               officer.market   officer of 市市场监督管理局
               officer.hall     officer of 市政务服务数据管理局, the hall office
+              officer.supervisor  supervisor of the hall office: every department's deadlines
     Data      ${env.DATA_DIR || './data'}        Stop: Ctrl-C
 `);
       return;

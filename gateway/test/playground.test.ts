@@ -318,7 +318,15 @@ describe('playground served by the gateway', () => {
     expect(config.loginOperation).toBe(readFileSync(join(DEFAULT_OPERATIONS_DIR, 'login.graphql'), 'utf8'));
     expect(config.examples.map((example) => example.file)).toContain('my-home.graphql');
     expect(config.examples).toHaveLength(readdirSync(DEFAULT_OPERATIONS_DIR).filter((file) => file.endsWith('.graphql')).length);
-    expect(config.demoAccounts.map((account) => account.username)).toEqual(['zhangsan', 'lisi', 'wangwu', 'officer.police', 'officer.market', 'officer.hall']);
+    expect(config.demoAccounts.map((account) => account.username)).toEqual([
+      'zhangsan',
+      'lisi',
+      'wangwu',
+      'officer.police',
+      'officer.market',
+      'officer.hall',
+      'officer.supervisor',
+    ]);
     expect(config.demoPassword).toBe('demo');
   });
 

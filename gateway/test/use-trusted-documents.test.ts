@@ -250,7 +250,7 @@ describe('trusted documents and APQ', () => {
     it('defaults to only in production and allow elsewhere, with the committed manifest', () => {
       const production = loadGatewayConfig({ ...base, NODE_ENV: 'production' }).trustedDocuments;
       expect(production).toMatchObject({ mode: 'only', apqRegistration: false, manifestPath: DEFAULT_TRUSTED_DOCUMENTS_MANIFEST });
-      expect(production.documents).toHaveLength(35);
+      expect(production.documents).toHaveLength(36);
       expect(DEFAULT_TRUSTED_DOCUMENTS_MANIFEST.endsWith('/schema/operations/manifest.json')).toBe(true);
       const development = loadGatewayConfig(base).trustedDocuments;
       expect(development).toMatchObject({ mode: 'allow', apqRegistration: true, apqTtlSeconds: 86_400, apqMemoryBytes: 8 * 1024 * 1024 });

@@ -21,9 +21,9 @@ describe('the committed trusted-document manifest', () => {
   const manifestPath = join(OPERATIONS_DIR, TRUSTED_DOCUMENT_MANIFEST_FILE);
   const manifest = parseTrustedDocumentManifest(readFileSync(manifestPath, 'utf8'));
 
-  it('lists every trusted operation once (the contract’s 15, the reference portal’s 5, the disclosure and consultation offices’ 15), by file, with the SHA-256 of its bytes as its id', () => {
+  it('lists every trusted operation once (the contract’s 15, the reference portal’s 5, the disclosure and consultation offices’ 15, the supervision board), by file, with the SHA-256 of its bytes as its id', () => {
     const files = readTrustedOperations(OPERATIONS_DIR);
-    expect(files).toHaveLength(35);
+    expect(files).toHaveLength(36);
     expect(manifest.operations.map((entry) => entry.file)).toEqual(files.map((f) => f.file));
     for (const entry of manifest.operations) {
       expect(entry.id, entry.file).toBe(
@@ -43,7 +43,7 @@ describe('the committed trusted-document manifest', () => {
 
   it('loads with every document checked against its id', () => {
     const documents = loadTrustedDocuments(manifestPath);
-    expect(documents).toHaveLength(35);
+    expect(documents).toHaveLength(36);
     for (const document of documents) expect(documentId(document.source)).toBe(document.id);
   });
 

@@ -25,8 +25,8 @@ describe('portal contract operations', () => {
   });
   afterAll(async () => graph?.close());
 
-  it('has the fifteen contract operations, the reference portal’s five and the disclosure and consultation offices’ fifteen', () => {
-    expect(operations).toHaveLength(35);
+  it('has the fifteen contract operations, the reference portal’s five, the disclosure and consultation offices’ fifteen and the supervision board', () => {
+    expect(operations).toHaveLength(36);
   });
 
   for (const file of operations) {

@@ -75,7 +75,7 @@ describe('trusted documents in production', () => {
   });
 
   it('serves Login, ActAs, SearchCatalog, MatterGuide and HallStatistics by id', async () => {
-    for (const username of ['zhangsan', 'wangwu', 'officer.police', 'officer.market', 'officer.hall']) {
+    for (const username of ['zhangsan', 'wangwu', 'officer.police', 'officer.market', 'officer.hall', 'officer.supervisor']) {
       tokens[username] = ok(await byId('login.graphql', { username, password: 'demo' })).login.token;
     }
     tokens.company = ok(await byId('act-as.graphql', { enterpriseId: 'E-000001' }, tokens.wangwu)).actAs.token;
@@ -169,9 +169,13 @@ describe('trusted documents in production', () => {
     expect(ok(await byId('my-consultations.graphql', {}, tokens.zhangsan)).me.consultations[0].id).toBe(asked.id);
   });
 
-  it('has served every operation of the manifest by id: the contract’s 15, the reference portal’s 5, the offices’ 15', () => {
+  it('serves SupervisionBoard by id, for the hall office’s supervisor: every department', async () => {
+    expect(ok(await byId('supervision-board.graphql', {}, tokens['officer.supervisor'])).supervisionBoard.departments.length).toBeGreaterThan(1);
+  });
+
+  it('has served every operation of the manifest by id: the contract’s 15, the reference portal’s 5, the offices’ 15, supervision’s 1', () => {
     expect([...served].sort()).toEqual(Object.keys(IDS).sort());
-    expect(served.size).toBe(35);
+    expect(served.size).toBe(36);
   });
 
   it('takes the APQ shape too, by POST and by GET', async () => {

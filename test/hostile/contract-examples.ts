@@ -49,6 +49,7 @@ export const EXAMPLE_VARIABLES: Readonly<Record<string, Record<string, unknown>>
   'file-complaint.graphql': { input: { departmentCode: '11440300007542828L', subject: '预约时段一直显示已满' } },
   'close-complaint.graphql': { id: 'CC-000067', outcome: 'RESOLVED', coordinated: true, note: '已协调' },
   'rate-complaint.graphql': { id: 'CC-000066', rating: 4 },
+  'supervision-board.graphql': { departmentCode: '11440300007542828L', warningDays: 3, first: 20 },
 };
 
 export interface ContractOperation {

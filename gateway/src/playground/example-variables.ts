@@ -30,4 +30,6 @@ export const EXAMPLE_VARIABLES: Readonly<Record<string, Record<string, unknown>>
   // lisi's open complaint: sign in as officer.hall to close it, then as lisi to rate it.
   'close-complaint.graphql': { id: 'CC-000067', outcome: 'RESOLVED', coordinated: true, note: '已协调部门增加预约时段' },
   'rate-complaint.graphql': { id: 'CC-000067', rating: 5 },
+  // Every department's board: sign in as officer.supervisor (an officer gives their own department's code).
+  'supervision-board.graphql': { warningDays: 3, first: 10 },
 });

@@ -12,6 +12,7 @@ import { LifecycleService } from './lifecycle/lifecycle-service.js';
 import { FormSessionRepository } from './prefill/form-session.repository.js';
 import { HallStatisticsRepository } from './statistics/hall-statistics.repository.js';
 import { SubmissionService } from './submission/submission-service.js';
+import { SupervisionRepository } from './supervision/supervision.repository.js';
 
 export interface ApplicationsServices {
   applications: ApplicationRepository;
@@ -19,6 +20,8 @@ export interface ApplicationsServices {
   sessions: FormSessionRepository;
   licenceStatuses: LicenceStatusRepository;
   statistics: HallStatisticsRepository;
+  /** Electronic supervision's reads: open cases against their deadlines (src/supervision/). */
+  supervision: SupervisionRepository;
   submissions: SubmissionService;
   lifecycle: LifecycleService;
   bus: EventBus;
@@ -41,6 +44,7 @@ export function createApplicationsServices(
     documents: new DocumentRepository(db),
     licenceStatuses: new LicenceStatusRepository(db),
     statistics: new HallStatisticsRepository(db),
+    supervision: new SupervisionRepository(db),
     bus: options.bus,
     clock,
     log: options.log,

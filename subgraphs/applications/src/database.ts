@@ -125,4 +125,14 @@ export interface ApplicationTables {
     applicant_id: string;
     cases: number;
   };
+  /**
+   * The supervision level (YELLOW, RED) last announced for an open case, against the deadline it
+   * was announced for (src/supervision/deadline-scanner.ts); a closed case's row is dropped.
+   */
+  case_supervision: {
+    application_id: string;
+    level: string;
+    deadline: string;
+    changed_at: string;
+  };
 }

@@ -14,10 +14,19 @@ import { Licence } from './external/licence.stub.js';
 import { PrefillResolver } from './prefill/prefill.resolver.js';
 import { prefillReference } from './prefill/prefill.reference.js';
 import { HallStatisticsResolver } from './statistics/hall-statistics.resolver.js';
+import { SupervisionBoardResolver } from './supervision/supervision-board.resolver.js';
 
 export function buildApplicationsSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema({
-    resolvers: [PrefillResolver, ApplicantDocumentsResolver, ApplicationResolver, OfficerQueueResolver, ApplicationMutationsResolver, HallStatisticsResolver],
+    resolvers: [
+      PrefillResolver,
+      ApplicantDocumentsResolver,
+      ApplicationResolver,
+      OfficerQueueResolver,
+      ApplicationMutationsResolver,
+      HallStatisticsResolver,
+      SupervisionBoardResolver,
+    ],
     orphanedTypes: [Applicant, Document, Licence, DepartmentStub, AnnualReport],
     referenceResolvers: {
       Prefill: prefillReference,

@@ -7,6 +7,7 @@ import { consumeLicenceEvents } from './events/consume-licence-events.js';
 import { applicationMigrations } from './migrations/index.js';
 import { buildApplicationsSchema } from './schema.js';
 import { seedApplications } from './seed/seed-applications.js';
+import { deadlineScanSettings, startDeadlineScanner } from './supervision/deadline-scanner.js';
 
 export const applicationsService: SubgraphService<ApplicationTables> = {
   name: 'applications',
@@ -22,6 +23,8 @@ export const applicationsService: SubgraphService<ApplicationTables> = {
     const { schema } = await buildApplicationsSchema();
     const services = createApplicationsServices(database.db, { keys: party.keys, bus, log, dataDir, ...(clock ? { clock } : {}) });
     consumeLicenceEvents(bus, services);
+    // Electronic supervision: deadlines scanned every SUPERVISION_SCAN_MS (0 = off) until the service closes.
+    const scanner = startDeadlineScanner({ db: database.db, bus, log: log.child({ component: 'supervision' }), clock: services.clock, ...deadlineScanSettings() });
     return createSubgraph({
       name: 'applications',
       schema,
@@ -39,6 +42,7 @@ export const applicationsService: SubgraphService<ApplicationTables> = {
         ...(clock ? { clock } : {}),
         publishAccess: (event) => bus.publish(DATA_ACCESS_STREAM, event),
       }),
+      onClose: () => scanner.stop(),
     });
   },
 };

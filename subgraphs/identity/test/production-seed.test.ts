@@ -44,7 +44,7 @@ describe('identity with NODE_ENV=production on an empty database', () => {
 
   it('writes them only when GOVGRAPH_SEED_DEMO=true asks, and warns that it did', async () => {
     const asked = await prepare({ NODE_ENV: 'production', GOVGRAPH_SEED_DEMO: 'true' });
-    expect(asked.accounts).toBe(6);
+    expect(asked.accounts).toBe(7);
     expect(asked.persons).toBeGreaterThan(10_000);
     expect(asked.warnings).toEqual([expect.stringContaining('SEEDING DEMO DATA IN PRODUCTION')]);
   });

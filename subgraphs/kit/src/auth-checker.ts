@@ -6,6 +6,8 @@ import type { SubgraphContext } from './create-subgraph.js';
 export const Role = {
   CITIZEN: 'citizen',
   OFFICER: 'officer',
+  /** Electronic supervision (电子监察) of every department's deadlines; honoured only for an officer of the hall office (isSupervisor). */
+  SUPERVISOR: 'supervisor',
 } as const;
 
 /**

@@ -183,6 +183,13 @@ export const OPERATION_ROWS: OperationRow[] = [
     shows: /"status":"SUBMITTED"/,
     expected: everyone({ refused: 'BAD_USER_INPUT' }, { anonymous: unauthenticated, 'citizen A (zhangsan)': 'own' }),
   },
+  {
+    // The traffic police's board: its own officer only. Every department's is the hall office's supervisor's (test/e2e/supervision.e2e.ts, with officer.hall).
+    file: 'supervision-board.graphql',
+    variables: { departmentCode: TRAFFIC_POLICE },
+    shows: new RegExp(`"supervisionBoard":\\{"today":"[0-9-]+","warningDays":3,"year":[0-9]+,"department":\\{"code":"${TRAFFIC_POLICE}"`),
+    expected: everyone(forbidden, { anonymous: unauthenticated, 'officer, right department (police)': 'own' }),
+  },
   { file: 'verify-licence.graphql', variables: { id: LICENCE_OF_ZHANGSAN }, expected: everyone('public') },
   {
     // Last: zhangsan withdraws his case, which nobody else may do or even learn of.

@@ -31,5 +31,6 @@ export { ReviewApplicationDocument, type ReviewApplicationQuery, type ReviewAppl
 export { SearchCatalogDocument, type SearchCatalogQuery, type SearchCatalogQueryVariables } from './operations/search-catalog.js';
 export { StartFormDocument, type StartFormQuery, type StartFormQueryVariables } from './operations/start-form.js';
 export { SubmitApplicationDocument, type SubmitApplicationMutation, type SubmitApplicationMutationVariables } from './operations/submit-application.js';
+export { SupervisionBoardDocument, type SupervisionBoardQuery, type SupervisionBoardQueryVariables } from './operations/supervision-board.js';
 export { VerifyLicenceDocument, type VerifyLicenceQuery, type VerifyLicenceQueryVariables } from './operations/verify-licence.js';
 export { WithdrawApplicationDocument, type WithdrawApplicationMutation, type WithdrawApplicationMutationVariables } from './operations/withdraw-application.js';

@@ -369,6 +369,11 @@ export type SubmitApplicationInput = {
   matterCode: Scalars['ID']['input'];
 };
 
+/** Electronic supervision (电子监察) of a running clock: YELLOW (黄灯) due within the warning days, RED (红灯) past its deadline. */
+export type SupervisionLevel =
+  | 'RED'
+  | 'YELLOW';
+
 /** A: produced by the agency itself; B: checked by window staff; C: uploaded by the applicant; D: declared by the applicant. */
 export type TrustLevel =
   | 'A'

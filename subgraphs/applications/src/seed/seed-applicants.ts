@@ -41,7 +41,7 @@ export function enterpriseFacts(
 }
 
 /** The fixed demo accounts never get random cases: tests rely on what they have. */
-export const RESERVED_APPLICANTS: ReadonlySet<string> = new Set(['P-000001', 'P-000002', 'P-000003', 'P-000004', 'P-000005', 'E-000001']);
+export const RESERVED_APPLICANTS: ReadonlySet<string> = new Set(['P-000001', 'P-000002', 'P-000003', 'P-000004', 'P-000005', 'P-000007', 'E-000001']);
 
 /**
  * Applicants drawn from the demo population (`demoPopulation()`, the city identity seeds): a

@@ -77,6 +77,19 @@ export const DEMO_PERSONS = [
     roles: ['officer'],
     department: DEPARTMENTS.dataAdministration.code,
   },
+  {
+    // The hall office's supervisor (电子监察): every department's deadlines (docs/supervision.md).
+    id: 'P-000007',
+    username: 'officer.supervisor',
+    name: '周督查',
+    idNumber: '440304198006120071',
+    mobile: '13300133000',
+    email: null,
+    divisionCode: '440304',
+    addressDetail: '莲花街道红荔路6008号',
+    roles: ['officer', 'supervisor'],
+    department: DEPARTMENTS.dataAdministration.code,
+  },
 ] as const;
 
 export const DEMO_ENTERPRISES = [

@@ -33,3 +33,4 @@ export * from './data-access-event.js';
 export * from './case-events.js';
 export * from './catalog-events.js';
 export * from './authorisation-events.js';
+export * from './supervision-events.js';

@@ -2,6 +2,7 @@ import { CASE_DECISION_STREAM, LICENCE_STATUS_STREAM } from './case-events.js';
 import { AUTHORISATION_ENDED_STREAM } from './authorisation-events.js';
 import { CATALOG_CHANGED_STREAM } from './catalog-events.js';
 import { DATA_ACCESS_STREAM } from './data-access-event.js';
+import { CASE_SUPERVISION_STREAM } from './supervision-events.js';
 
 /**
  * The one table of who may publish on which stream. A consumer accepts an event only when its
@@ -14,6 +15,7 @@ export const STREAM_PUBLISHERS: Readonly<Record<string, readonly string[]>> = Ob
   [CATALOG_CHANGED_STREAM]: ['catalog'],
   [DATA_ACCESS_STREAM]: ['licences', 'applications', 'disclosure', 'consultation'],
   [AUTHORISATION_ENDED_STREAM]: ['identity'],
+  [CASE_SUPERVISION_STREAM]: ['applications'],
 });
 
 export function publishersOf(stream: string): readonly string[] {

@@ -1,3 +1,5 @@
+import { DEPARTMENTS } from '../reference/departments.js';
+
 /**
  * What the gateway tells a subgraph about the caller, after verifying the bearer token.
  * Subgraphs never see the token itself.
@@ -22,6 +24,15 @@ export interface Claims {
 
 export function isOfficer(claims: Claims | null): boolean {
   return claims?.roles.includes('officer') ?? false;
+}
+
+/**
+ * A supervisor (电子监察) watches every department's deadlines. The role counts only for an officer
+ * of the hall office, which runs supervision: a supervisor role mis-issued to another department's
+ * officer, or to a citizen, gives nothing beyond what that caller already has.
+ */
+export function isSupervisor(claims: Claims | null): boolean {
+  return isOfficer(claims) && claims!.roles.includes('supervisor') && claims!.department === DEPARTMENTS.dataAdministration.code;
 }
 
 /** Who issues the graph's tokens and for whom: identity signs, the gateway checks. */
