@@ -13,10 +13,12 @@ import { SUBGRAPHS_DIR } from '@govgraph/schema';
 import { startGraph, type GraphHarness } from '../src/harness.js';
 import { PARKING_SDL_V1, PARKING_SDL_V2, PARKING_SDL_V3, startParkingSubgraph } from '../src/parking-subgraph.js';
 import { untilConnected } from '../src/redis-server.js';
+import { CLI_BUNDLE_VARIABLE } from '../src/template-dir.js';
 import { OVERRIDE_TAKEOVER_SDL } from '@govgraph/schema/testing';
 
 const PERMITS = '{ me { id parkingPermits { zone plate } } }';
-const CLI = fileURLToPath(new URL('../../cli/bin/govgraph.mjs', import.meta.url));
+// The bundle the global setup built (what the package ships); from source when run without it.
+const CLI = process.env[CLI_BUNDLE_VARIABLE] ?? fileURLToPath(new URL('../../cli/bin/govgraph.mjs', import.meta.url));
 const run = promisify(execFile);
 
 async function publish(graph: GraphHarness, name: string, body: { sdl: string; url: string }, key: string | undefined) {
