@@ -34,6 +34,9 @@ export async function startFaultGraph(options: ProcessGraphOptions & { proxied?:
     graph = await startProcessGraph({
       // The fault workloads (portal pages: MyHome, SearchCatalog, Me, Login) reach the four core departments only.
       subgraphs: KNOWN_SUBGRAPHS,
+      // What the global setup compiled: a process starts on half the CPU of tsx compiling it again,
+      // and these files start and restart dozens.
+      compiled: true,
       ...options,
       serviceEnv: {
         ...options.serviceEnv,
