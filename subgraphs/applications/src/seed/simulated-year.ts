@@ -46,7 +46,7 @@ function popularityPicker(matters: readonly SeedMatter[], random: () => number):
   );
 }
 
-function shuffle<T>(items: T[], random: () => number): T[] {
+export function shuffle<T>(items: T[], random: () => number): T[] {
   for (let i = items.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [items[i], items[j]] = [items[j]!, items[i]!];
@@ -63,49 +63,67 @@ function exactShare(length: number, count: number, random: () => number): boolea
 }
 
 /**
- * A year of the hall, as its annual report would count it: `cases` cases submitted on the year's
- * working days over the demo catalog's matters, all completed, every decision by its deadline.
- * Exactly 63.78 % are instant (decided by the system on submission) and 99.2 % submitted online;
- * promised cases are accepted the same or the next working day, decided by a window officer on a
- * working day up to the deadline (most early), a few rejected, and completed the same day.
+ * The pieces a simulated case is drawn from: the year's matters weighted by popularity, the
+ * applicants, and the working-day calendar of the year and the next (deadlines and decisions run
+ * over New Year). `simulateYear` draws a year's cases at random days; the full-year seed
+ * (full-year/) draws them day by day, in time order, from the same pieces.
  */
-export function simulateYear(options: { year: number; cases: number; seed?: number }): SeedCase[] {
-  const { year, cases } = options;
-  const random = seededRandom(options.seed ?? year);
-  const matters = seedMatters();
-  const pickInstant = popularityPicker(
-    matters.filter((m) => m.caseType === CaseType.INSTANT),
-    random,
-  );
-  const pickPromised = popularityPicker(
-    matters.filter((m) => m.caseType === CaseType.PROMISED),
-    random,
-  );
-  const applicants = new ApplicantPicker(random);
-  const instantFlags = exactShare(cases, Math.round(cases * HALL_SHARES.instant), random);
-  const windowFlags = exactShare(cases, Math.round(cases * (1 - HALL_SHARES.online)), random);
+export class YearSimulator {
+  readonly submissionDays: readonly string[];
+  private readonly pickInstant: () => SeedMatter;
+  private readonly pickPromised: () => SeedMatter;
+  private readonly applicants: ApplicantPicker;
+  private readonly calendar: readonly string[];
+  private readonly dayIndex: ReadonlyMap<string, number>;
+  /** addWorkingDays walks the calendar: a year's millions of cases ask for a few thousand distinct deadlines. */
+  private readonly deadlines = new Map<string, string>();
 
-  // Working days of the year (submissions) and of the next (deadlines and decisions run over New Year).
-  const submissionDays = workingDaysIn(`${year}-01-01`, `${year}-12-31`);
-  const calendar = workingDaysIn(`${year}-01-01`, `${year + 1}-12-31`);
-  const dayIndex = new Map(calendar.map((d, i) => [d, i]));
+  constructor(
+    readonly year: number,
+    private readonly random: () => number,
+  ) {
+    const matters = seedMatters();
+    this.pickInstant = popularityPicker(
+      matters.filter((m) => m.caseType === CaseType.INSTANT),
+      random,
+    );
+    this.pickPromised = popularityPicker(
+      matters.filter((m) => m.caseType === CaseType.PROMISED),
+      random,
+    );
+    this.applicants = new ApplicantPicker(random);
+    this.submissionDays = workingDaysIn(`${year}-01-01`, `${year}-12-31`);
+    this.calendar = workingDaysIn(`${year}-01-01`, `${year + 1}-12-31`);
+    this.dayIndex = new Map(this.calendar.map((d, i) => [d, i]));
+  }
 
-  const result: SeedCase[] = [];
-  for (let i = 0; i < cases; i++) {
-    const instant = instantFlags[i]!;
-    const window = windowFlags[i]!;
-    const matter = instant ? pickInstant() : pickPromised();
-    const { applicantId, submittedBy } = applicants.pickIds(matter);
-    const submittedIndex = Math.floor(random() * submissionDays.length);
-    const date = submissionDays[submittedIndex]!;
+  private deadlineOf(date: string, promisedDays: number): string {
+    const key = `${date}|${promisedDays}`;
+    let deadline = this.deadlines.get(key);
+    if (deadline === undefined) this.deadlines.set(key, (deadline = addWorkingDays(date, promisedDays)));
+    return deadline;
+  }
+
+  /**
+   * One case, completed on time. `submittedIndex` gives the submission day (an index into
+   * submissionDays); it is asked after the matter and applicant are drawn, so the random draws
+   * come in the order simulateYear has always made them.
+   */
+  caseOn(instant: boolean, window: boolean, submittedIndex: () => number): SeedCase {
+    const random = this.random;
+    const matter = instant ? this.pickInstant() : this.pickPromised();
+    const { applicantId, submittedBy } = this.applicants.pickIds(matter);
+    const dayOfSubmission = submittedIndex();
+    const date = this.submissionDays[dayOfSubmission]!;
     // Windows open 09:00–17:00; online submissions come 07:00–23:00.
     const minute = window ? 540 + Math.floor(random() * 480) : 420 + Math.floor(random() * 960);
     const submittedAt = cityInstant(date, minute) + Math.floor(random() * 60) * 1000;
     const channel = window ? 'WINDOW' : 'ONLINE';
     const submitted: SeedEvent = { at: submittedAt, status: 'SUBMITTED', actor: APPLICANT_ACTOR, note: null };
+    const deadline = this.deadlineOf(date, matter.promisedDays);
 
     if (instant) {
-      result.push({
+      return {
         matter,
         applicantId,
         submittedBy,
@@ -115,33 +133,31 @@ export function simulateYear(options: { year: number; cases: number; seed?: numb
         acceptedAt: submittedAt,
         decidedAt: submittedAt,
         completedAt: submittedAt,
-        deadline: addWorkingDays(date, matter.promisedDays),
+        deadline,
         onTime: 1,
         history: [
           submitted,
           { at: submittedAt, status: 'APPROVED', actor: SYSTEM_ACTOR, note: '即办件，当场办结' },
           { at: submittedAt, status: 'COMPLETED', actor: SYSTEM_ACTOR, note: null },
         ],
-      });
-      continue;
+      };
     }
 
-    const deadline = addWorkingDays(date, matter.promisedDays);
-    const deadlineIndex = dayIndex.get(deadline)!;
+    const deadlineIndex = this.dayIndex.get(deadline)!;
     // Accepted on the spot at a window or before 16:00 online; otherwise the next working morning.
     const acceptedAt =
       window || minute < 960
         ? submittedAt + (5 + Math.floor(random() * (window ? 25 : 115))) * MINUTE_MS
-        : cityInstant(calendar[submittedIndex + 1]!, 540 + Math.floor(random() * 90));
-    const acceptedIndex = dayIndex.get(cityDateOf(acceptedAt))!;
+        : cityInstant(this.calendar[dayOfSubmission + 1]!, 540 + Math.floor(random() * 90));
+    const acceptedIndex = this.dayIndex.get(cityDateOf(acceptedAt))!;
     // Decided on a working day from acceptance to the deadline, most of them early.
     const decidedIndex = Math.min(deadlineIndex, acceptedIndex + Math.floor(random() ** 2 * (deadlineIndex - acceptedIndex + 1)));
     const decidedAt =
-      decidedIndex === acceptedIndex ? acceptedAt + (10 + Math.floor(random() * 170)) * MINUTE_MS : cityInstant(calendar[decidedIndex]!, 540 + Math.floor(random() * 510));
+      decidedIndex === acceptedIndex ? acceptedAt + (10 + Math.floor(random() * 170)) * MINUTE_MS : cityInstant(this.calendar[decidedIndex]!, 540 + Math.floor(random() * 510));
     const completedAt = decidedAt + (5 + Math.floor(random() * 55)) * MINUTE_MS;
     const rejected = random() < HALL_SHARES.rejectedPromised;
     const officer = windowOfficer(matter.departmentCode);
-    result.push({
+    return {
       matter,
       applicantId,
       submittedBy,
@@ -161,7 +177,25 @@ export function simulateYear(options: { year: number; cases: number; seed?: numb
           : { at: decidedAt, status: 'APPROVED', actor: officer, note: null },
         { at: completedAt, status: 'COMPLETED', actor: officer, note: null },
       ],
-    });
+    };
   }
+}
+
+/**
+ * A year of the hall, as its annual report would count it: `cases` cases submitted on the year's
+ * working days over the demo catalog's matters, all completed, every decision by its deadline.
+ * Exactly 63.78 % are instant (decided by the system on submission) and 99.2 % submitted online;
+ * promised cases are accepted the same or the next working day, decided by a window officer on a
+ * working day up to the deadline (most early), a few rejected, and completed the same day.
+ */
+export function simulateYear(options: { year: number; cases: number; seed?: number }): SeedCase[] {
+  const { year, cases } = options;
+  const random = seededRandom(options.seed ?? year);
+  const simulator = new YearSimulator(year, random);
+  const instantFlags = exactShare(cases, Math.round(cases * HALL_SHARES.instant), random);
+  const windowFlags = exactShare(cases, Math.round(cases * (1 - HALL_SHARES.online)), random);
+  const randomDay = () => Math.floor(random() * simulator.submissionDays.length);
+  const result: SeedCase[] = [];
+  for (let i = 0; i < cases; i++) result.push(simulator.caseOn(instantFlags[i]!, windowFlags[i]!, randomDay));
   return result;
 }
