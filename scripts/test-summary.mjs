@@ -35,7 +35,10 @@ for (const workspace of workspaces) {
   const suiteErrors = join(root, workspace, '.test-results', 'suite-errors.json');
   if (existsSync(suiteErrors)) {
     const { suites = [], unhandled = [] } = JSON.parse(readFileSync(suiteErrors, 'utf8'));
-    for (const suite of suites) failures.push(`  ${relative(root, suite.file ?? workspace)} > ${suite.suite} (hook or file error)\n      ${suite.errors.join('\n').split('\n').slice(0, 8).join('\n      ')}`);
+    for (const suite of suites)
+      failures.push(
+        `  ${relative(root, suite.file ?? workspace)} > ${suite.suite} (hook or file error)\n      ${suite.errors.join('\n').split('\n').slice(0, 8).join('\n      ')}`,
+      );
     for (const error of unhandled) failures.push(`  ${workspace} > (unhandled error)\n      ${error.split('\n').join('\n      ')}`);
   }
 }

@@ -7,7 +7,10 @@ import { dirname, resolve } from 'node:path';
 const OUTPUT = '.test-results/suite-errors.json';
 
 function describeError(error) {
-  return String(error?.stack || error?.message || error).split('\n').slice(0, 8).join('\n');
+  return String(error?.stack || error?.message || error)
+    .split('\n')
+    .slice(0, 8)
+    .join('\n');
 }
 
 /** Suites (and files) whose own result carries errors, with the path of names leading to them. */

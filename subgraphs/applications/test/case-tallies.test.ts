@@ -128,7 +128,15 @@ function talliesContract(open: () => Promise<{ database: Database<ApplicationTab
     await services.lifecycle.correct(applicant, { id: d, fields, materials });
     await services.lifecycle.correct(applicant, { id: c, fields, materials });
     await Promise.all([decide(a, DecisionAction.COMPLETE), decide(b, DecisionAction.COMPLETE)]);
-    await services.lifecycle.licenceIssued({ licenceId: 'L-1', holderId: 'P-000001', typeCode: 'T', status: 'VALID', action: 'issue', caseId: licensing.id, at: now.toISOString() });
+    await services.lifecycle.licenceIssued({
+      licenceId: 'L-1',
+      holderId: 'P-000001',
+      typeCode: 'T',
+      status: 'VALID',
+      action: 'issue',
+      caseId: licensing.id,
+      at: now.toISOString(),
+    });
     await expectCountersEqualRecount();
 
     // Into 2027, past the deadlines: late decisions, counted in the year they were made.
@@ -147,7 +155,12 @@ function talliesContract(open: () => Promise<{ database: Database<ApplicationTab
 
   it('give list counts that match the lists', async () => {
     const queue = await services.applications.queue(POLICE, ['COMPLETED'], { size: 5, backward: false, cursor: null });
-    const completed = await database.db.selectFrom('application').select((eb) => eb.fn.countAll<number>().as('n')).where('department_code', '=', POLICE).where('status', '=', 'COMPLETED').executeTakeFirstOrThrow();
+    const completed = await database.db
+      .selectFrom('application')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('department_code', '=', POLICE)
+      .where('status', '=', 'COMPLETED')
+      .executeTakeFirstOrThrow();
     expect(queue.totalCount).toBe(Number(completed.n));
     const open = await services.applications.queue(POLICE, ['SUBMITTED', 'ACCEPTED', 'CORRECTION_REQUESTED'], { size: 5, backward: false, cursor: null });
     const openCount = await database.db
@@ -158,7 +171,11 @@ function talliesContract(open: () => Promise<{ database: Database<ApplicationTab
       .executeTakeFirstOrThrow();
     expect(open.totalCount).toBe(Number(openCount.n));
     const mine = await services.applications.ofApplicant('P-000001', { size: 5, backward: false, cursor: null });
-    const own = await database.db.selectFrom('application').select((eb) => eb.fn.countAll<number>().as('n')).where('applicant_id', '=', 'P-000001').executeTakeFirstOrThrow();
+    const own = await database.db
+      .selectFrom('application')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('applicant_id', '=', 'P-000001')
+      .executeTakeFirstOrThrow();
     expect(mine.totalCount).toBe(Number(own.n));
     expect(mine.totalCount).toBeGreaterThan(10);
   });
