@@ -151,8 +151,8 @@ describe.runIf(await postgresAvailable())('simulated years of cases (PostgreSQL,
     const scratch = await createScratchSchema();
     drop = scratch.drop;
     database = openDatabase<ApplicationTables>({ name: 'applications', dataDir: '', url: scratch.url });
-    const ms = await seeded(database, 3);
-    console.log(`applications seed on PostgreSQL, 3 years: ${Math.round(ms)} ms`);
+    const ms = await seeded(database, 2);
+    console.log(`applications seed on PostgreSQL, 2 years and 2017: ${Math.round(ms)} ms`);
   }, 120_000);
   afterAll(async () => {
     await database?.close();
@@ -160,8 +160,8 @@ describe.runIf(await postgresAvailable())('simulated years of cases (PostgreSQL,
   });
 
   it('writes the same years, rows and statistics as SQLite', async () => {
-    expect(await casesPerYear(database)).toEqual({ 2017: 20_000, 2023: 20_000, 2024: 20_000, 2025: 20_000, 2026: 103 });
-    await expectStatisticsRight(database, seededYears(3));
+    expect(await casesPerYear(database)).toEqual({ 2017: 20_000, 2024: 20_000, 2025: 20_000, 2026: 103 });
+    await expectStatisticsRight(database, seededYears(2));
     // 2026's cases, their history and form values, row for row as SQLite has them.
     const sqlite = openDatabase<ApplicationTables>({ name: 'applications', dataDir: ':memory:' });
     try {
