@@ -84,6 +84,8 @@ export interface GatewayConfig {
   corsOrigins: ReadonlySet<string>;
   /** How long close() lets requests in flight finish before cutting them (GATEWAY_SHUTDOWN_GRACE_MS). */
   shutdownGraceMs: number;
+  /** How often identity's list of ended agent authorisations is read again, under the events (GATEWAY_ENDED_AUTHORISATIONS_REFRESH_MS). */
+  endedAuthorisationsRefreshMs: number;
   /** Reverse proxies whose X-Forwarded-For is believed (GATEWAY_TRUSTED_PROXIES, comma-separated IPs). */
   trustedProxies: ReadonlySet<string>;
   /** Shared gateway state (the supergraph registry) in Redis when set; in memory otherwise. */
@@ -144,6 +146,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Readonl
     executor: executorFrom(env),
     corsOrigins: corsOriginsFrom(env),
     shutdownGraceMs: positiveInteger(env, 'GATEWAY_SHUTDOWN_GRACE_MS', 10_000),
+    endedAuthorisationsRefreshMs: positiveInteger(env, 'GATEWAY_ENDED_AUTHORISATIONS_REFRESH_MS', 30_000),
     trustedProxies: ipList(env, 'GATEWAY_TRUSTED_PROXIES'),
     redisUrl: env.REDIS_URL || undefined,
     redisPrefix: env.REDIS_KEY_PREFIX || 'govgraph:',

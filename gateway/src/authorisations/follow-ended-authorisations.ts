@@ -5,8 +5,6 @@ import { joinEventBus, type JoinedEventBus } from '../events/join-event-bus.js';
 import type { EndedAuthorisations } from './ended-authorisations.js';
 import { fetchEndedAuthorisations } from './fetch-ended-authorisations.js';
 
-/** identity's list is read again this often: a safety net under the events. */
-const REFRESH_MS = 30_000;
 /** Until the list was read once (identity not up yet), it is asked for this often. */
 const RETRY_MS = 500;
 const FETCH_TIMEOUT_MS = 3_000;
@@ -20,12 +18,12 @@ export interface EndedAuthorisationsFeed {
 /**
  * Keeps `ended` current. Events on `authorisation-ended`, signed by identity (the only publisher
  * the kit allows there), arrive within a second of a revocation; identity's signed list, read at
- * start, while identity is not yet answering and every half-minute after, covers a gateway started
+ * start, while identity is not yet answering and every half-minute after (configurable), covers a gateway started
  * after the revocation and an event that was never published. Each gateway process reads the
  * stream in a group of its own: its memory is its own.
  */
 export function followEndedAuthorisations(
-  config: Pick<GatewayConfig, 'redisUrl' | 'redisPrefix' | 'dataDir' | 'party'>,
+  config: Pick<GatewayConfig, 'redisUrl' | 'redisPrefix' | 'dataDir' | 'party' | 'endedAuthorisationsRefreshMs'>,
   deps: { ended: EndedAuthorisations; identityUrl: () => string | undefined; log: Logger; eventsRefused: EventRefusalCounter },
 ): EndedAuthorisationsFeed {
   const log = deps.log.child({ component: 'ended-authorisations' });
@@ -55,7 +53,7 @@ export function followEndedAuthorisations(
   };
   const schedule = () => {
     if (closed) return;
-    timer = setTimeout(() => void refresh().then(schedule), deps.ended.known ? REFRESH_MS : RETRY_MS);
+    timer = setTimeout(() => void refresh().then(schedule), deps.ended.known ? config.endedAuthorisationsRefreshMs : RETRY_MS);
     timer.unref();
   };
 

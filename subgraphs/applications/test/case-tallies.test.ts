@@ -151,7 +151,7 @@ function talliesContract(open: () => Promise<{ database: Database<ApplicationTab
     const y2027 = await services.statistics.countsForYear(2027);
     expect(y2027.totals).toMatchObject({ submitted: 0, decided: 3, onTime: 0, completed: 3 });
     expect(h).toBeDefined();
-  });
+  }, 120_000);
 
   it('give list counts that match the lists', async () => {
     const queue = await services.applications.queue(POLICE, ['COMPLETED'], { size: 5, backward: false, cursor: null });

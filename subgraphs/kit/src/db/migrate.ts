@@ -7,7 +7,12 @@ export type Migrations = Record<string, Migration>;
 /** Brings the database up to date at start; refuses to run on a failed or unknown history. */
 export async function migrateToLatest(db: Kysely<any>, migrations: Migrations, dialect: Dialect = 'sqlite'): Promise<string[]> {
   const migrator = await migratorFor(db, migrations, dialect);
-  const { error, results } = await migrator.migrateToLatest();
+  let { error, results } = await migrator.migrateToLatest();
+  // Kysely's migrator looks at every schema's tables; on PostgreSQL that read fails when another
+  // schema of the same database is dropped meanwhile (subgraphs or tests sharing one database).
+  for (let attempt = 0; error && dialect === 'postgres' && droppedMeanwhile(error) && attempt < 5; attempt++) {
+    ({ error, results } = await migrator.migrateToLatest());
+  }
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;
     throw new Error(`migration ${failed ?? '(unknown)'} failed: ${String(error)}`, { cause: error });
@@ -36,4 +41,9 @@ async function currentSchema(db: Kysely<any>): Promise<string> {
   const schema = rows[0]?.schema;
   if (!schema) throw new Error('PostgreSQL has no current schema: check search_path');
   return schema;
+}
+
+/** PostgreSQL's "schema … does not exist" (3F000) raised while reading the catalog, not by a migration of ours. */
+function droppedMeanwhile(error: unknown): boolean {
+  return (error as { code?: string }).code === '3F000';
 }

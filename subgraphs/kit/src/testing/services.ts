@@ -11,7 +11,8 @@ export const REDIS_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
 
 const inCI = () => process.env.CI === 'true' || process.env.CI === '1';
 
-function portAnswers(url: string, timeoutMs = 1_000): Promise<boolean> {
+// Generous: on a saturated CI machine a local connect can take over a second.
+function portAnswers(url: string, timeoutMs = 5_000): Promise<boolean> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve) => {
     const socket = net.connect({ host: hostname || '127.0.0.1', port: Number(port) });
