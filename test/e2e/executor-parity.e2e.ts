@@ -48,7 +48,7 @@ describe('govgraph executor and @apollo/gateway executor answer alike', () => {
 
   beforeAll(async () => {
     graph = await startGraph({ gatewayEnv: { ...SAME_SETTINGS, GATEWAY_EXECUTOR: 'govgraph' } });
-    for (const user of ['zhangsan', 'lisi', 'officer.police']) tokens[user] = await graph.login(user);
+    for (const user of ['zhangsan', 'lisi', 'officer.police', 'officer.supervisor']) tokens[user] = await graph.login(user);
     const [port] = await freePorts(1);
     logDir = mkdtempSync(join(tmpdir(), 'govgraph-parity-'));
     apollo = await spawnServer({

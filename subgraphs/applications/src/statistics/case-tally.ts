@@ -27,7 +27,9 @@ export interface TalliedEntry {
 
 /** The entry that answers a correction request puts the case back where it was: counted apart, never as a second submission. */
 export const RESUMED = 'RESUMED';
-const DECISIONS: ReadonlySet<string> = new Set(['APPROVED', 'REJECTED']);
+/** The events that are decisions: counted with their on-time flag, and as the year's decisions. */
+export const DECISION_EVENTS: readonly string[] = ['APPROVED', 'REJECTED'];
+const DECISIONS: ReadonlySet<string> = new Set(DECISION_EVENTS);
 
 /** The event an entry counts as, given the status the case was in before it. */
 export function tallyEvent(status: string, previousStatus: string | null): string {

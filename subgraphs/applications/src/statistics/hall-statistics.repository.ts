@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { ApplicationTables } from '../database.js';
+import { DECISION_EVENTS } from './case-tally.js';
 
 /** One department's counts in a year; the hall's are their sums. */
 export interface DepartmentCounts {
@@ -54,7 +55,7 @@ export class HallStatisticsRepository {
       } else if (row.event === 'COMPLETED') {
         d.completed += cases;
         if (online) d.completedOnline += cases;
-      } else if (row.event === 'APPROVED' || row.event === 'REJECTED') {
+      } else if (DECISION_EVENTS.includes(row.event)) {
         d.decided += cases;
         d.onTime += Number(row.on_time);
       }

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { keysetPage, type KeysetPage, type PageRequest } from '@govgraph/kit';
 import { ApplicationStatus } from '../application/application.enums.js';
 import type { ApplicationTables } from '../database.js';
+import { DECISION_EVENTS } from '../statistics/case-tally.js';
 import { PAUSED_STATUS, RUNNING_STATUSES, SUPERVISED_STATUSES, type SupervisionWindow } from './supervision-level.js';
 
 /** What a board covers: one department, or every department (null), on one city day. */
@@ -33,7 +34,6 @@ export interface FlaggedCaseRow {
   deadline: string;
 }
 
-const DECISIONS = [ApplicationStatus.APPROVED, ApplicationStatus.REJECTED];
 
 function emptyFigures(departmentCode: string): DepartmentFigures {
   return { departmentCode, openCases: 0, dueSoon: 0, overdue: 0, suspended: 0, decisions: 0, decidedOnTime: 0 };
@@ -67,7 +67,7 @@ export class SupervisionRepository {
         .selectFrom('case_tally_year')
         .select(['department_code', sql<number>`sum(cases)`.as('decisions'), sql<number>`sum(on_time)`.as('on_time')])
         .where('year', '=', year)
-        .where('event', 'in', DECISIONS)
+        .where('event', 'in', [...DECISION_EVENTS])
         .$if(departmentCode !== null, (q) => q.where('department_code', '=', departmentCode!))
         .groupBy('department_code')
         .execute(),

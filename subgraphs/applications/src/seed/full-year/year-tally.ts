@@ -1,4 +1,4 @@
-import { RESUMED, TallyBook, tallyEvent, type DayTallyRow, type YearTallyRow } from '../../statistics/case-tally.js';
+import { DECISION_EVENTS, RESUMED, TallyBook, tallyEvent, type DayTallyRow, type YearTallyRow } from '../../statistics/case-tally.js';
 import type { SeedCase } from '../seed-case.js';
 
 /*
@@ -13,7 +13,7 @@ import type { SeedCase } from '../seed-case.js';
 const CITY_OFFSET_MS = 8 * 3_600_000;
 const DAY_MS = 86_400_000;
 const EVENTS = ['SUBMITTED', 'ACCEPTED', 'APPROVED', 'REJECTED', 'COMPLETED', 'WITHDRAWN', 'CORRECTION_REQUESTED', RESUMED] as const;
-const DECISIONS: ReadonlySet<string> = new Set(['APPROVED', 'REJECTED']);
+const DECISIONS: ReadonlySet<string> = new Set(DECISION_EVENTS);
 /** Day numbers (days since the epoch, city time) fit in 2^17 until the year 2328. */
 const DAY_SPAN = 1 << 17;
 
