@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { keysetPage, type KeysetPage, type PageRequest } from '@govgraph/kit';
-import { ApplicationStatus } from '../application/application.enums.js';
+import type { ApplicationStatus } from '../application/application.enums.js';
 import type { ApplicationTables } from '../database.js';
 import { DECISION_EVENTS } from '../statistics/case-tally.js';
 import { PAUSED_STATUS, RUNNING_STATUSES, SUPERVISED_STATUSES, type SupervisionWindow } from './supervision-level.js';
@@ -33,7 +33,6 @@ export interface FlaggedCaseRow {
   status: ApplicationStatus;
   deadline: string;
 }
-
 
 function emptyFigures(departmentCode: string): DepartmentFigures {
   return { departmentCode, openCases: 0, dueSoon: 0, overdue: 0, suspended: 0, decisions: 0, decidedOnTime: 0 };
