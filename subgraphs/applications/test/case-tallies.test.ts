@@ -103,7 +103,7 @@ function talliesContract(open: () => Promise<{ database: Database<ApplicationTab
     await expectCountersEqualRecount();
     const stats = await services.statistics.countsForYear(2025);
     expect(stats.totals.submitted).toBe(20_000);
-  });
+  }, 120_000);
 
   it('agree after every kind of change, concurrent submissions and a decision in the next year included', async () => {
     await open_('INSTANT-1', CaseType.INSTANT, MatterType.PUBLIC_SERVICE);
