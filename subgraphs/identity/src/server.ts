@@ -42,7 +42,7 @@ export const identityService: SubgraphService<IdentityTables> = {
       createLoaders: createIdentityLoaders,
       checkReady: database.ping,
       // A token acting under an authorisation that ended gets nothing of the enterprise here.
-      plugins: [refuseEndedAuthorisations()],
+      requestChecks: [refuseEndedAuthorisations()],
       signedRoutes: [endedAuthorisationsRoute(services.authorisations, services.clock)],
       routes: {
         // Public by nature: the gateway (and anyone) verifies tokens with these keys.

@@ -19,27 +19,41 @@ describe('stringProblem', () => {
   });
 });
 
+/** The answer with and without the query text (its fast path for clean requests), which must agree. */
+function find(query: string, variables: Record<string, unknown>) {
+  const walked = findUnsafeString(parse(query), variables);
+  expect(findUnsafeString(parse(query), variables, query)).toEqual(walked);
+  return walked;
+}
+
 describe('findUnsafeString', () => {
   it('names the argument of a literal, nested in input objects and lists', () => {
-    expect(findUnsafeString(parse(`{ search(text: "a\\u0000") { id } }`), {})).toEqual({ path: 'text', problem: expect.stringMatching(/NUL/) });
-    expect(findUnsafeString(parse(`mutation { submit(input: { fields: [{ key: "a", value: "ok" }, { key: "b", value: "x\\u0000" }] }) }`), {})?.path).toBe('input.fields[1].value');
-    expect(findUnsafeString(parse(`{ a @include(if: true) { b(x: "fine") @skip(if: false) } }`), {})).toBeNull();
+    expect(find(`{ search(text: "a\\u0000") { id } }`, {})).toEqual({ path: 'text', problem: expect.stringMatching(/NUL/) });
+    expect(find(`mutation { submit(input: { fields: [{ key: "a", value: "ok" }, { key: "b", value: "x\\u0000" }] }) }`, {})?.path).toBe('input.fields[1].value');
+    expect(find(`{ a @include(if: true) { b(x: "fine") @skip(if: false) } }`, {})).toBeNull();
   });
 
   it('names the argument a variable is used in, down to the nested field', () => {
-    const document = parse(`mutation($input: AgentInput!, $name: String) { authorise(input: $input) { id } other(input: { name: $name }) }`);
-    expect(findUnsafeString(document, { input: { idNumber: '1', name: `王${NUL}` }, name: 'ok' })?.path).toBe('input.name');
-    expect(findUnsafeString(document, { input: { idNumber: '1' }, name: LONE_HIGH })?.path).toBe('input.name');
-    expect(findUnsafeString(document, { input: { tags: ['a', LONE_LOW] } })?.path).toBe('input.tags[1]');
-    expect(findUnsafeString(document, { input: { idNumber: '1', name: '王五' }, name: '𠀀' })).toBeNull();
+    const document = `mutation($input: AgentInput!, $name: String) { authorise(input: $input) { id } other(input: { name: $name }) }`;
+    expect(find(document, { input: { idNumber: '1', name: `王${NUL}` }, name: 'ok' })?.path).toBe('input.name');
+    expect(find(document, { input: { idNumber: '1' }, name: LONE_HIGH })?.path).toBe('input.name');
+    expect(find(document, { input: { tags: ['a', LONE_LOW] } })?.path).toBe('input.tags[1]');
+    expect(find(document, { input: { idNumber: '1', name: '王五' }, name: '𠀀' })).toBeNull();
+  });
+
+  it('finds escaped NULs in the query text, with the query text given', () => {
+    expect(find(`{ search(text: "ok", other: "\\u0000") { id } }`, {})?.path).toBe('other');
+    expect(find(`{ search(text: "\\u{0}") { id } }`, {})?.problem).toMatch(/NUL/);
+    expect(find(`{ search(text: "\\u4e2d \\ud83d\\ude00") { id } }`, {})).toBeNull();
+    expect(find(`query($r: [_Any!]!) { _entities(representations: $r) { __typename } }`, { r: [{ __typename: 'Person', id: 'P-1' }] })).toBeNull();
   });
 
   it('checks variables no argument uses, and object keys, and survives deep nesting', () => {
-    expect(findUnsafeString(parse(`{ a }`), { unused: [`x${NUL}`] })?.path).toBe('$unused[0]');
-    expect(findUnsafeString(parse(`query($v: JSON) { a(v: $v) }`), { v: { [`k${NUL}`]: 1 } })).toEqual({ path: 'v', problem: expect.stringMatching(/key/) });
+    expect(find(`{ a }`, { unused: [`x${NUL}`] })?.path).toBe('$unused[0]');
+    expect(find(`query($v: JSON) { a(v: $v) }`, { v: { [`k${NUL}`]: 1 } })).toEqual({ path: 'v', problem: expect.stringMatching(/key/) });
     let deep: unknown = `x${NUL}`;
     for (let i = 0; i < 100_000; i++) deep = [deep];
-    expect(findUnsafeString(parse(`query($v: JSON) { a(v: $v) }`), { v: deep })?.problem).toMatch(/NUL/);
+    expect(find(`query($v: JSON) { a(v: $v) }`, { v: deep })?.problem).toMatch(/NUL/);
   });
 });
 

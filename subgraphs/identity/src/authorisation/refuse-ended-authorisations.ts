@@ -1,6 +1,5 @@
-import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { ErrorCode } from '@govgraph/kit';
+import { ErrorCode, type RequestCheck } from '@govgraph/kit';
 import type { IdentityContext } from '../context.js';
 import { mayStillAct } from './acting-right.js';
 
@@ -10,21 +9,15 @@ import { mayStillAct } from './acting-right.js';
  * gateway let through: checked against the database on every such request, before any resolver.
  * Answered with HTTP 200, as a resolver's refusal is, so the gateway passes the code on.
  */
-export function refuseEndedAuthorisations(): ApolloServerPlugin<IdentityContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ contextValue: ctx }) {
-          if (await mayStillAct(ctx.claims, ctx.services)) return;
-          ctx.log.info(
-            { accountId: ctx.claims?.accountId, enterpriseId: ctx.claims?.applicantId, authorisationId: ctx.claims?.authorisationId ?? null },
-            'refused: acting for an enterprise without a right in force',
-          );
-          throw new GraphQLError('Your authorisation to act for this enterprise has ended; sign in again to act as yourself', {
-            extensions: { code: ErrorCode.FORBIDDEN, reason: 'AUTHORISATION_ENDED', http: { status: 200 } },
-          });
-        },
-      };
-    },
+export function refuseEndedAuthorisations(): RequestCheck<IdentityContext> {
+  return async ({ context: ctx }) => {
+    if (await mayStillAct(ctx.claims, ctx.services)) return;
+    ctx.log.info(
+      { accountId: ctx.claims?.accountId, enterpriseId: ctx.claims?.applicantId, authorisationId: ctx.claims?.authorisationId ?? null },
+      'refused: acting for an enterprise without a right in force',
+    );
+    throw new GraphQLError('Your authorisation to act for this enterprise has ended; sign in again to act as yourself', {
+      extensions: { code: ErrorCode.FORBIDDEN, reason: 'AUTHORISATION_ENDED', http: { status: 200 } },
+    });
   };
 }

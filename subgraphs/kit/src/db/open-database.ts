@@ -5,6 +5,7 @@ import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type LogEvent } from 'kysely';
 import { recordDatabaseSpan } from '../tracing/database-spans.js';
 import { ensurePrivateSqliteFile } from './private-file.js';
+import { withStatementCache } from './statement-cache.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -58,7 +59,7 @@ function openSqlite<Schema>({ name, dataDir }: DatabaseOptions): Database<Schema
   connection.pragma('foreign_keys = ON');
   connection.pragma('busy_timeout = 5000');
   const counter = queryCounter('sqlite');
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: connection }), log: counter.log });
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(connection) }), log: counter.log });
   return {
     db,
     dialect: 'sqlite',

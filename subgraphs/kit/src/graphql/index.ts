@@ -7,3 +7,4 @@ export * from './fact.js';
 export * from './matter.enums.js';
 export * from './department.stub.js';
 export * from './licence-type.stub.js';
+export type { RequestCheck } from './direct-execution.js';

@@ -14,7 +14,7 @@ export function refuseUnsafeStrings<Context extends BaseContext>(): ApolloServer
     async requestDidStart() {
       return {
         async didResolveOperation({ document, request }) {
-          const unsafe = findUnsafeString(document, request.variables);
+          const unsafe = findUnsafeString(document, request.variables, request.query);
           if (!unsafe) return;
           const field = truncate(unsafe.path, 200);
           throw new GraphQLError(`${field} ${unsafe.problem}`, {

@@ -11,6 +11,32 @@ export function stringProblem(value: string): string | null {
   return null;
 }
 
+/** A NUL or any surrogate: a text without one holds no unsafe string (a paired surrogate is checked properly). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what is looked for.
+const SUSPECT = /[\u0000\ud800-\udfff]/;
+/** In the query text also a `\u` escape: a literal may spell a NUL or a surrogate as `"\u0000"`. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: as above.
+const QUERY_SUSPECT = /[\u0000\ud800-\udfff]|\\u/;
+
+/** Whether any string inside a variable's value (walked without recursion) could be unsafe. */
+function holdsSuspectString(root: unknown): boolean {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (typeof value === 'string') {
+      if (SUSPECT.test(value)) return true;
+    } else if (Array.isArray(value)) {
+      for (const item of value) stack.push(item);
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        if (SUSPECT.test(key)) return true;
+        stack.push(item);
+      }
+    }
+  }
+  return false;
+}
+
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 export interface UnsafeString {
@@ -24,8 +50,11 @@ export interface UnsafeString {
  * directives (nested input objects and lists included), the variables they use — named by the
  * argument that uses them — and any other variable sent, named `$name`.
  */
-export function findUnsafeString(document: DocumentNode, variables: Record<string, unknown> | undefined): UnsafeString | null {
+export function findUnsafeString(document: DocumentNode, variables: Record<string, unknown> | undefined, queryText?: string): UnsafeString | null {
   const vars = variables ?? {};
+  // Nearly every request is clean: one scan of the query text and the variables proves it without
+  // walking the document (the walk, only to name the argument, was ~3 % of a subgraph's CPU).
+  if (queryText !== undefined && !QUERY_SUSPECT.test(queryText) && !Object.values(vars).some(holdsSuspectString)) return null;
   const used = new Set<string>();
   let found: UnsafeString | null = null;
   const inArgument = (value: ValueNode, path: string) => {
