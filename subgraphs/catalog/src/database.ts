@@ -43,6 +43,11 @@ export interface CatalogTables {
     /** Matter name and department name, for substring search (FTS5 trigram / pg_trgm). */
     search_text: string;
   };
+  /** Each distinct lower-cased pair of neighbouring characters of a matter's search_text (migration 0005). */
+  matter_bigram: {
+    bigram: string;
+    matter_code: string;
+  };
   matter_material: {
     basic_code: string;
     code: string;

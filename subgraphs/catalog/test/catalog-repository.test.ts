@@ -8,6 +8,7 @@ import { DivisionRepository } from '../src/division/division.repository.js';
 import { MatterRepository } from '../src/matter/matter.repository.js';
 import { MatterType } from '../src/matter/matter.enums.js';
 import { catalogMigrations } from '../src/migrations/index.js';
+import { searchBigramIndex } from '../src/migrations/0005-search-bigrams.js';
 import { seedCatalog } from '../src/seed/seed-catalog.js';
 import { CatalogStatisticsRepository } from '../src/statistics/catalog-statistics.repository.js';
 
@@ -136,6 +137,30 @@ function catalogContract(open: () => Promise<{ database: Database<CatalogTables>
     expect(await matters.count({ text: '市公安局交通警察局' })).toBeGreaterThan(40);
     expect(await matters.count({ text: '100%' })).toBe(0);
     expect(await matters.count({ text: '"' })).toBe(0);
+  });
+
+  it('answers every two-character search from the bigram index exactly as a substring search, also after the migration builds it', async () => {
+    const all = await database.db.selectFrom('matter').select(['code', 'search_text']).orderBy('code').execute();
+    const reference = (text: string) => all.filter((m) => m.search_text.toLowerCase().includes(text.trim().toLowerCase())).map((m) => m.code);
+    // Every bigram of a few names and departments, and texts no matter holds (LIKE's wildcards taken literally).
+    const samples = new Set(['食品', '驾驶', '户口', '公安', ' 市', '%_', '_食', 'zz']);
+    for (const m of all.filter((_m, i) => i % 97 === 0)) for (let i = 0; i + 1 < [...m.search_text].length; i += 3) samples.add([...m.search_text].slice(i, i + 2).join(''));
+    const check = async () => {
+      for (const text of samples) {
+        const expected = reference(text);
+        expect(await matters.count({ text }), text).toBe(expected.length);
+        expect(
+          (await matters.page({ text }, 5_000, undefined)).map((m) => m.code),
+          text,
+        ).toEqual(expected);
+      }
+    };
+    await check();
+    // A catalog seeded before migration 0005: the migration indexes the matters already there.
+    await database.db.schema.dropTable('matter_bigram').execute();
+    await searchBigramIndex.up(database.db);
+    await check();
+    expect(samples.size).toBeGreaterThan(20);
   });
 
   it('filters by type, division and depth, and shares one definition across districts', async () => {

@@ -152,7 +152,8 @@ function migrationContract(open: () => Promise<{ database: Database<CatalogTable
           { basic_code: 'B1', code: 'PHOTO', name: '照片', required: 1, accepts_licence_type: null, position: 1 },
         ])
         .execute();
-      expect(await migrateToLatest(database.db, all, database.dialect)).toEqual(['0004-material-declarations']);
+      const upTo0004 = Object.fromEntries(Object.entries(all).filter(([name]) => name < '0005'));
+      expect(await migrateToLatest(database.db, upTo0004, database.dialect)).toEqual(['0004-material-declarations']);
       const materials = await new MatterRepository(database.db, database.dialect).materialsOf(['B1']);
       expect(materials.map((m) => [m.code, m.kind, m.acceptsLicenceType, m.acceptsLicenceTypes, m.documentCategory, m.validForDays])).toEqual([
         ['CURRENT_LICENCE', MaterialKind.LICENCE, { code: LT.drivingLicence }, [{ code: LT.drivingLicence }], null, null],

@@ -4,6 +4,7 @@ import type { CatalogTables } from '../database.js';
 import type { CaseType, FormFieldType, MaterialKind, MatterLevel, MatterType, ServedObject } from './matter.enums.js';
 import type { FormField, FormFieldRules, MaterialRequirement, Matter } from './matter.type.js';
 import type { MatterFilter } from './matter-filter.input.js';
+import { searchBigram } from './search-bigrams.js';
 
 /** An implementation row joined with its definition: what the GraphQL type reads. */
 const MATTER_COLUMNS = [
@@ -90,7 +91,11 @@ export class MatterRepository {
   ): Q {
     let query = start as SelectQueryBuilder<CatalogTables, 'matter', object>;
     const text = filter?.text?.trim();
-    if (text) {
+    const bigram = text ? searchBigram(text) : null;
+    if (bigram) {
+      // Two characters: the bigram index (search-bigrams.ts), the same on both databases.
+      query = query.where('matter.code', 'in', (eb) => eb.selectFrom('matter_bigram').select('matter_bigram.matter_code').where('matter_bigram.bigram', '=', bigram));
+    } else if (text) {
       if (this.dialect === 'postgres') {
         // pg_trgm's GIN index serves ILIKE for three characters and more.
         query = query.where(sql<boolean>`matter.search_text ilike ${`%${escapeLike(text)}%`} escape '\\'`);

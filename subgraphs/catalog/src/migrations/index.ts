@@ -3,6 +3,7 @@ import { catalogTables } from './0001-catalog.js';
 import { definitionsDivisionsSearch } from './0002-definitions-divisions-search.js';
 import { departmentMatterCount } from './0003-department-matter-count.js';
 import { materialDeclarations } from './0004-material-declarations.js';
+import { searchBigramIndex } from './0005-search-bigrams.js';
 
 export function catalogMigrations(dialect: 'sqlite' | 'postgres'): Migrations {
   return {
@@ -10,5 +11,6 @@ export function catalogMigrations(dialect: 'sqlite' | 'postgres'): Migrations {
     '0002-definitions-divisions-search': definitionsDivisionsSearch(dialect),
     '0003-department-matter-count': departmentMatterCount,
     '0004-material-declarations': materialDeclarations,
+    '0005-search-bigrams': searchBigramIndex,
   };
 }

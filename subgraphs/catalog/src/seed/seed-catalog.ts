@@ -2,10 +2,11 @@ import type { Kysely } from 'kysely';
 import { CITY_DEPARTMENTS, generateCatalog, insertInBatches } from '@govgraph/kit';
 import type { CatalogTables } from '../database.js';
 import { divisionRows } from './divisions.js';
+import { bigramRows } from '../matter/search-bigrams.js';
 
 export type SeedProgress = (step: string, done: number, total: number) => void;
 
-const REFERENCE_TABLES = ['matter_form_field', 'matter_material', 'matter', 'matter_definition', 'division', 'department'] as const;
+const REFERENCE_TABLES = ['matter_form_field', 'matter_material', 'matter_bigram', 'matter', 'matter_definition', 'division', 'department'] as const;
 
 /**
  * Writes the demo catalog: 35 departments, the division tree, and the generated matters, in bulk
@@ -26,6 +27,14 @@ export async function seedCatalog(db: Kysely<CatalogTables>, options: { scale?: 
   const departmentName = new Map(departments.map((d) => [d.code, d.name]));
   const nameOf = new Map(definitions.map((d) => [d.basicCode, d.name]));
 
+  const matters = implementations.map((i) => ({
+    code: i.code,
+    basic_code: i.basicCode,
+    level: i.level,
+    department_code: i.departmentCode,
+    division_code: i.divisionCode,
+    search_text: `${nameOf.get(i.basicCode)} ${departmentName.get(i.departmentCode)}`,
+  }));
   const rows = {
     matter_definition: definitions.map((m) => ({
       basic_code: m.basicCode,
@@ -42,14 +51,8 @@ export async function seedCatalog(db: Kysely<CatalogTables>, options: { scale?: 
       served_objects: JSON.stringify(m.servedObjects),
       version: 1,
     })),
-    matter: implementations.map((i) => ({
-      code: i.code,
-      basic_code: i.basicCode,
-      level: i.level,
-      department_code: i.departmentCode,
-      division_code: i.divisionCode,
-      search_text: `${nameOf.get(i.basicCode)} ${departmentName.get(i.departmentCode)}`,
-    })),
+    matter: matters,
+    matter_bigram: bigramRows(matters),
     matter_material: definitions.flatMap((m) =>
       m.materials.map((material, position) => ({
         basic_code: m.basicCode,
