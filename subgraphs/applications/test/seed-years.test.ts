@@ -177,5 +177,5 @@ describe.runIf(await postgresAvailable())('simulated years of cases (PostgreSQL,
     } finally {
       await sqlite.close();
     }
-  });
+  }, 180_000); // it seeds a second database of its own: minutes on a saturated machine
 });
