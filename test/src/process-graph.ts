@@ -18,6 +18,19 @@ export interface ProcessGraphOptions {
   gateway?: boolean;
   /** Shared data folder (SQLite files, every party's keys, the trust list); a temporary one, removed on stop, when absent. */
   dataDir?: string;
+  /** Node flags for every process, before the entry point (e.g. --cpu-prof, which NODE_OPTIONS does not take). */
+  nodeArgs?: string[];
+  /**
+   * Another checkout of govgraph whose services to run (`<root>/<service dir>`, tsx with
+   * `<root>/tsconfig.json`), e.g. an earlier commit beside this one; default this checkout.
+   */
+  root?: string;
+  /**
+   * Parties whose keys to create in the key folders before anything starts (a private key each,
+   * its public half in the trust list), as `govgraph keys init` would: with NODE_ENV=production
+   * no process creates a missing key, it refuses to start.
+   */
+  createKeys?: readonly string[];
   /** Extra environment for every process (REDIS_URL, NODE_ENV, …). */
   env?: Record<string, string>;
   /** Extra environment per service name ('gateway' or a subgraph), e.g. a <NAME>_DATABASE_URL. */
@@ -79,6 +92,9 @@ export async function startProcessGraph(options: ProcessGraphOptions = {}): Prom
   const ownsDataDir = !options.dataDir;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'govgraph-processes-'));
   const readyTimeoutMs = options.readyTimeoutMs ?? 90_000;
+  const root = options.root ?? ROOT;
+  const locations = keyLocationsFrom({ ...options.env }, dataDir);
+  for (const party of options.createKeys ?? []) loadPartyCredentials(party, { ...locations, production: false });
   const departments = SUBGRAPH_REGISTRY.filter((s) => !options.subgraphs || options.subgraphs.includes(s.name));
   const names = [...departments.map((s) => ({ name: s.name, dir: s.dir })), ...(withGateway ? [{ name: 'gateway', dir: 'gateway' }] : [])];
   const ports = await freePorts(names.length);
@@ -96,7 +112,7 @@ export async function startProcessGraph(options: ProcessGraphOptions = {}): Prom
     DATA_DIR: dataDir,
     HOST: '127.0.0.1',
     APOLLO_TELEMETRY_DISABLED: 'true',
-    TSX_TSCONFIG_PATH: join(ROOT, 'tsconfig.json'),
+    TSX_TSCONFIG_PATH: join(root, 'tsconfig.json'),
     ...portEnv,
     ...options.env,
   };
@@ -106,9 +122,10 @@ export async function startProcessGraph(options: ProcessGraphOptions = {}): Prom
 
   const spawnService = (service: Service, env: Record<string, string> | undefined = options.serviceEnv?.[service.name]) => {
     const baseName = service.name.split('#')[0]!;
-    const args = options.compiled ? [join(ROOT, 'scripts/run-service.mjs'), baseName] : ['--import', 'tsx', 'src/index.ts'];
+    const entry = options.compiled ? [join(root, 'scripts/run-service.mjs'), baseName] : ['--import', 'tsx', 'src/index.ts'];
+    const args = [...(options.nodeArgs ?? []), ...entry];
     const child = spawn(process.execPath, args, {
-      cwd: join(ROOT, service.dir),
+      cwd: join(root, service.dir),
       env: { ...baseEnv, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -169,7 +186,6 @@ export async function startProcessGraph(options: ProcessGraphOptions = {}): Prom
   }
 
   const urls = Object.fromEntries([...services.values()].map((s) => [s.name, `http://127.0.0.1:${s.port}`]));
-  const locations = keyLocationsFrom({ ...options.env }, dataDir);
   return {
     urls,
     graphqlUrls: Object.fromEntries(Object.entries(urls).map(([name, url]) => [name, `${url}/graphql`])),

@@ -1,6 +1,6 @@
 import type { Workload } from '../workloads/workload.js';
 import { apolloStock } from './apollo-stock.js';
-import { govgraph, govgraphBaseline, govgraphTwoProcesses } from './govgraph.js';
+import { govgraph, govgraphBaseline, govgraphOnBaselineSubgraphs, govgraphTwoProcesses } from './govgraph.js';
 import { HIVE_VARIANTS } from './hive.js';
 
 /** A gateway under test, started as its own process. */
@@ -17,6 +17,11 @@ export interface RunningContender {
   pid: number;
   /** The process and its descendants (cluster workers): sum CPU and RSS over these. */
   pids(): number[];
+  /**
+   * The subgraph processes it routes to, when not the workload's own (e.g. the baseline
+   * checkout's subgraphs): whose CPU its "subgraph CPU" column reads.
+   */
+  subgraphPids?(): number[];
   stop(): Promise<void>;
 }
 
@@ -25,12 +30,18 @@ export interface Contender {
   id: string;
   /** For tables. */
   label: string;
-  /** null when it can run; otherwise why not (e.g. 'run npm run bench:install first'). */
-  unavailable(): string | null;
+  /**
+   * null when it can run; otherwise why not (e.g. 'run npm run bench:install first'). With a
+   * workload: whether it can run on that one (e.g. it needs the baseline checkout's subgraphs).
+   */
+  unavailable(workload?: Workload): string | null;
   start(workload: Workload): Promise<RunningContender>;
 }
 
-/** Every contender, in table order: govgraph (one process, two, a baseline checkout), stock Apollo, then Hive's variants. */
+/**
+ * Every contender, in table order: govgraph (one process, two, a baseline checkout's gateway, this
+ * gateway on a baseline checkout's subgraphs), stock Apollo, then Hive's variants.
+ */
 export function listContenders(): Contender[] {
-  return [govgraph, govgraphTwoProcesses, govgraphBaseline, apolloStock, ...HIVE_VARIANTS];
+  return [govgraph, govgraphTwoProcesses, govgraphBaseline, govgraphOnBaselineSubgraphs, apolloStock, ...HIVE_VARIANTS];
 }

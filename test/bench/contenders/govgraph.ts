@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { freePorts } from '../../src/free-ports.js';
 import { REPO_ROOT } from '../workloads/spawn-server.js';
+import type { Workload } from '../workloads/workload.js';
 import type { Contender, RunningContender } from './contender.js';
 import { startLoggedContender } from './logged-process.js';
 
@@ -56,6 +57,36 @@ export const govgraphBaseline: Contender = {
       },
       url: `http://127.0.0.1:${port}/graphql`,
     });
+  },
+};
+
+/**
+ * Why a workload has no baseline checkout's subgraphs to route to (null: it has). Without a
+ * workload to look at, never available: only a workload started with the baseline's subgraphs
+ * (`npm run bench`'s portal mix with BENCH_BASELINE_DIR) has them.
+ */
+export function noBaselineSubgraphs(workload?: Workload): string | null {
+  if (!process.env.BENCH_BASELINE_DIR) return 'set BENCH_BASELINE_DIR to another checkout of govgraph';
+  if (!workload) return "runs on the baseline checkout's subgraphs, which only npm run bench's portal mix starts";
+  if (workload.name !== 'portal-mix') return "the deep query's subgraphs are not govgraph's";
+  if (!workload.baselineSubgraphs) return "the baseline checkout's subgraphs were not started";
+  return null;
+}
+
+/**
+ * This checkout's gateway routed to the baseline checkout's subgraphs (portal mix with
+ * BENCH_BASELINE_DIR: a second supergraph file, a copy of the same data): the subgraphs' change
+ * measured in one run. Its subgraph CPU is the baseline subgraphs'.
+ */
+export const govgraphOnBaselineSubgraphs: Contender = {
+  id: 'govgraph-baseline-subgraphs',
+  label: 'govgraph gateway, baseline subgraphs',
+  unavailable: noBaselineSubgraphs,
+  async start(workload) {
+    const baseline = workload.baselineSubgraphs;
+    if (!baseline) throw new Error(noBaselineSubgraphs(workload) ?? 'no baseline subgraphs');
+    const running = await govgraph.start({ ...workload, supergraphPath: baseline.supergraphPath, subgraphUrls: baseline.subgraphUrls, govgraphEnv: baseline.govgraphEnv });
+    return { ...running, id: govgraphOnBaselineSubgraphs.id, label: govgraphOnBaselineSubgraphs.label, subgraphPids: () => baseline.subgraphPids() };
   },
 };
 

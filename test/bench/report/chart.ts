@@ -10,7 +10,14 @@ const LABEL_WIDTH = 270;
 const BAR_AREA = 440;
 const BAR_HEIGHT = 18;
 const ROW_HEIGHT = 26;
-const COLOURS: Record<string, string> = { govgraph: '#2f6fbd', 'govgraph-2': '#1d4f8f', 'apollo-stock': '#8a8f98', replay: '#5aa469' };
+const COLOURS: Record<string, string> = {
+  govgraph: '#2f6fbd',
+  'govgraph-2': '#1d4f8f',
+  'govgraph-baseline-subgraphs': '#8fb3e0',
+  'apollo-stock': '#8a8f98',
+  replay: '#5aa469',
+  'replay-baseline-subgraphs': '#a8d5a2',
+};
 const HIVE_COLOUR = '#d98c2b';
 
 function niceStep(max: number): number {

@@ -6,7 +6,7 @@ import type { BenchOptions } from './options.js';
 import { prepareField, type Entrant } from './prepare-field.js';
 import { toMeasurement, type WorkloadResults } from './results.js';
 
-export { REPLAY_ID } from './prepare-field.js';
+export { REPLAY_BASELINE_ID, REPLAY_ID } from './prepare-field.js';
 
 const say = (line: string) => console.log(line);
 
@@ -23,9 +23,12 @@ export async function benchWorkload(
 ): Promise<Pick<WorkloadResults, 'unavailable' | 'contenders' | 'requests'>> {
   const entrants: Entrant[] = [];
   try {
+    const preparing = performance.now();
     const { unavailable, excluded } = await prepareField(workload, contenders, options.only, entrants);
-    const subgraphCpu = () => workload.subgraphPids().reduce((sum, pid) => sum + treeCpuSeconds(pid), 0);
+    say(`[${workload.name}] ${entrants.length} row(s) recorded, started and checked in ${((performance.now() - preparing) / 1000).toFixed(0)} s`);
     const measure = async (entrant: Entrant, round: number, concurrency: number, seconds: number) => {
+      // The subgraphs this entrant loads: the workload's, or the baseline checkout's.
+      const subgraphCpu = () => entrant.subgraphPids().reduce((sum, pid) => sum + treeCpuSeconds(pid), 0);
       const gatewayCpuNow = () => (entrant.pids ? entrant.pids().reduce((sum, pid) => sum + cpuSeconds(pid), 0) : 0);
       const gatewayBefore = gatewayCpuNow();
       const subgraphsBefore = subgraphCpu();

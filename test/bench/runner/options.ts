@@ -1,4 +1,4 @@
-/** `npm run bench -- --workload deep-query --rounds 5 --seconds 10 --concurrency 16 --only govgraph,apollo-stock` */
+/** `npm run bench -- --workload deep-query --rounds 5 --seconds 10 --concurrency 16 --only govgraph,apollo-stock`, or `-- --quick` */
 export interface BenchOptions {
   workloads: Array<'portal-mix' | 'deep-query'>;
   rounds: number;
@@ -12,13 +12,46 @@ export interface BenchOptions {
   only: string[] | null;
   /** Write test/bench/results/*.json, docs/benchmarks.md and the chart (off for trial runs). */
   write: boolean;
+  /** `--quick`: a short run for checking a change (QUICK's settings; never writes). */
+  quick: boolean;
 }
 
-const USAGE = `npm run bench -- [--workload portal-mix|deep-query|all] [--rounds 5] [--seconds 10] [--single-seconds 5]
-                     [--concurrency 16] [--warmup 5] [--only govgraph,apollo-stock,replay] [--no-write]`;
+/**
+ * `--quick`: both workloads in under 3 minutes on a 2-core machine, start-up included, to check a
+ * change — the targets' rows only (the baseline-subgraph rows need BENCH_BASELINE_DIR), one short
+ * round. Never writes results or docs. Explicit flags override these, wherever they stand.
+ */
+export const QUICK: Readonly<Pick<BenchOptions, 'rounds' | 'seconds' | 'singleSeconds' | 'warmupSeconds' | 'only'>> = Object.freeze({
+  rounds: 1,
+  seconds: 4,
+  singleSeconds: 2,
+  warmupSeconds: 2,
+  only: ['govgraph', 'apollo-stock', 'replay', 'govgraph-baseline-subgraphs', 'replay-baseline-subgraphs'],
+});
+
+export const USAGE = `npm run bench -- [--workload portal-mix|deep-query|all] [--rounds 5] [--seconds 10] [--single-seconds 5]
+                     [--concurrency 16] [--warmup 5] [--only govgraph,apollo-stock,replay] [--no-write] [--quick]
+  --quick   a check of a change in under 3 minutes: --rounds ${QUICK.rounds} --seconds ${QUICK.seconds} --single-seconds ${QUICK.singleSeconds} --warmup ${QUICK.warmupSeconds}
+            --only ${QUICK.only!.join(',')} (the last two with BENCH_BASELINE_DIR);
+            never writes (--no-write); other flags override its settings, e.g. for the deep query's Hive
+            target: --quick --workload deep-query --only govgraph,govgraph-2,replay,hive-router-fork2
+  BENCH_BASELINE_DIR=<another checkout, e.g. a git worktree of an earlier commit with npm ci>: adds
+            govgraph-baseline (its gateway), govgraph-baseline-subgraphs and replay-baseline-subgraphs (its subgraphs)`;
 
 export function parseOptions(argv: string[]): BenchOptions {
-  const options: BenchOptions = { workloads: ['portal-mix', 'deep-query'], rounds: 5, seconds: 10, singleSeconds: 5, concurrency: 16, warmupSeconds: 5, only: null, write: true };
+  const quick = argv.includes('--quick');
+  const options: BenchOptions = {
+    workloads: ['portal-mix', 'deep-query'],
+    rounds: 5,
+    seconds: 10,
+    singleSeconds: 5,
+    concurrency: 16,
+    warmupSeconds: 5,
+    only: null,
+    write: true,
+    quick,
+    ...(quick ? { ...QUICK, only: [...QUICK.only!], write: false } : {}),
+  };
   const number = (flag: string, value: string | undefined, min: number): number => {
     const n = Number(value);
     if (!Number.isFinite(n) || n < min) throw new Error(`${flag} needs a number ≥ ${min}\n${USAGE}`);
@@ -63,6 +96,8 @@ export function parseOptions(argv: string[]): BenchOptions {
         break;
       case '--no-write':
         options.write = false;
+        break;
+      case '--quick':
         break;
       case '--help':
         console.log(USAGE);

@@ -1,13 +1,17 @@
 import { loadGatewayKeys } from '../../load/targets.js';
-import type { LoadTarget } from '../../load/types.js';
+import type { LoadTarget, ReplayFetch } from '../../load/types.js';
 import type { Contender, RunningContender } from '../contenders/contender.js';
-import { checkReplay, recordPlans } from '../replay/record-plans.js';
-import type { BenchRequest, Workload } from '../workloads/workload.js';
+import { noBaselineSubgraphs } from '../contenders/govgraph.js';
+import { checkReplay, recordPlans, type RecordedPlans } from '../replay/record-plans.js';
+import type { BaselineSubgraphs, BenchRequest, Workload } from '../workloads/workload.js';
 import { checkAnswers, type AnswerCheck } from './check-answers.js';
 import type { ContenderResults, WorkloadResults } from './results.js';
 
 export const REPLAY_ID = 'replay';
 export const REPLAY_LABEL = 'direct replay (lower bound)';
+/** The same recorded plans replayed to the baseline checkout's subgraphs (portal mix with BENCH_BASELINE_DIR). */
+export const REPLAY_BASELINE_ID = 'replay-baseline-subgraphs';
+export const REPLAY_BASELINE_LABEL = 'direct replay, baseline subgraphs';
 
 /** A contender ready to be measured: where to send load and whose CPU to read. */
 export interface Entrant {
@@ -16,6 +20,8 @@ export interface Entrant {
   /** The gateway's processes (with cluster workers); null for the replay (its CPU is the load process's). */
   pids: (() => number[]) | null;
   running: RunningContender | null;
+  /** The subgraph processes it loads: whose CPU is its "subgraph CPU". */
+  subgraphPids(): number[];
   /** The answer check again, after load. */
   checkAgain(): Promise<ContenderResults['checkBefore']>;
 }
@@ -52,29 +58,36 @@ export async function prepareField(workload: Workload, contenders: Contender[], 
   const unavailable: WorkloadResults['unavailable'] = [];
   const excluded: ContenderResults[] = [];
   // The replay first: recording starts a gateway of its own, better done before the others idle in memory.
-  if (wanted(REPLAY_ID)) {
-    const govgraph = contenders.find((c) => c.id === 'govgraph');
-    const reason = govgraph ? govgraph.unavailable() : 'no govgraph contender to record the plans through';
-    if (reason) unavailable.push({ id: REPLAY_ID, label: REPLAY_LABEL, reason });
-    else {
-      const results = blank(REPLAY_ID, REPLAY_LABEL, 'replay');
-      say(`[${workload.name}] recording the subgraph fetches of ${workload.requests.length} request(s) through govgraph…`);
-      const recorded = await recordPlans(workload, govgraph!);
-      const gatewayKeysDir = workload.signing?.gatewayKeysDir ?? null;
-      const gatewayKeys = gatewayKeysDir ? loadGatewayKeys(gatewayKeysDir) : null;
+  const replays = [
+    { id: REPLAY_ID, label: REPLAY_LABEL, subgraphs: null as BaselineSubgraphs | null, reason: null as string | null },
+    { id: REPLAY_BASELINE_ID, label: REPLAY_BASELINE_LABEL, subgraphs: workload.baselineSubgraphs ?? null, reason: noBaselineSubgraphs(workload) },
+  ].filter((r) => wanted(r.id));
+  const govgraph = contenders.find((c) => c.id === 'govgraph');
+  const cannotRecord = govgraph ? govgraph.unavailable(workload) : 'no govgraph contender to record the plans through';
+  for (const r of replays.filter((r) => r.reason ?? cannotRecord)) unavailable.push({ id: r.id, label: r.label, reason: (r.reason ?? cannotRecord)! });
+  const toReplay = replays.filter((r) => !(r.reason ?? cannotRecord));
+  if (toReplay.length) {
+    say(`[${workload.name}] recording the subgraph fetches of ${workload.requests.length} request(s) through govgraph…`);
+    const recordedHere = await recordPlans(workload, govgraph!);
+    for (const plan of recordedHere.plans) say(`  ${plan.name}: ${plan.waves.map((w) => w.length).join(' → ')} fetches per wave`);
+    const gatewayKeysDir = workload.signing?.gatewayKeysDir ?? null;
+    const gatewayKeys = gatewayKeysDir ? loadGatewayKeys(gatewayKeysDir) : null;
+    for (const replay of toReplay) {
+      const recorded = replay.subgraphs ? rerouted(recordedHere, workload.subgraphUrls, replay.subgraphs.subgraphUrls) : recordedHere;
+      const results = blank(replay.id, replay.label, 'replay');
       const wrong = [...recorded.wrong, ...(await checkReplay(recorded, gatewayKeys))];
       results.checkBefore = { checked: recorded.recordings.reduce((n, r) => n + r.fetches.length, 0), wrong };
-      for (const plan of recorded.plans) say(`  ${plan.name}: ${plan.waves.map((w) => w.length).join(' → ')} fetches per wave`);
       if (wrong.length) excluded.push({ ...results, excluded: `replay answers differ: ${wrong[0]!.request}: ${wrong[0]!.difference}` });
       else {
         const checkAgain = async () => ({ checked: results.checkBefore.checked, wrong: await checkReplay(recorded, gatewayKeys) });
-        entrants.push({ results, target: { kind: 'replay', plans: recorded.plans, gatewayKeysDir }, pids: null, running: null, checkAgain });
+        const subgraphPids = replay.subgraphs ? replay.subgraphs.subgraphPids : workload.subgraphPids;
+        entrants.push({ results, target: { kind: 'replay', plans: recorded.plans, gatewayKeysDir }, pids: null, running: null, subgraphPids, checkAgain });
       }
     }
   }
 
   for (const contender of contenders.filter((c) => wanted(c.id))) {
-    const reason = contender.unavailable();
+    const reason = contender.unavailable(workload);
     if (reason) {
       unavailable.push({ id: contender.id, label: contender.label, reason });
       continue;
@@ -94,6 +107,7 @@ export async function prepareField(workload: Workload, contenders: Contender[], 
       results,
       running,
       pids: () => running.pids(),
+      subgraphPids: () => (running.subgraphPids ?? workload.subgraphPids)(),
       checkAgain: checkEvery,
       // Each request of the mix to each process in turn.
       target: { kind: 'http', requests: workload.requests.flatMap((r) => urls.map((url) => ({ url, body: JSON.stringify(r.body), headers: r.headers }))) },
@@ -109,6 +123,28 @@ export async function prepareField(workload: Workload, contenders: Contender[], 
   for (const e of excluded) say(`[${workload.name}] excluded: ${e.label} — ${e.excluded}`);
   entrants.sort((a, b) => Number(a.pids === null) - Number(b.pids === null));
   return { entrants, excluded, unavailable };
+}
+
+/**
+ * Recorded fetches sent to other subgraphs instead (the baseline checkout's): each fetch's URL
+ * moved from its subgraph's URL to the other one's, the recorded answers kept to check against.
+ */
+function rerouted(recorded: RecordedPlans, from: Record<string, string>, to: Record<string, string>): RecordedPlans {
+  const move = <F extends ReplayFetch>(fetch: F): F => {
+    const source = from[fetch.subgraph];
+    const target = to[fetch.subgraph];
+    if (!source || !target) throw new Error(`no baseline subgraph for ${fetch.subgraph}'s fetches`);
+    const url = new URL(fetch.url);
+    const [a, b] = [new URL(source), new URL(target)];
+    if (url.origin !== a.origin) throw new Error(`a fetch to ${fetch.subgraph} went to ${url.origin}, not ${a.origin}`);
+    url.host = b.host;
+    return { ...fetch, url: url.href };
+  };
+  return {
+    ...recorded,
+    plans: recorded.plans.map((plan) => ({ ...plan, waves: plan.waves.map((wave) => wave.map(move)) })),
+    recordings: recorded.recordings.map((r) => ({ ...r, fetches: r.fetches.map(move) })),
+  };
 }
 
 /** The answers of every process of a contender, checked one process after another. */

@@ -37,5 +37,26 @@ export interface Workload {
   /** Subgraph name → base URL of its `/stats` counters (deep query only; the portal mix has none). */
   statsUrls?: Record<string, string>;
   subgraphPids(): number[];
+  /**
+   * Portal mix with BENCH_BASELINE_DIR: that checkout's subgraphs, run the same way on a copy of
+   * the same data (same requests, same answers), for rows routed to them instead.
+   */
+  baselineSubgraphs?: BaselineSubgraphs;
+  /** Subgraph name → pid (portal mix: govgraph's departments, for the profile). */
+  subgraphPidsByName?(): Record<string, number>;
   close(): Promise<void>;
+}
+
+/** Another checkout's subgraphs beside the workload's own (see Workload.baselineSubgraphs). */
+export interface BaselineSubgraphs {
+  /** The checkout (BENCH_BASELINE_DIR). */
+  checkout: string;
+  /** The supergraph routed to them. */
+  supergraphPath: string;
+  /** Subgraph name → its GraphQL URL. */
+  subgraphUrls: Record<string, string>;
+  /** The workload's govgraphEnv routed to them. */
+  govgraphEnv: Record<string, string>;
+  subgraphPids(): number[];
+  subgraphPidsByName(): Record<string, number>;
 }
