@@ -128,6 +128,15 @@ describe('compiled result shaping', () => {
   const stock = stockResultShaping();
   const introspectionHandling = () => ({ queryType: { name: 'Query' } });
 
+  it('keeps aliases named __proto__ and constructor as keys of the answer, as @apollo/gateway does', () => {
+    const aliased = operationFromDocument(apiSchema, parse('{ __proto__: first { constructor: title toString: id } hasOwnProperty: featured { id } }'), { validate: true });
+    const input = JSON.parse('{"__proto__":{"constructor":"Dune","toString":"b1"},"hasOwnProperty":{"__typename":"Book","id":"b1"}}');
+    const args = { operation: aliased, variables: {}, input, introspectionHandling };
+    const ours = outcome(createResultShaper(aliased), args);
+    expect(ours).toBe(outcome(stock, args));
+    expect(JSON.parse(ours)).toEqual({ data: JSON.parse('{"__proto__":{"constructor":"Dune","toString":"b1"},"hasOwnProperty":{"id":"b1"}}'), errors: [] });
+  });
+
   it('answers a well-formed result exactly as @apollo/gateway does, in the operation order', () => {
     const args = { operation, variables: { withPages: true }, input: validInput(), introspectionHandling };
     const ours = outcome(shaper, args);

@@ -171,7 +171,7 @@ export class SignedDataSource implements GraphQLDataSource<GatewayContext> {
     // Without signing no govgraph header is sent at all.
     if (this.sign) headers[TrustHeader.requestId] = requestId;
     if (this.forwardClaims) {
-      headers[TrustHeader.claims] = encodeClaims(claims);
+      headers[TrustHeader.claims] = encodedClaimsOf(claims);
       headers[TrustHeader.client] = clientAddress ?? '';
     }
     if (this.forwardAuthorization && authorization !== undefined) headers.authorization = authorization;
@@ -182,6 +182,16 @@ export class SignedDataSource implements GraphQLDataSource<GatewayContext> {
   private failure(error: unknown, response: FetcherResponse | undefined): Error {
     return clientErrorFrom(error, this.serviceName) ?? withFailure(downstreamError(this.serviceName), classifyFailure(error as Error, response));
   }
+}
+
+/** Each request's claims encoded once for all its fetches (the claims object is the request's own, never changed). */
+const encodedClaims = new WeakMap<object, string>();
+
+function encodedClaimsOf(claims: GatewayContext['claims']): string {
+  if (!claims) return encodeClaims(null);
+  let encoded = encodedClaims.get(claims);
+  if (encoded === undefined) encodedClaims.set(claims, (encoded = encodeClaims(claims)));
+  return encoded;
 }
 
 /** A query fetch planned from a client request that resolves entities by representation. */

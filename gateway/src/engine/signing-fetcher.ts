@@ -62,8 +62,21 @@ function lowerCaseKeys(headers: Record<string, string>): Record<string, string> 
   return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
 }
 
-/** Inverse of kit's encodeClaims: base64url JSON, '' for anonymous. signRequest re-encodes it. */
+/** Decoded claims by their encoding: a signed-in caller's fetches carry the same string again and again. */
+const decoded = new Map<string, Readonly<Claims>>();
+const MAX_DECODED = 1_000;
+
+/**
+ * Inverse of kit's encodeClaims: base64url JSON, '' for anonymous. signRequest re-encodes it
+ * (and only reads it), so one decoded object per encoding is kept: the same text always decodes to
+ * the same claims. At most MAX_DECODED, forgotten all at once when full.
+ */
 function decodeClaims(encoded: string | undefined): Claims | null {
   if (!encoded) return null;
-  return JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8')) as Claims;
+  const known = decoded.get(encoded);
+  if (known) return known as Claims;
+  const claims = Object.freeze(JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8')) as Claims);
+  if (decoded.size >= MAX_DECODED) decoded.clear();
+  decoded.set(encoded, claims);
+  return claims;
 }

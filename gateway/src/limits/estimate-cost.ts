@@ -50,7 +50,7 @@ interface Measured {
   cost: Cost;
 }
 
-const SIZE_ARGUMENTS = new Set(['first', 'last', 'limit']);
+export const SIZE_ARGUMENTS: ReadonlySet<string> = new Set(['first', 'last', 'limit']);
 /** A connection's lists: what its size argument counts. */
 const CONNECTION_LISTS = new Set(['edges', 'nodes']);
 

@@ -5,6 +5,7 @@ import type { GatewayContext } from '../context.js';
 import { countTokens } from '../limits/count-tokens.js';
 import type { LimitsConfig } from '../limits/limits-config.js';
 import { MeasureRefusal } from '../limits/measure-budget.js';
+import { MeasureCache } from '../limits/measure-cache.js';
 import { measureOperation, type OperationMeasure } from '../limits/measure-operation.js';
 import { withoutIntrospection } from '../limits/without-introspection.js';
 import type { GatewayMetrics } from '../metrics/gateway-metrics.js';
@@ -36,6 +37,8 @@ export interface UseLimitsOptions extends LimitsConfig {
  */
 export function useLimits(options: UseLimitsOptions): GatewayPlugin {
   const refused = (limit: LimitName) => options.metrics?.limitRejections.inc({ limit });
+  // A portal sends a handful of documents: each is measured once per schema and list sizes.
+  const measures = new MeasureCache();
 
   function refusal(limit: Exclude<LimitName, 'body'>, message: string, max: number, actual?: number): RequestRefusal {
     refused(limit);
@@ -60,7 +63,8 @@ export function useLimits(options: UseLimitsOptions): GatewayPlugin {
 
   function measured(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, request: GraphQLRequest): OperationMeasure {
     try {
-      return measureForLimits(schema, document, operation, request.variables, options.defaultListSize);
+      const variables = withVariableDefaults(operation, request.variables);
+      return measures.measure(schema, document, operation, variables, () => measureForLimits(schema, document, operation, variables, options.defaultListSize));
     } catch (error) {
       if (!(error instanceof MeasureRefusal)) throw error;
       if (error.reason === 'cycle') {

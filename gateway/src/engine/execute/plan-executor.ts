@@ -4,6 +4,7 @@ import queryPlanner, { type FetchNode, type PlanNode, type QueryPlan, type Query
 import type { GatewayExecutionResult, GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { ApolloHelpers } from './apollo-internals.js';
+import { bareObject } from './bare-object.js';
 import { introspect, type OperationContextLike } from './introspect.js';
 import { createResultShaper, type ResultShaper } from './result-shaper.js';
 
@@ -300,7 +301,7 @@ function downstreamServiceError(
 /** The fields of `selections` read from `source` (a representation), or null when one is missing. */
 function selectRepresentation(run: Run, source: ResultMap | null, selections: readonly QueryPlanSelectionNode[]): ResultMap | null {
   if (source === null) return null;
-  const result: ResultMap = Object.create(null);
+  const result = bareObject<ResultMap>();
   for (const selection of selections) {
     if (selection.kind === 'Field') {
       const name = selection.alias ?? selection.name;

@@ -9,6 +9,7 @@ import federation, {
   type SelectionSet,
 } from '@apollo/federation-internals';
 import type { GraphQLError } from 'graphql';
+import { bareObject } from './bare-object.js';
 
 // Read once: every access to a federation-internals export otherwise goes through a getter.
 const { ERRORS, isCompositeType, isListType, isNonNullType, isObjectType, isSubtype, isValidLeafValue, Variable } = federation;
@@ -140,7 +141,7 @@ export function createResultShaper(operation: Operation): ResultShaper {
   return ({ variables, input, introspectionHandling }) => {
     if (!input) return { data: input, errors: [] };
     const run = new Run(schema, typeNamed, { __proto__: null, ...defaults, ...variables }, introspectionHandling);
-    const data = Object.create(null) as Record<string, unknown>;
+    const data = bareObject();
     const result = run.applySelections(input, root, data, [], rootType);
     return { data: result === NULL_BUBBLE_UP ? null : data, errors: run.errors };
   };
@@ -325,7 +326,7 @@ class Run {
       }
       objectType = type;
     }
-    const output = (outputValue === undefined ? Object.create(null) : outputValue) as Record<string, unknown>;
+    const output = (outputValue === undefined ? bareObject() : outputValue) as Record<string, unknown>;
     const bubbled = this.applySelections(input, selections, output, path, objectType) === NULL_BUBBLE_UP;
     this.report(false, bubbled);
     return bubbled ? null : output;
