@@ -121,6 +121,11 @@ export interface Subgraph {
 
 const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
 
+/** The path of a request target; '' for a target that is no path (`GET //`, answered 404), where `new URL` throws. */
+function pathOf(target: string): string {
+  return URL.canParse(target, 'http://localhost') ? new URL(target, 'http://localhost').pathname : '';
+}
+
 /** GOVGRAPH_SUBGRAPH_PIPELINE=apollo sends every request through Apollo Server (to compare, or to rule the direct path out). */
 function pipelineFromEnvironment(): 'direct' | 'apollo' {
   const setting = process.env.GOVGRAPH_SUBGRAPH_PIPELINE;
@@ -291,8 +296,8 @@ export async function createSubgraph<Loaders, Services>(options: SubgraphOptions
    */
   async function observe(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now();
-    const target = req.url ?? '/';
-    const route = routeOf(URL.canParse(target, 'http://localhost') ? new URL(target, 'http://localhost').pathname : '');
+    const path = pathOf(req.url ?? '/');
+    const route = routeOf(path);
     const method = req.method ?? 'GET';
     const traced = tracer && (route === '/graphql' || (options.signedRoutes?.some((r) => r.path === route) ?? false));
     const span = traced
@@ -311,14 +316,11 @@ export async function createSubgraph<Loaders, Services>(options: SubgraphOptions
       if (status >= 500 || status === 0) span.setStatus({ code: SpanStatusCode.ERROR });
       span.end();
     });
-    if (!span || !tracer) return handle(req, res);
-    return withServiceSpan(span, tracer, () => handle(req, res));
+    if (!span || !tracer) return handle(req, res, path);
+    return withServiceSpan(span, tracer, () => handle(req, res, path));
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    // `new URL` throws on a target that is no path (`GET //`): that one is answered 404.
-    const target = req.url ?? '/';
-    const path = URL.canParse(target, 'http://localhost') ? new URL(target, 'http://localhost').pathname : '';
+  async function handle(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     try {
       if (path === '/graphql') return await handleGraphQL(req, res);
       if (path === '/healthz') return sendJson(res, 200, { status: 'ok', service: options.name });

@@ -129,14 +129,30 @@ export function trustHeaderProblem(headers: { requestId: string; nonce: string; 
   return null;
 }
 
-/** The claims of a verified signature: null for anonymous, undefined when they cannot be read. */
+/** Claims already read, by their signed encoding: a signed-in portal's fetches carry the same text again and again. */
+const readClaims = new Map<string, Claims>();
+const MAX_READ_CLAIMS = 1_000;
+
+/**
+ * The claims of a verified signature: null for anonymous, undefined when they cannot be read.
+ * The same text always reads the same, so each is decoded once and handed out frozen (no request
+ * can change what another one sees); at most MAX_READ_CLAIMS, forgotten all at once when full.
+ */
 export function readSignedClaims(encoded: string): Claims | null | undefined {
   if (!encoded) return null;
+  const known = readClaims.get(encoded);
+  if (known) return known;
+  let claims: Claims;
   try {
-    return decodeClaims(encoded);
+    claims = decodeClaims(encoded);
   } catch {
     return undefined;
   }
+  Object.freeze(claims.roles);
+  Object.freeze(claims);
+  if (readClaims.size >= MAX_READ_CLAIMS) readClaims.clear();
+  readClaims.set(encoded, claims);
+  return claims;
 }
 
 /** Inverse of encodeClaims, for claims whose signature was checked. */
