@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { POSTGRES_URL, postgresAvailable } from '@govgraph/kit/testing';
 import { startGraph, type GraphHarness } from '../src/harness.js';
 import { formatRow, measure } from './latency.js';
+import { option } from './command-line-option.js';
 
 /**
  * `npm run bench:catalog [-- --requests 300 --scales 1,100 --dialects sqlite,postgres]`: SearchCatalog and
@@ -11,10 +12,6 @@ import { formatRow, measure } from './latency.js';
 process.env.LOG_LEVEL ??= 'silent';
 process.env.APOLLO_TELEMETRY_DISABLED = 'true';
 
-function option(name: string, fallback: string): string {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? (process.argv[index + 1] ?? fallback) : fallback;
-}
 const requests = Number(option('requests', '300'));
 const scales = option('scales', '1,100').split(',').map(Number);
 const wanted = option('dialects', 'sqlite').split(',') as Array<'sqlite' | 'postgres'>;

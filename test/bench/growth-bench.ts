@@ -5,6 +5,7 @@ import { POSTGRES_URL, postgresAvailable } from '@govgraph/kit/testing';
 import { startGraph, type GraphHarness } from '../src/harness.js';
 import type { LatencySummary } from './latency.js';
 import { writeGrowthSection } from './growth-report.js';
+import { option } from './command-line-option.js';
 
 /**
  * `npm run bench:growth [-- --requests 200 --dialects sqlite,postgres --no-write]`: how the
@@ -20,10 +21,6 @@ process.env.APOLLO_TELEMETRY_DISABLED = 'true';
 // Four graphs in one process each listen for SIGINT/SIGTERM.
 process.setMaxListeners(64);
 
-function option(name: string, fallback: string): string {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? (process.argv[index + 1] ?? fallback) : fallback;
-}
 const requests = Number(option('requests', '200'));
 const warmup = Number(option('warmup', '20'));
 const wanted = option('dialects', 'sqlite').split(',') as Array<'sqlite' | 'postgres'>;

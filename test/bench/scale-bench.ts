@@ -8,6 +8,7 @@ import { startGraph, type GraphHarness } from '../src/harness.js';
 import { measure, type LatencySummary } from './latency.js';
 import { writeScaleSection } from './scale/scale-report.js';
 import { btreeDepth, formatBytes, schemaSizes } from './scale/sizes.js';
+import { option } from './command-line-option.js';
 
 /**
  * `npm run bench:scale [-- --requests 200 --scale 1 --no-write]` (issue 24): the case system at
@@ -22,10 +23,6 @@ process.env.LOG_LEVEL ??= 'silent';
 process.env.APOLLO_TELEMETRY_DISABLED = 'true';
 process.setMaxListeners(64);
 
-function option(name: string, fallback: string): string {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? (process.argv[index + 1] ?? fallback) : fallback;
-}
 const requests = Number(option('requests', '200'));
 const warmup = Number(option('warmup', '20'));
 const scale = Number(option('scale', '1'));
