@@ -1,5 +1,10 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLObjectType, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+
+/** The root type an operation runs on, or null when the schema has none for it (a subscription here). */
+export function rootTypeOf(schema: GraphQLSchema, operation: OperationDefinitionNode): GraphQLObjectType | null | undefined {
+  return operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
+}
 
 /**
  * A `subscription` (or a `mutation` on a subgraph without mutations) passes validation, then
@@ -12,8 +17,7 @@ export function refuseOperationWithoutRoot<Context extends BaseContext>(): Apoll
       return {
         async didResolveOperation({ schema, operation }) {
           if (!operation) return;
-          const root = operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
-          if (!root) {
+          if (!rootTypeOf(schema, operation)) {
             throw new GraphQLError(`This service has no ${operation.operation} operations`, { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
           }
         },

@@ -11,6 +11,7 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { findUnsafeString } from '../input-strings/unsafe-string.js';
+import { rootTypeOf } from '../refuse-operation-without-root.js';
 
 /**
  * A department's check before any resolver runs (identity's "authorisation still in force"):
@@ -62,8 +63,6 @@ export function createDirectExecution<Context>(options: {
   refuse(context: Context, refusal: unknown): void;
 }) {
   const documents = new Map<string, KnownDocument>();
-  const hasRoot = (operation: OperationDefinitionNode) =>
-    operation.operation === 'query' ? options.schema.getQueryType() : operation.operation === 'mutation' ? options.schema.getMutationType() : null;
 
   function known(query: string): KnownDocument | null {
     const cached = documents.get(query);
@@ -94,7 +93,8 @@ export function createDirectExecution<Context>(options: {
     const entry = known(query);
     if (!entry) return null;
     const operation = getOperationAST(entry.document, operationName ?? undefined);
-    if (!operation || !hasRoot(operation)) return null;
+    // A subscription is Apollo Server's to refuse (graphql-js's execute would not run it).
+    if (!operation || operation.operation === 'subscription' || !rootTypeOf(options.schema, operation)) return null;
     const variableValues = (variables ?? {}) as Record<string, unknown>;
     if (findUnsafeString(entry.document, variableValues, query)) return null;
     try {
