@@ -10,7 +10,7 @@ import { refuseUnsafeStrings } from './input-strings/refuse-unsafe-strings.js';
 import type { Logger } from './logger.js';
 import type { Claims } from './trust/claims.js';
 import { ErrorCode } from './errors.js';
-import { createDirectExecution, type RequestCheck } from './graphql/direct-execution.js';
+import { type CheckVerdict, createDirectExecution, type RequestCheck } from './graphql/direct-execution.js';
 import { verifyRequest } from './trust/gateway-signature.js';
 import type { NonceStore } from './trust/replay-guard.js';
 import type { TrustStore } from './trust/trust-store.js';
@@ -126,6 +126,13 @@ function pathOf(target: string): string {
   return URL.canParse(target, 'http://localhost') ? new URL(target, 'http://localhost').pathname : '';
 }
 
+/**
+ * The checks' verdict on a request the direct path handed on, carried on the context itself: Apollo
+ * Server copies the context it is given (own properties, symbols included), so a WeakMap keyed by
+ * the object would never find it again.
+ */
+const CHECK_VERDICT = Symbol('govgraph.checkVerdict');
+
 /** GOVGRAPH_SUBGRAPH_PIPELINE=apollo sends every request through Apollo Server (to compare, or to rule the direct path out). */
 function pipelineFromEnvironment(): 'direct' | 'apollo' {
   const setting = process.env.GOVGRAPH_SUBGRAPH_PIPELINE;
@@ -145,8 +152,6 @@ export async function createSubgraph<Loaders, Services>(options: SubgraphOptions
   type Context = SubgraphContext<Loaders, Services>;
   const formatError = createErrorFormatter(log, options.name);
   const checks = options.requestChecks ?? [];
-  // A check's refusal met on the direct path, answered by Apollo Server without checking again.
-  const refusals = new WeakMap<Context, unknown>();
   const apollo = new ApolloServer<Context>({
     schema: options.schema,
     formatError,
@@ -163,7 +168,9 @@ export async function createSubgraph<Loaders, Services>(options: SubgraphOptions
         async requestDidStart() {
           return {
             async didResolveOperation({ contextValue, document, operation, request }) {
-              if (refusals.has(contextValue)) throw refusals.get(contextValue);
+              const verdict = (contextValue as { [CHECK_VERDICT]?: CheckVerdict })[CHECK_VERDICT];
+              if (verdict === 'passed') return;
+              if (verdict) throw verdict.refusal;
               if (!operation) return;
               for (const check of checks) await check({ context: contextValue, document, operation, variables: request.variables ?? {} });
             },
@@ -176,7 +183,12 @@ export async function createSubgraph<Loaders, Services>(options: SubgraphOptions
   await apollo.start();
   const directly =
     (options.pipeline ?? pipelineFromEnvironment()) === 'direct' && !options.plugins?.length
-      ? createDirectExecution<Context>({ schema: options.schema, formatError, checks, refuse: (context, refusal) => refusals.set(context, refusal) })
+      ? createDirectExecution<Context>({
+          schema: options.schema,
+          formatError,
+          checks,
+          checked: (context, verdict) => void ((context as { [CHECK_VERDICT]?: CheckVerdict })[CHECK_VERDICT] = verdict),
+        })
       : null;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const metrics = withProcessMetrics(options.name);

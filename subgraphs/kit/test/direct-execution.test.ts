@@ -65,7 +65,9 @@ const schema = new GraphQLSchema({
 });
 
 /** Refuses whoever asks `hello(name: "refused")`, as identity refuses an ended authorisation: HTTP 200. */
+let checksRun = 0;
 const refuseNamed: RequestCheck<unknown> = ({ variables, operation }) => {
+  checksRun += 1;
   const literal = JSON.stringify(operation).includes('"refused"');
   if (variables.name === 'refused' || literal) throw new GraphQLError('Refused by the department', { extensions: { code: 'FORBIDDEN', http: { status: 200 } } });
 };
@@ -144,6 +146,18 @@ describe('the direct path answers as Apollo Server does', () => {
     expect((await post(direct, { query: '{ hello }' })).status).toBe(200);
   });
 
+  it('runs a department check once when the request goes on to Apollo Server after it (variables that do not coerce, a refusal)', async () => {
+    const before = checksRun;
+    const answer = await post(direct, { query: 'query($name: String, $n: Int!) { hello(name: $name) count(n: $n) }', variables: { name: 'x', n: 'four' } });
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.text)).toMatchObject({ errors: [{ extensions: { code: 'BAD_USER_INPUT' } }] });
+    expect(checksRun - before).toBe(1);
+    // And a refusal met on the direct path is answered by Apollo Server without asking again.
+    const beforeRefusal = checksRun;
+    expect((await post(direct, { query: 'query($name: String) { hello(name: $name) }', variables: { name: 'refused' } })).status).toBe(200);
+    expect(checksRun - beforeRefusal).toBe(1);
+  });
+
   it('masks unexpected errors and refuses before resolvers, on the direct path too', async () => {
     const bug = JSON.parse((await post(direct, { query: '{ bug hello }' })).text) as { data: unknown; errors: Array<{ message: string; extensions: unknown }> };
     expect(bug.data).toEqual({ bug: null, hello: '你好 世界' });
@@ -158,7 +172,7 @@ describe('the direct path answers as Apollo Server does', () => {
 describe('createDirectExecution', () => {
   const formatError = createErrorFormatter(createLogger('test', 'silent'), 'catalog');
   let refused = 0;
-  const run = createDirectExecution<object>({ schema, formatError, checks: [refuseNamed], refuse: () => void (refused += 1) });
+  const run = createDirectExecution<object>({ schema, formatError, checks: [refuseNamed], checked: (_context, verdict) => void (verdict !== 'passed' && (refused += 1)) });
 
   it('answers every ordinary request itself and hands every other one to Apollo Server', async () => {
     for (const payload of ORDINARY) expect(await run(payload, {}), JSON.stringify(payload)).not.toBeNull();

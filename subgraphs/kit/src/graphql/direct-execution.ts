@@ -24,6 +24,9 @@ export type RequestCheck<Context> = (request: {
   variables: Record<string, unknown>;
 }) => void | Promise<void>;
 
+/** What a request's checks said: it passed them all, or one refused it. */
+export type CheckVerdict = 'passed' | { refusal: unknown };
+
 /** What the direct path answers: the HTTP status, and the JSON text as Apollo Server would write it. */
 export interface DirectAnswer {
   status: number;
@@ -59,8 +62,11 @@ export function createDirectExecution<Context>(options: {
   schema: GraphQLSchema;
   formatError: ErrorFormatter;
   checks: readonly RequestCheck<Context>[];
-  /** A check's refusal is handed to the Apollo path, which answers it without checking again. */
-  refuse(context: Context, refusal: unknown): void;
+  /**
+   * The checks' verdict on a request, handed to the Apollo path when the request goes there after
+   * them (a refusal, or variables that do not coerce), so Apollo Server does not run them again.
+   */
+  checked(context: Context, verdict: CheckVerdict): void;
 }) {
   const documents = new Map<string, KnownDocument>();
 
@@ -100,9 +106,10 @@ export function createDirectExecution<Context>(options: {
     try {
       for (const check of options.checks) await check({ context, document: entry.document, operation, variables: variableValues });
     } catch (refusal) {
-      options.refuse(context, refusal);
+      options.checked(context, { refusal });
       return null;
     }
+    options.checked(context, 'passed');
     const result: ExecutionResult = await execute({
       schema: options.schema,
       document: entry.document,
