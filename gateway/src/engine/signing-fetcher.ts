@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
-import { signRequest, TrustHeader, type Claims, type PartyKeys } from '@govgraph/kit/trust';
+import { signRequest, TrustHeader, type PartyKeys } from '@govgraph/kit/trust';
 
 /** @apollo/gateway's fetcher types, taken from the data source so no extra package is needed. */
 export type Fetcher = RemoteGraphQLDataSource['fetcher'];
@@ -38,7 +38,9 @@ export function createSigningFetcher(options: SigningFetcherOptions): Fetcher {
     const signed = signRequest(options.keys, {
       audience: options.audience,
       requestId: headers[TrustHeader.requestId] || randomUUID(),
-      claims: caller ? decodeClaims(headers[TrustHeader.claims]) : null,
+      // Signed as SignedDataSource encoded them: no decoding and encoding again per fetch.
+      claims: null,
+      encodedClaims: caller ? (headers[TrustHeader.claims] ?? '') : '',
       clientAddress: caller ? headers[TrustHeader.client] || null : null,
       body,
     });
@@ -60,23 +62,4 @@ export function createSigningFetcher(options: SigningFetcherOptions): Fetcher {
 
 function lowerCaseKeys(headers: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
-}
-
-/** Decoded claims by their encoding: a signed-in caller's fetches carry the same string again and again. */
-const decoded = new Map<string, Readonly<Claims>>();
-const MAX_DECODED = 1_000;
-
-/**
- * Inverse of kit's encodeClaims: base64url JSON, '' for anonymous. signRequest re-encodes it
- * (and only reads it), so one decoded object per encoding is kept: the same text always decodes to
- * the same claims. At most MAX_DECODED, forgotten all at once when full.
- */
-function decodeClaims(encoded: string | undefined): Claims | null {
-  if (!encoded) return null;
-  const known = decoded.get(encoded);
-  if (known) return known as Claims;
-  const claims = Object.freeze(JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8')) as Claims);
-  if (decoded.size >= MAX_DECODED) decoded.clear();
-  decoded.set(encoded, claims);
-  return claims;
 }

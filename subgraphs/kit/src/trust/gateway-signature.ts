@@ -69,6 +69,8 @@ export interface RequestToSign {
   audience: string;
   requestId: string;
   claims: Claims | null;
+  /** The claims already encoded (encodeClaims), e.g. carried in a header: sent and signed as they are, `claims` unused. */
+  encodedClaims?: string;
   body: string;
   clientAddress?: string | null;
   now?: number;
@@ -81,7 +83,7 @@ export function signRequest(keys: PartyKeys, input: RequestToSign): SignedHeader
     timestamp: String(input.now ?? Date.now()),
     nonce: input.nonce ?? randomUUID(),
     requestId: input.requestId,
-    claims: encodeClaims(input.claims),
+    claims: input.encodedClaims ?? encodeClaims(input.claims),
     client: input.clientAddress ?? '',
     body: input.body,
   };
